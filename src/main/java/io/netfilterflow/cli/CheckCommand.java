@@ -1,0 +1,66 @@
+package io.netfilterflow.cli;
+
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
+import io.netfilterflow.netfilter.bridge.save.EbtablesSavePrinter;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
+import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code check RULES_FILE [--ebtables]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
+ * With {@code print} instead of a summary, the ruleset is printed back in canonical save form.
+ */
+final class CheckCommand implements Cli.Command {
+
+    private final boolean printBack;
+
+    CheckCommand(boolean printBack) {
+        this.printBack = printBack;
+    }
+
+    /** Words that only ebtables-save writes, to suggest the flag when it was forgotten. */
+    private static final Pattern EBTABLES_HINT =
+            Pattern.compile("(?m)^\\*broute|-p (IPv4|IPv6|ARP|Length|802_1Q)\\b|-j CONTINUE\\b|--ip-(src|dst|proto) ");
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        boolean ebtables = args.contains("--ebtables");
+        List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables")).toList();
+        if (files.size() != 1 || files.get(0).startsWith("-")) {
+            err.println("usage: " + (printBack ? "print" : "check") + " RULES_FILE [--ebtables]");
+            return Cli.USAGE;
+        }
+        String file = files.get(0);
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return Cli.INVALID_INPUT;
+        }
+        try {
+            if (ebtables) {
+                EbtablesRuleset ruleset = EbtablesSaveParser.parse(text);
+                out.print(printBack ? EbtablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset));
+            } else {
+                IptablesRuleset ruleset = IptablesSaveParser.parse(text);
+                out.print(printBack ? IptablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset));
+            }
+            return Cli.OK;
+        } catch (RulesSyntaxException e) {
+            String hint = !ebtables && EBTABLES_HINT.matcher(text).find()
+                    ? " (this looks like ebtables-save output: add --ebtables)" : "";
+            err.println(file + ":" + e.line() + ": " + e.reason() + hint);
+            return Cli.INVALID_INPUT;
+        }
+    }
+}

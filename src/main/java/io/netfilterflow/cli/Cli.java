@@ -1,0 +1,57 @@
+package io.netfilterflow.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The sub-commands of {@code java -jar netfilter-flow.jar COMMAND ...}; none starts Spring. */
+public final class Cli {
+
+    /** A sub-command: runs with its arguments and returns the process exit code. */
+    interface Command {
+        int run(List<String> args, PrintStream out, PrintStream err);
+    }
+
+    public static final int OK = 0;
+    public static final int USAGE = 64;
+    public static final int INVALID_INPUT = 2;
+
+    private static final Map<String, Command> COMMANDS = Map.of(
+            "check", new CheckCommand(false),
+            "print", new CheckCommand(true),
+            "bench", new BenchCommand(),
+            "help", (args, out, err) -> usage(out, OK));
+
+    private Cli() {
+    }
+
+    public static boolean isCommand(String word) {
+        return COMMANDS.containsKey(word) || word.equals("--help") || word.equals("-h");
+    }
+
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        Command command = COMMANDS.get(argv[0]);
+        if (command == null) {
+            return usage(out, OK);
+        }
+        try {
+            return command.run(Arrays.asList(argv).subList(1, argv.length), out, err);
+        } catch (RuntimeException e) {
+            // never a stack trace for the user; this is a bug of ours, said plainly
+            err.println("netfilter-flow: internal error: " + e);
+            return 70;
+        }
+    }
+
+    static int usage(PrintStream out, int code) {
+        out.println("""
+                usage: java -jar netfilter-flow.jar [COMMAND ARGS...]
+                  (no command)                     start the web app on http://localhost:8080/
+                  check RULES_FILE [--ebtables]    read an iptables-save (or ebtables-save) dump and summarize it
+                  print RULES_FILE [--ebtables]    print it back in canonical iptables-save (ebtables-save) form
+                  bench [--rulesets DIR]           measure parser speed (lines per second)
+                  help                             this text""");
+        return code;
+    }
+}

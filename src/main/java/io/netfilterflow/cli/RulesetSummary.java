@@ -1,0 +1,78 @@
+package io.netfilterflow.cli;
+
+import io.netfilterflow.netfilter.bridge.EbtChain;
+import io.netfilterflow.netfilter.bridge.EbtRule;
+import io.netfilterflow.netfilter.bridge.EbtTable;
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.ipv4.IptChain;
+import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The text {@code check} prints: tables, chain and rule counts, and which extensions are used how often. */
+final class RulesetSummary {
+
+    private RulesetSummary() {
+    }
+
+    static String of(String file, IptablesRuleset ruleset) {
+        Map<String, Integer> matches = new TreeMap<>();
+        Map<String, Integer> targets = new TreeMap<>();
+        StringBuilder tables = new StringBuilder();
+        for (IptTable table : ruleset.tables()) {
+            tables.append(String.format("  %-9s %3d chains %6d rules%n", table.name().saveName(),
+                    table.chains().size(), table.ruleCount()));
+            for (IptChain chain : table.chains()) {
+                for (IptRule rule : chain.rules()) {
+                    rule.matches().forEach(match -> count(matches, match.name()));
+                    if (rule.target() instanceof ChainJump jump) {
+                        count(targets, jump.isGoto() ? "(goto chain)" : "(jump to chain)");
+                    } else if (rule.target() != null) {
+                        count(targets, rule.target().name());
+                    } else {
+                        count(targets, "(none)");
+                    }
+                }
+            }
+        }
+        return file + ": iptables ruleset, " + ruleset.tables().size() + " tables, " + ruleset.chainCount()
+                + " chains, " + ruleset.ruleCount() + " rules\n" + tables
+                + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
+    }
+
+    static String of(String file, EbtablesRuleset ruleset) {
+        Map<String, Integer> matches = new TreeMap<>();
+        Map<String, Integer> targets = new TreeMap<>();
+        StringBuilder tables = new StringBuilder();
+        for (EbtTable table : ruleset.tables()) {
+            tables.append(String.format("  %-9s %3d chains %6d rules%n", table.name().saveName(),
+                    table.chains().size(), table.ruleCount()));
+            for (EbtChain chain : table.chains()) {
+                for (EbtRule rule : chain.rules()) {
+                    rule.matches().forEach(match -> count(matches, match.name()));
+                    rule.watchers().forEach(watcher -> count(matches, watcher.name() + " (watcher)"));
+                    count(targets, rule.target().name());
+                }
+            }
+        }
+        return file + ": ebtables ruleset, " + ruleset.tables().size() + " tables, " + ruleset.chainCount()
+                + " chains, " + ruleset.ruleCount() + " rules\n" + tables
+                + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
+    }
+
+    private static void count(Map<String, Integer> counts, String name) {
+        counts.merge(name, 1, Integer::sum);
+    }
+
+    private static String list(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+}

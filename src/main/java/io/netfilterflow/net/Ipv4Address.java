@@ -1,0 +1,54 @@
+package io.netfilterflow.net;
+
+/** An IPv4 address as the kernel keeps it ({@code __be32}), here as an unsigned 32-bit value. */
+public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
+
+    public static final Ipv4Address ANY = new Ipv4Address(0);
+
+    /** Parses dotted-quad notation; throws {@link IllegalArgumentException} with a readable reason. */
+    public static Ipv4Address parse(String text) {
+        int value = 0;
+        int octets = 0;
+        int start = 0;
+        int len = text.length();
+        for (int i = 0; i <= len; i++) {
+            if (i == len || text.charAt(i) == '.') {
+                if (i == start || i - start > 3 || octets == 4) {
+                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                }
+                int octet = 0;
+                for (int j = start; j < i; j++) {
+                    char c = text.charAt(j);
+                    if (c < '0' || c > '9') {
+                        throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                    }
+                    octet = octet * 10 + (c - '0');
+                }
+                if (octet > 255) {
+                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                }
+                value = (value << 8) | octet;
+                octets++;
+                start = i + 1;
+            }
+        }
+        if (octets != 4) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+        }
+        return new Ipv4Address(value);
+    }
+
+    public static boolean looksLikeIpv6(String text) {
+        return text.indexOf(':') >= 0;
+    }
+
+    @Override
+    public int compareTo(Ipv4Address other) {
+        return Integer.compareUnsigned(bits, other.bits);
+    }
+
+    @Override
+    public String toString() {
+        return ((bits >>> 24) & 0xff) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (bits & 0xff);
+    }
+}

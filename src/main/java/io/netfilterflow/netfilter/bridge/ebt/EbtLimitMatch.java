@@ -1,0 +1,35 @@
+package io.netfilterflow.netfilter.bridge.ebt;
+
+import io.netfilterflow.netfilter.bridge.EbtMatch;
+import io.netfilterflow.netfilter.core.RateLimit;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+
+/** {@code --limit R --limit-burst N} ({@code ebt_limit}); ebtables always prints the burst. */
+public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
+
+    public static final XtExtension<EbtLimitMatch> EXTENSION = new XtExtension<>("limit",
+            OptionSpec.of("--limit", 1, "--limit-burst", 1),
+            args -> {
+                args.notInvertible("--limit", "--limit-burst");
+                OptionUse limit = args.find("--limit");
+                OptionUse burst = args.find("--limit-burst");
+                return new EbtLimitMatch(new RateLimit(
+                        limit == null ? RateLimit.DEFAULT_INTERVAL : args.value(limit, RateLimit::parseInterval),
+                        burst == null ? RateLimit.DEFAULT_BURST
+                                : args.value(burst, text -> ExtensionArgs.parseBounded(text, 1, 10_000))));
+            });
+
+    @Override
+    public String name() {
+        return "limit";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.word("--limit").word(rate.formatRate()).word("--limit-burst").word(Integer.toString(rate.burst()));
+    }
+}

@@ -1,0 +1,132 @@
+package io.netfilterflow.netfilter.bridge.save;
+
+import io.netfilterflow.netfilter.bridge.EbtChain;
+import io.netfilterflow.netfilter.bridge.EbtChainJump;
+import io.netfilterflow.netfilter.bridge.EbtRule;
+import io.netfilterflow.netfilter.bridge.EbtTable;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.bridge.EbtVerdict;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.SourceLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Collects one ebtables table and checks it as {@code ebtables.c} does when it is loaded. */
+final class EbtTableBuilder {
+
+    /** A chain being filled. */
+    private record Draft(String name, EbtVerdict policy, boolean builtin, SourceLine declaredAt, List<EbtRule> rules) {
+    }
+
+    /** Which targets a table and base chain allow ({@code ebt_target.table}/{@code .hooks}). */
+    private static final Map<String, Map<EbtTableName, Set<String>>> TARGET_PLACES = Map.of(
+            "dnat", Map.of(EbtTableName.NAT, Set.of("PREROUTING", "OUTPUT"), EbtTableName.BROUTE, Set.of("BROUTING")),
+            "redirect", Map.of(EbtTableName.NAT, Set.of("PREROUTING"), EbtTableName.BROUTE, Set.of("BROUTING")),
+            "snat", Map.of(EbtTableName.NAT, Set.of("POSTROUTING")));
+
+    private final EbtTableName name;
+    private final Map<String, Draft> chains = new LinkedHashMap<>();
+
+    EbtTableBuilder(EbtTableName name) {
+        this.name = name;
+    }
+
+    EbtTableName name() {
+        return name;
+    }
+
+    void declare(SourceLine line, String chain, String policyWord) {
+        if (chains.containsKey(chain)) {
+            throw new RulesSyntaxException(line, "chain " + chain + " declared twice in table " + name.saveName());
+        }
+        boolean builtin = name.isBuiltin(chain);
+        EbtVerdict policy = EbtVerdict.byName(policyWord);
+        if (policy == null || policy == EbtVerdict.CONTINUE || (builtin && policy == EbtVerdict.RETURN)) {
+            throw new RulesSyntaxException(line, "'" + policyWord + "' is not a valid policy for "
+                    + (builtin ? "built-in chain " : "chain ") + chain
+                    + (builtin ? " (ACCEPT or DROP)" : " (ACCEPT, DROP or RETURN)"));
+        }
+        if (!builtin && (chain.length() > 31 || EbtVerdict.byName(chain) != null || chain.startsWith("-"))) {
+            throw new RulesSyntaxException(line, "'" + chain + "' cannot be a chain name");
+        }
+        chains.put(chain, new Draft(chain, policy, builtin, line, new ArrayList<>()));
+    }
+
+    void add(SourceLine line, String chain, EbtRule rule) {
+        Draft draft = chains.get(chain);
+        if (draft == null && name.isBuiltin(chain)) {
+            declare(line, chain, "ACCEPT");
+            draft = chains.get(chain);
+        }
+        if (draft == null) {
+            throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName()
+                    + " (declare it with ':" + chain + " ACCEPT')");
+        }
+        checkPlace(rule, draft);
+        draft.rules().add(rule);
+    }
+
+    private void checkPlace(EbtRule rule, Draft chain) {
+        Map<EbtTableName, Set<String>> places = TARGET_PLACES.get(rule.target().name());
+        if (places == null) {
+            return;
+        }
+        Set<String> hooks = places.get(name);
+        if (hooks == null) {
+            throw new RulesSyntaxException(rule.source(), rule.target().name() + " target: not valid in the "
+                    + name.saveName() + " table");
+        }
+        if (chain.builtin() && !hooks.contains(chain.name())) {
+            throw new RulesSyntaxException(rule.source(), rule.target().name() + " target: not valid in chain "
+                    + chain.name() + " (only " + String.join(", ", hooks) + ")");
+        }
+    }
+
+    EbtTable build() {
+        List<EbtChain> ordered = new ArrayList<>();
+        for (String builtin : name.builtinChains()) {
+            Draft draft = chains.get(builtin);
+            if (draft != null) {
+                ordered.add(chain(draft));
+            }
+        }
+        chains.values().stream().filter(draft -> !draft.builtin()).sorted(Comparator.comparing(Draft::name))
+                .forEach(draft -> ordered.add(chain(draft)));
+        for (EbtChain chain : ordered) {
+            checkJumps(chain, new LinkedHashSet<>());
+        }
+        return new EbtTable(name, ordered);
+    }
+
+    private static EbtChain chain(Draft draft) {
+        return new EbtChain(draft.name(), draft.policy(), draft.builtin(), draft.rules(), draft.declaredAt());
+    }
+
+    /** Every jump names a user chain, and no chain reaches itself ({@code check_chainloops}). */
+    private void checkJumps(EbtChain chain, Set<String> path) {
+        path.add(chain.name());
+        for (EbtRule rule : chain.rules()) {
+            if (rule.target() instanceof EbtChainJump jump) {
+                Draft callee = chains.get(jump.chain());
+                if (callee == null) {
+                    throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
+                            + "' is neither a supported ebtables target nor a chain of table " + name.saveName());
+                }
+                if (callee.builtin()) {
+                    throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
+                }
+                if (path.contains(jump.chain())) {
+                    throw new RulesSyntaxException(rule.source(), "jump to " + jump.chain() + " makes a loop ("
+                            + String.join(" -> ", path) + " -> " + jump.chain() + "); the kernel refuses it");
+                }
+                checkJumps(chain(callee), path);
+            }
+        }
+        path.remove(chain.name());
+    }
+}

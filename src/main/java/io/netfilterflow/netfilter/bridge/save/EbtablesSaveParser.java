@@ -1,0 +1,100 @@
+package io.netfilterflow.netfilter.bridge.save;
+
+import io.netfilterflow.netfilter.bridge.EbtTable;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.ShellWords;
+import io.netfilterflow.netfilter.save.SourceLine;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code ebtables-save} output into an {@link EbtablesRuleset}: tables start with
+ * {@code *name} and run to the next table or the end (ebtables-save writes no COMMIT).
+ */
+public final class EbtablesSaveParser {
+
+    private final List<EbtTable> tables = new ArrayList<>();
+    private final Set<EbtTableName> seen = EnumSet.noneOf(EbtTableName.class);
+    private EbtTableBuilder current;
+
+    private EbtablesSaveParser() {
+    }
+
+    public static EbtablesRuleset parse(String text) {
+        EbtablesSaveParser parser = new EbtablesSaveParser();
+        int number = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            parser.line(new SourceLine(++number, text.substring(start, end)));
+            start = end + 1;
+        }
+        parser.close();
+        return new EbtablesRuleset(parser.tables);
+    }
+
+    private void line(SourceLine line) {
+        String text = line.text().strip();
+        if (text.isEmpty() || text.charAt(0) == '#') {
+            return;
+        }
+        char first = text.charAt(0);
+        if (first == '*') {
+            close();
+            open(line, text.substring(1).strip());
+        } else if (text.equals("COMMIT")) {
+            close();
+        } else if (first == ':') {
+            List<String> words = ShellWords.split(line);
+            if (words.size() != 2 || words.get(0).length() < 2) {
+                throw new RulesSyntaxException(line, "a chain line is ':NAME POLICY'");
+            }
+            table(line).declare(line, words.get(0).substring(1), words.get(1));
+        } else if (first == '-') {
+            rule(line);
+        } else {
+            throw new RulesSyntaxException(line, "unexpected line (expected *table, :chain or -A CHAIN ...)");
+        }
+    }
+
+    private void open(SourceLine line, String name) {
+        EbtTableName table = EbtTableName.bySaveName(name);
+        if (table == null) {
+            throw new RulesSyntaxException(line, "unknown ebtables table '" + name + "' (filter, nat, broute)");
+        }
+        if (!seen.add(table)) {
+            throw new RulesSyntaxException(line, "table " + name + " appears twice");
+        }
+        current = new EbtTableBuilder(table);
+    }
+
+    private void close() {
+        if (current != null) {
+            tables.add(current.build());
+            current = null;
+        }
+    }
+
+    private void rule(SourceLine line) {
+        EbtTableBuilder table = table(line);
+        List<String> words = ShellWords.split(line);
+        if (words.size() < 2 || !(words.get(0).equals("-A") || words.get(0).equals("--append"))) {
+            throw new RulesSyntaxException(line, "a rule is '-A CHAIN ...'");
+        }
+        table.add(line, words.get(1), new EbtRuleParser(line, words, 2).parse());
+    }
+
+    private EbtTableBuilder table(SourceLine line) {
+        if (current == null) {
+            throw new RulesSyntaxException(line, "no table selected (a '*filter' line must come first)");
+        }
+        return current;
+    }
+}

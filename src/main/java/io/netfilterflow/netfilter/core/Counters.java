@@ -1,0 +1,45 @@
+package io.netfilterflow.netfilter.core;
+
+/** Packet and byte counters, as {@code iptables-save -c} and ebtables-save print them. */
+public record Counters(long packets, long bytes) {
+
+    public static final Counters ZERO = new Counters(0, 0);
+
+    public Counters {
+        if (packets < 0 || bytes < 0) {
+            throw new IllegalArgumentException("counters cannot be negative");
+        }
+    }
+
+    /** {@code [12:3456]}. */
+    public static Counters parseBracketed(String text) {
+        if (text.length() < 5 || text.charAt(0) != '[' || text.charAt(text.length() - 1) != ']') {
+            throw new IllegalArgumentException("'" + text + "' is not a [packets:bytes] counter");
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a [packets:bytes] counter");
+        }
+        return new Counters(number(text.substring(1, colon)), number(text.substring(colon + 1, text.length() - 1)));
+    }
+
+    public static long number(String text) {
+        try {
+            long value = Long.parseUnsignedLong(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a counter value");
+    }
+
+    public Counters plus(long packetBytes) {
+        return new Counters(packets + 1, bytes + packetBytes);
+    }
+
+    public String bracketed() {
+        return "[" + packets + ":" + bytes + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package io.netfilterflow.netfilter.core;
+
+import java.util.Locale;
+
+/**
+ * A token-bucket rate as {@code xt_limit}/{@code ebt_limit} keep it: the average interval between
+ * packets in units of 1/{@value #SCALE} second ({@code XT_LIMIT_SCALE}), and the burst.
+ */
+public record RateLimit(long interval, int burst) {
+
+    public static final long SCALE = 10_000;
+    public static final int DEFAULT_BURST = 5;
+    /** {@code 3/hour}, the rate when only a burst is given. */
+    public static final long DEFAULT_INTERVAL = SCALE * 60 * 60 / 3;
+
+    private static final String[] UNITS = {"day", "hour", "min", "sec"};
+    private static final long[] MULTS = {SCALE * 24 * 60 * 60, SCALE * 60 * 60, SCALE * 60, SCALE};
+
+    public RateLimit {
+        if (interval <= 0) {
+            throw new IllegalArgumentException("rate too fast");
+        }
+        if (burst < 1 || burst > 10_000) {
+            throw new IllegalArgumentException("burst " + burst + " is out of range 1..10000");
+        }
+    }
+
+    /** {@code N/sec|min|hour|day} (any prefix of the unit's name, as {@code parse_rate} accepts). */
+    public static long parseInterval(String text) {
+        int slash = text.indexOf('/');
+        long mult = SCALE;
+        if (slash >= 0) {
+            String unit = text.substring(slash + 1).toLowerCase(Locale.ROOT);
+            mult = switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
+                case 's' -> SCALE;
+                case 'm' -> SCALE * 60;
+                case 'h' -> SCALE * 60 * 60;
+                case 'd' -> SCALE * 24 * 60 * 60;
+                default -> throw new IllegalArgumentException("bad rate unit in '" + text + "'");
+            };
+        }
+        long count;
+        try {
+            count = Long.parseLong(slash >= 0 ? text.substring(0, slash) : text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate like 3/min");
+        }
+        if (count <= 0 || mult / count == 0) {
+            throw new IllegalArgumentException("rate '" + text + "' is zero or too fast");
+        }
+        return mult / count;
+    }
+
+    /** The rate as libxt_limit's {@code print_rate} writes it (the largest unit that loses nothing). */
+    public String formatRate() {
+        int i = 1;
+        for (; i < MULTS.length; i++) {
+            if (interval > MULTS[i] || MULTS[i] / interval < MULTS[i] % interval) {
+                break;
+            }
+        }
+        return (MULTS[i - 1] / interval) + "/" + UNITS[i - 1];
+    }
+}

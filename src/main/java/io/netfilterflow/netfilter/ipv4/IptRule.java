@@ -1,0 +1,27 @@
+package io.netfilterflow.netfilter.ipv4;
+
+import io.netfilterflow.netfilter.core.Counters;
+import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One iptables rule ({@code struct ipt_entry}): header conditions, matches in order, and a target
+ * (null for a rule without one, which only counts). Keeps the line it was read from.
+ */
+public record IptRule(IpHeaderMatch header, List<XtMatch> matches, XtTarget target, Counters counters,
+                      SourceLine source) {
+
+    public IptRule {
+        Objects.requireNonNull(header, "header");
+        matches = List.copyOf(matches);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The same rule without its source position, for comparing what two texts mean. */
+    public IptRule withoutSource() {
+        return new IptRule(header, matches, target, counters, new SourceLine(1, ""));
+    }
+}

@@ -1,0 +1,47 @@
+package io.netfilterflow.netfilter.ipv4;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** One iptables table with its chains: base chains in hook order, then user chains by name. */
+public final class IptTable {
+
+    private final IptTableName name;
+    private final List<IptChain> chains;
+    private final Map<String, IptChain> byName;
+
+    public IptTable(IptTableName name, List<IptChain> chains) {
+        this.name = name;
+        this.chains = List.copyOf(chains);
+        this.byName = this.chains.stream().collect(Collectors.toUnmodifiableMap(IptChain::name, Function.identity()));
+    }
+
+    public IptTableName name() {
+        return name;
+    }
+
+    public List<IptChain> chains() {
+        return chains;
+    }
+
+    /** The chain, or null when this table does not declare it. */
+    public IptChain chain(String chainName) {
+        return byName.get(chainName);
+    }
+
+    public int ruleCount() {
+        return chains.stream().mapToInt(chain -> chain.rules().size()).sum();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IptTable table && table.name == name && table.chains.equals(chains);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + chains.hashCode();
+    }
+}

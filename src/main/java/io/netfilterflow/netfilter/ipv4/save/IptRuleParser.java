@@ -1,0 +1,274 @@
+package io.netfilterflow.netfilter.ipv4.save;
+
+import io.netfilterflow.net.InterfaceName;
+import io.netfilterflow.net.IpProtocol;
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.netfilter.core.Counters;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.ipv4.IpHeaderMatch;
+import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.netfilter.save.UnsupportedExtensionException;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.XtRegistry;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import io.netfilterflow.netfilter.xtables.target.StandardTarget;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the rule part of one {@code -A CHAIN ...} line as iptables does: header options, then
+ * each option handed to the target or the most recently loaded match that declares it, with
+ * {@code !} before an option (or, deprecated, between it and its value). A tcp/udp/icmp/sctp
+ * option without {@code -m} loads that protocol's match implicitly, as iptables does.
+ */
+final class IptRuleParser {
+
+    /** One extension being collected: its descriptor and the options given to it so far. */
+    private record Pending<T>(XtExtension<T> extension, ExtensionArgs args) {
+        T build() {
+            return extension.create(args);
+        }
+    }
+
+    private final SourceLine line;
+    private final List<String> words;
+    private int next;
+    private boolean negate;
+
+    private Negatable<Ipv4Prefix> source;
+    private Negatable<Ipv4Prefix> destination;
+    private Negatable<InterfaceName> in;
+    private Negatable<InterfaceName> out;
+    private Negatable<IpProtocol> protocol;
+    private Boolean fragment;
+    private final List<Pending<? extends XtMatch>> matches = new ArrayList<>();
+    private Pending<? extends XtTarget> target;
+    private XtTarget jump;
+    private Counters counters;
+
+    IptRuleParser(SourceLine line, List<String> words, int start, Counters counters) {
+        this.line = line;
+        this.words = words;
+        this.next = start;
+        this.counters = counters;
+    }
+
+    /** Parses the words; a {@code -j} name that is no target is taken as a chain, checked at COMMIT. */
+    IptRule parse() {
+        while (next < words.size()) {
+            String word = words.get(next++);
+            if (word.equals("!")) {
+                if (negate) {
+                    throw error("'!' given twice");
+                }
+                negate = true;
+                continue;
+            }
+            option(word);
+        }
+        if (negate) {
+            throw error("'!' at the end of the rule negates nothing");
+        }
+        List<XtMatch> built = new ArrayList<>(matches.size());
+        for (Pending<? extends XtMatch> pending : matches) {
+            built.add(pending.build());
+        }
+        XtTarget builtTarget = target != null ? target.build() : jump;
+        IpHeaderMatch header = new IpHeaderMatch(source, destination, in, out, protocol, fragment);
+        ProtocolCheck.check(line, header, built, builtTarget);
+        return new IptRule(header, built, builtTarget, counters, line);
+    }
+
+    private void option(String word) {
+        switch (word) {
+            case "-s", "--source", "--src" -> source = once(source, word, Negatable.of(address(value(word)), take()));
+            case "-d", "--destination", "--dst" ->
+                    destination = once(destination, word, Negatable.of(address(value(word)), take()));
+            case "-i", "--in-interface" -> in = once(in, word, Negatable.of(iface(value(word)), take()));
+            case "-o", "--out-interface" -> out = once(out, word, Negatable.of(iface(value(word)), take()));
+            case "-p", "--protocol" -> protocol = once(protocol, word, Negatable.of(protocol(value(word)), take()));
+            case "-f", "--fragment" -> fragment = once(fragment, word, !take());
+            case "-m", "--match" -> loadMatch(value(word));
+            case "-j", "--jump" -> setTarget(value(word), false);
+            case "-g", "--goto" -> setTarget(value(word), true);
+            case "-c", "--set-counters" -> counters = new Counters(count(value(word)), count(value(word)));
+            default -> extensionOption(word);
+        }
+    }
+
+    private <T> T once(T previous, String option, T value) {
+        if (previous != null) {
+            throw error("option " + option + " given twice");
+        }
+        return value;
+    }
+
+    /** Consumes a pending {@code !}. */
+    private boolean take() {
+        boolean was = negate;
+        negate = false;
+        return was;
+    }
+
+    private String value(String option) {
+        if (next >= words.size()) {
+            throw error("option " + option + " needs a value");
+        }
+        String value = words.get(next++);
+        if (value.equals("!")) {
+            negate = true; // intrapositioned negation, "-s ! 10.0.0.0/8"
+            return value(option);
+        }
+        return value;
+    }
+
+    private Ipv4Prefix address(String text) {
+        if (Ipv4Address.looksLikeIpv6(text)) {
+            throw error("'" + text + "' is an IPv6 address; give iptables-save output (IPv4), not ip6tables-save");
+        }
+        try {
+            return Ipv4Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage() + " (host names are not resolved; write an address)");
+        }
+    }
+
+    private InterfaceName iface(String text) {
+        try {
+            return new InterfaceName(text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private IpProtocol protocol(String text) {
+        try {
+            return IpProtocol.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private long count(String text) {
+        try {
+            return Counters.number(text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private void loadMatch(String name) {
+        if (take()) {
+            throw error("'!' cannot negate -m " + name);
+        }
+        XtExtension<? extends XtMatch> extension = XtRegistry.match(name);
+        if (extension == null) {
+            if (name.equals("icmp6") || name.equals("ipv6header") || name.equals("hbh") || name.equals("rt")) {
+                throw error("match '" + name + "' is for ip6tables; give iptables-save output (IPv4)");
+            }
+            throw new UnsupportedExtensionException(line, "iptables match", name);
+        }
+        matches.add(pending(extension));
+    }
+
+    private <T> Pending<T> pending(XtExtension<T> extension) {
+        return new Pending<>(extension, new ExtensionArgs(extension.name(), line));
+    }
+
+    private void setTarget(String name, boolean isGoto) {
+        if (take()) {
+            throw error("'!' cannot negate a target");
+        }
+        if (target != null || jump != null) {
+            throw error("a rule has only one target (-j/-g given twice)");
+        }
+        StandardTarget standard = StandardTarget.byName(name);
+        XtExtension<? extends XtTarget> extension = XtRegistry.target(name);
+        if (isGoto) {
+            if (standard != null || extension != null) {
+                throw error("-g takes a chain, not the target " + name);
+            }
+            jump = new ChainJump(name, true);
+        } else if (standard != null) {
+            jump = standard;
+        } else if (extension != null) {
+            target = pending(extension);
+        } else if (XtRegistry.isKnownUnsupportedTarget(name)) {
+            throw new UnsupportedExtensionException(line, "iptables target", name);
+        } else {
+            jump = new ChainJump(name, false); // checked against the table's chains at COMMIT
+        }
+    }
+
+    private void extensionOption(String word) {
+        if (!word.startsWith("-")) {
+            throw error("unexpected '" + word + "'");
+        }
+        String name = word;
+        String inlineValue = null;
+        int eq = word.indexOf('=');
+        if (eq > 0 && word.startsWith("--")) {
+            name = word.substring(0, eq);
+            inlineValue = word.substring(eq + 1);
+        }
+        Pending<?> owner = owner(name);
+        if (owner == null) {
+            throw error(unknownOption(name));
+        }
+        OptionSpec.Option spec = owner.extension().options().find(name);
+        List<String> args = new ArrayList<>(spec.arity());
+        for (int i = 0; i < spec.arity(); i++) {
+            args.add(i == 0 && inlineValue != null ? inlineValue : value(name));
+        }
+        if (spec.arity() == 0 && inlineValue != null) {
+            throw error("option " + name + " takes no value");
+        }
+        owner.args().add(new OptionUse(spec.names().get(0), take(), args));
+    }
+
+    /** The target, else the latest match that declares the option, else the protocol's implicit match. */
+    private Pending<?> owner(String name) {
+        if (target != null && target.extension().options().find(name) != null) {
+            return target;
+        }
+        for (int i = matches.size() - 1; i >= 0; i--) {
+            if (matches.get(i).extension().options().find(name) != null) {
+                return matches.get(i);
+            }
+        }
+        IpProtocol proto = protocol == null ? null : protocol.value();
+        if (proto != null && !protocol.inverted()) {
+            XtExtension<? extends XtMatch> implicit = XtRegistry.match(proto.toString());
+            if (implicit != null && implicit.options().find(name) != null) {
+                Pending<? extends XtMatch> loaded = pending(implicit);
+                matches.add(loaded);
+                return loaded;
+            }
+        }
+        return null;
+    }
+
+    private String unknownOption(String name) {
+        StringBuilder loaded = new StringBuilder();
+        for (Pending<? extends XtMatch> match : matches) {
+            loaded.append(loaded.length() == 0 ? "" : ", ").append(match.extension().name());
+        }
+        if (target != null) {
+            loaded.append(loaded.length() == 0 ? "" : ", ").append(target.extension().name());
+        }
+        return "unknown option '" + name + "'"
+                + (loaded.length() == 0 ? "" : " (not an option of " + loaded + ")");
+    }
+
+    private RulesSyntaxException error(String reason) {
+        return new RulesSyntaxException(line, reason);
+    }
+}

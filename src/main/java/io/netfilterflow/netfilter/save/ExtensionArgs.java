@@ -1,0 +1,112 @@
+package io.netfilterflow.netfilter.save;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The options a rule gave one extension, with the line they came from; what an extension's
+ * factory reads to build its typed model. Every error it raises names the line and extension.
+ */
+public final class ExtensionArgs {
+
+    private final String extension;
+    private final SourceLine line;
+    private final List<OptionUse> uses = new ArrayList<>();
+
+    public ExtensionArgs(String extension, SourceLine line) {
+        this.extension = extension;
+        this.line = line;
+    }
+
+    public void add(OptionUse use) {
+        for (OptionUse existing : uses) {
+            if (existing.name().equals(use.name())) {
+                throw error("option " + use.name() + " given twice");
+            }
+        }
+        uses.add(use);
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public SourceLine line() {
+        return line;
+    }
+
+    public List<OptionUse> uses() {
+        return List.copyOf(uses);
+    }
+
+    public boolean has(String name) {
+        return find(name) != null;
+    }
+
+    /** The use of this option, or null. */
+    public OptionUse find(String name) {
+        for (OptionUse use : uses) {
+            if (use.name().equals(name)) {
+                return use;
+            }
+        }
+        return null;
+    }
+
+    public OptionUse require(String name) {
+        OptionUse use = find(name);
+        if (use == null) {
+            throw error("needs " + name);
+        }
+        return use;
+    }
+
+    /** Converts an option's first word, turning a conversion failure into an error on this line. */
+    public <T> T value(OptionUse use, Function<String, T> parser) {
+        return convert(use.arg(), use.name(), parser);
+    }
+
+    public <T> T convert(String text, String optionName, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw error(optionName + ": " + e.getMessage());
+        }
+    }
+
+    /** Fails when any of these options was written with {@code !}. */
+    public void notInvertible(String... names) {
+        for (String name : names) {
+            OptionUse use = find(name);
+            if (use != null && use.inverted()) {
+                throw error(name + " cannot be negated with '!'");
+            }
+        }
+    }
+
+    public RulesSyntaxException error(String reason) {
+        return new RulesSyntaxException(line, extension + ": " + reason);
+    }
+
+    public static long parseUnsigned32(String text) {
+        try {
+            long value = text.startsWith("0x") || text.startsWith("0X")
+                    ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+            if (value >= 0 && value <= 0xffff_ffffL) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a 32-bit number");
+    }
+
+    public static int parseBounded(String text, int min, int max) {
+        long value = parseUnsigned32(text);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("'" + text + "' is out of range " + min + ".." + max);
+        }
+        return (int) value;
+    }
+}

@@ -1,0 +1,33 @@
+package io.netfilterflow.netfilter.save;
+
+import java.util.List;
+
+/**
+ * The options one extension accepts on the command line, each with how many words follow it
+ * (the extension's {@code struct xt_option_entry} table).
+ */
+public record OptionSpec(List<Option> options) {
+
+    /** One option: its long names and how many arguments it takes. */
+    public record Option(List<String> names, int arity) {
+    }
+
+    public static OptionSpec of(Object... nameArityPairs) {
+        List<Option> list = new java.util.ArrayList<>();
+        for (int i = 0; i < nameArityPairs.length; i += 2) {
+            String names = (String) nameArityPairs[i];
+            list.add(new Option(List.of(names.split("\\|")), (Integer) nameArityPairs[i + 1]));
+        }
+        return new OptionSpec(List.copyOf(list));
+    }
+
+    /** The option whose name (any alias) this is, or null. */
+    public Option find(String name) {
+        for (Option option : options) {
+            if (option.names().contains(name)) {
+                return option;
+            }
+        }
+        return null;
+    }
+}

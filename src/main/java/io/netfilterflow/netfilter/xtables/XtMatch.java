@@ -1,0 +1,13 @@
+package io.netfilterflow.netfilter.xtables;
+
+import io.netfilterflow.netfilter.save.RuleWriter;
+
+/** An iptables match extension ({@code struct xt_match}) with its typed options. */
+public interface XtMatch {
+
+    /** The name given to {@code -m}. */
+    String name();
+
+    /** Writes the options as iptables-save prints them (without {@code -m name}). */
+    void save(RuleWriter out);
+}

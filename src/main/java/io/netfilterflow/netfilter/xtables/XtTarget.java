@@ -1,0 +1,18 @@
+package io.netfilterflow.netfilter.xtables;
+
+import io.netfilterflow.netfilter.save.RuleWriter;
+
+/** An iptables target ({@code struct xt_target}) with its typed options, or a jump to a chain. */
+public interface XtTarget {
+
+    /** The name given to {@code -j}. */
+    String name();
+
+    /** Writes {@code -j NAME} and the options as iptables-save prints them. */
+    default void save(RuleWriter out) {
+        out.word("-j").word(name());
+        saveOptions(out);
+    }
+
+    void saveOptions(RuleWriter out);
+}

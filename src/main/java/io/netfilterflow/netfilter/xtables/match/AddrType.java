@@ -1,0 +1,6 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+/** Route types ({@code RTN_*}) the addrtype match tests, in the order it prints them. */
+public enum AddrType {
+    UNSPEC, UNICAST, LOCAL, BROADCAST, ANYCAST, MULTICAST, BLACKHOLE, UNREACHABLE, PROHIBIT, THROW, NAT, XRESOLVE
+}

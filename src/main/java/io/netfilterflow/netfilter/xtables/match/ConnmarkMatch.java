@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m connmark --mark V[/M]}: the connection's mark ({@code xt_connmark}). */
+public record ConnmarkMatch(Negatable<MarkMask> mark) implements XtMatch {
+
+    public static final XtExtension<ConnmarkMatch> EXTENSION = new XtExtension<>("connmark",
+            OptionSpec.of("--mark", 1),
+            args -> {
+                var use = args.require("--mark");
+                return new ConnmarkMatch(Negatable.of(args.value(use, MarkMask::parse), use.inverted()));
+            });
+
+    @Override
+    public String name() {
+        return "connmark";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(mark.inverted(), "--mark", mark.value().toString());
+    }
+}

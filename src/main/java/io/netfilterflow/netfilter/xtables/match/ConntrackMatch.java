@@ -1,0 +1,113 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.IpProtocol;
+import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.net.PortRange;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code -m conntrack} ({@code xt_conntrack}, revision 3): state, original/reply tuple parts,
+ * status, expiry and direction of the packet's connection. Absent conditions are null.
+ */
+public record ConntrackMatch(
+        Negatable<Set<CtState>> state, Negatable<IpProtocol> proto,
+        Negatable<Ipv4Prefix> origSrc, Negatable<Ipv4Prefix> origDst,
+        Negatable<Ipv4Prefix> replSrc, Negatable<Ipv4Prefix> replDst,
+        Negatable<PortRange> origSrcPort, Negatable<PortRange> origDstPort,
+        Negatable<PortRange> replSrcPort, Negatable<PortRange> replDstPort,
+        Negatable<Set<CtStatus>> status, Negatable<PortRange> expire, Direction direction) implements XtMatch {
+
+    /** {@code --ctdir}: which direction of the connection the packet must travel. */
+    public enum Direction { ORIGINAL, REPLY }
+
+    public static final XtExtension<ConntrackMatch> EXTENSION = new XtExtension<>("conntrack",
+            OptionSpec.of("--ctstate", 1, "--ctproto", 1, "--ctorigsrc", 1, "--ctorigdst", 1,
+                    "--ctreplsrc", 1, "--ctrepldst", 1, "--ctorigsrcport", 1, "--ctorigdstport", 1,
+                    "--ctreplsrcport", 1, "--ctrepldstport", 1, "--ctstatus", 1, "--ctexpire", 1, "--ctdir", 1),
+            ConntrackMatch::create);
+
+    private static ConntrackMatch create(ExtensionArgs args) {
+        if (args.uses().isEmpty()) {
+            throw args.error("needs at least one option (--ctstate, --ctorigdst, ...)");
+        }
+        args.notInvertible("--ctdir");
+        Function<String, PortRange> port = text -> PortRange.parse(text, ':');
+        Direction direction = null;
+        OptionUse dir = args.find("--ctdir");
+        if (dir != null) {
+            direction = args.value(dir, text -> switch (text.toUpperCase(java.util.Locale.ROOT)) {
+                case "ORIGINAL" -> Direction.ORIGINAL;
+                case "REPLY" -> Direction.REPLY;
+                default -> throw new IllegalArgumentException("'" + text + "' is neither ORIGINAL nor REPLY");
+            });
+        }
+        return new ConntrackMatch(
+                get(args, "--ctstate", text -> Flags.parse(CtState.class, text, "state")),
+                get(args, "--ctproto", IpProtocol::parse),
+                get(args, "--ctorigsrc", Ipv4Prefix::parse), get(args, "--ctorigdst", Ipv4Prefix::parse),
+                get(args, "--ctreplsrc", Ipv4Prefix::parse), get(args, "--ctrepldst", Ipv4Prefix::parse),
+                get(args, "--ctorigsrcport", port), get(args, "--ctorigdstport", port),
+                get(args, "--ctreplsrcport", port), get(args, "--ctrepldstport", port),
+                get(args, "--ctstatus", text -> Flags.parse(CtStatus.class, text, "status")),
+                get(args, "--ctexpire", port), direction);
+    }
+
+    private static <T> Negatable<T> get(ExtensionArgs args, String name, Function<String, T> parser) {
+        OptionUse use = args.find(name);
+        return use == null ? null : Negatable.of(args.value(use, parser), use.inverted());
+    }
+
+    @Override
+    public String name() {
+        return "conntrack";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        if (state != null) {
+            out.option(state.inverted(), "--ctstate", Flags.format(state.value(), CtState.class));
+        }
+        if (proto != null) {
+            out.option(proto.inverted(), "--ctproto", Integer.toString(proto.value().number()));
+        }
+        address(out, "--ctorigsrc", origSrc);
+        address(out, "--ctorigdst", origDst);
+        address(out, "--ctreplsrc", replSrc);
+        address(out, "--ctrepldst", replDst);
+        port(out, "--ctorigsrcport", origSrcPort);
+        port(out, "--ctorigdstport", origDstPort);
+        port(out, "--ctreplsrcport", replSrcPort);
+        port(out, "--ctrepldstport", replDstPort);
+        if (status != null) {
+            out.option(status.inverted(), "--ctstatus",
+                    status.value().isEmpty() ? "NONE" : Flags.format(status.value(), CtStatus.class));
+        }
+        port(out, "--ctexpire", expire);
+        if (direction != null) {
+            out.option(false, "--ctdir", direction.name());
+        }
+    }
+
+    /** {@code xtables_ipmask_to_numeric} leaves a /32 unwritten. */
+    private static void address(RuleWriter out, String name, Negatable<Ipv4Prefix> prefix) {
+        if (prefix != null) {
+            Ipv4Prefix value = prefix.value();
+            String text = value.length() == 32 ? value.address().toString() : value.toString();
+            out.option(prefix.inverted(), name, text);
+        }
+    }
+
+    private static void port(RuleWriter out, String name, Negatable<PortRange> range) {
+        if (range != null) {
+            out.option(range.inverted(), name, range.value().format(':'));
+        }
+    }
+}

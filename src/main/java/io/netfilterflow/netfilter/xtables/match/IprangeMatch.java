@@ -1,0 +1,65 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m iprange --src-range A-B --dst-range A-B} ({@code xt_iprange}, revision 1). */
+public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implements XtMatch {
+
+    /** An inclusive address range. */
+    public record Range(Ipv4Address first, Ipv4Address last) {
+        static Range parse(String text) {
+            int dash = text.indexOf('-');
+            Ipv4Address first = Ipv4Address.parse(dash < 0 ? text : text.substring(0, dash));
+            Ipv4Address last = dash < 0 ? first : Ipv4Address.parse(text.substring(dash + 1));
+            if (first.compareTo(last) > 0) {
+                throw new IllegalArgumentException("range '" + text + "' runs backwards");
+            }
+            return new Range(first, last);
+        }
+
+        public boolean contains(Ipv4Address address) {
+            return address.compareTo(first) >= 0 && address.compareTo(last) <= 0;
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
+        }
+    }
+
+    public static final XtExtension<IprangeMatch> EXTENSION = new XtExtension<>("iprange",
+            OptionSpec.of("--src-range", 1, "--dst-range", 1),
+            args -> {
+                if (args.uses().isEmpty()) {
+                    throw args.error("needs --src-range or --dst-range");
+                }
+                return new IprangeMatch(range(args, "--src-range"), range(args, "--dst-range"));
+            });
+
+    private static Negatable<Range> range(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        return use == null ? null : Negatable.of(args.value(use, Range::parse), use.inverted());
+    }
+
+    @Override
+    public String name() {
+        return "iprange";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        if (src != null) {
+            out.option(src.inverted(), "--src-range", src.value().toString());
+        }
+        if (dst != null) {
+            out.option(dst.inverted(), "--dst-range", dst.value().toString());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.RateLimit;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m limit --limit R --limit-burst N} ({@code xt_limit}): a token bucket. */
+public record LimitMatch(RateLimit rate) implements XtMatch {
+
+    public static final XtExtension<LimitMatch> EXTENSION = new XtExtension<>("limit",
+            OptionSpec.of("--limit", 1, "--limit-burst", 1),
+            args -> {
+                args.notInvertible("--limit", "--limit-burst");
+                OptionUse limit = args.find("--limit");
+                OptionUse burst = args.find("--limit-burst");
+                long interval = limit == null ? RateLimit.DEFAULT_INTERVAL : args.value(limit, RateLimit::parseInterval);
+                int burstValue = burst == null ? RateLimit.DEFAULT_BURST
+                        : args.value(burst, text -> ExtensionArgs.parseBounded(text, 1, 10_000));
+                return new LimitMatch(new RateLimit(interval, burstValue));
+            });
+
+    @Override
+    public String name() {
+        return "limit";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.word("--limit").word(rate.formatRate());
+        if (rate.burst() != RateLimit.DEFAULT_BURST) {
+            out.word("--limit-burst").word(Integer.toString(rate.burst()));
+        }
+    }
+}

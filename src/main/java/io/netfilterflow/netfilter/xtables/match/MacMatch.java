@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m mac --mac-source MAC}: the Ethernet source of an incoming frame ({@code xt_mac}). */
+public record MacMatch(Negatable<MacAddress> source) implements XtMatch {
+
+    public static final XtExtension<MacMatch> EXTENSION = new XtExtension<>("mac",
+            OptionSpec.of("--mac-source", 1),
+            args -> {
+                var use = args.require("--mac-source");
+                return new MacMatch(Negatable.of(args.value(use, MacAddress::parse), use.inverted()));
+            });
+
+    @Override
+    public String name() {
+        return "mac";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(source.inverted(), "--mac-source", source.value().toUpperString());
+    }
+}

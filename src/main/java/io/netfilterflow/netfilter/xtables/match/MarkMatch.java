@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m mark --mark V[/M]}: the packet's {@code skb->mark} ({@code xt_mark}). */
+public record MarkMatch(Negatable<MarkMask> mark) implements XtMatch {
+
+    public static final XtExtension<MarkMatch> EXTENSION = new XtExtension<>("mark",
+            OptionSpec.of("--mark", 1),
+            args -> {
+                var use = args.require("--mark");
+                return new MarkMatch(Negatable.of(args.value(use, MarkMask::parse), use.inverted()));
+            });
+
+    @Override
+    public String name() {
+        return "mark";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(mark.inverted(), "--mark", mark.value().toString());
+    }
+}

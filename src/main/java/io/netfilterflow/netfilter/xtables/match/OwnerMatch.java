@@ -1,0 +1,92 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/**
+ * {@code -m owner}: the local socket's owner, for packets the host sends ({@code xt_owner}).
+ * Ids are numeric, as iptables-save prints them.
+ */
+public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean socketExists,
+                         Boolean supplGroups) implements XtMatch {
+
+    /** An inclusive id range; a single id has {@code first == last}. */
+    public record IdRange(long first, long last) {
+        static IdRange parse(String text) {
+            int dash = text.indexOf('-');
+            long first = ExtensionArgs.parseUnsigned32(dash < 0 ? text : text.substring(0, dash));
+            long last = dash < 0 ? first : ExtensionArgs.parseUnsigned32(text.substring(dash + 1));
+            if (first > last) {
+                throw new IllegalArgumentException("id range '" + text + "' runs backwards");
+            }
+            return new IdRange(first, last);
+        }
+
+        public boolean contains(long id) {
+            return id >= first && id <= last;
+        }
+
+        @Override
+        public String toString() {
+            return first == last ? Long.toString(first) : first + "-" + last;
+        }
+    }
+
+    public static final XtExtension<OwnerMatch> EXTENSION = new XtExtension<>("owner",
+            OptionSpec.of("--uid-owner", 1, "--gid-owner", 1, "--socket-exists", 0, "--suppl-groups", 0),
+            OwnerMatch::create);
+
+    private static OwnerMatch create(ExtensionArgs args) {
+        if (args.uses().isEmpty()) {
+            throw args.error("needs --uid-owner, --gid-owner or --socket-exists");
+        }
+        return new OwnerMatch(ids(args, "--uid-owner"), ids(args, "--gid-owner"),
+                flag(args, "--socket-exists"), flag(args, "--suppl-groups"));
+    }
+
+    private static Negatable<IdRange> ids(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        if (use == null) {
+            return null;
+        }
+        return Negatable.of(args.convert(use.arg(), name, text -> {
+            try {
+                return IdRange.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a numeric id (user and group names"
+                        + " depend on the machine's /etc/passwd; write the number)");
+            }
+        }), use.inverted());
+    }
+
+    private static Boolean flag(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        return use == null ? null : use.inverted();
+    }
+
+    @Override
+    public String name() {
+        return "owner";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        if (socketExists != null) {
+            out.option(socketExists, "--socket-exists");
+        }
+        if (uid != null) {
+            out.option(uid.inverted(), "--uid-owner", uid.value().toString());
+        }
+        if (gid != null) {
+            out.option(gid.inverted(), "--gid-owner", gid.value().toString());
+        }
+        if (supplGroups != null) {
+            out.option(supplGroups, "--suppl-groups");
+        }
+    }
+}

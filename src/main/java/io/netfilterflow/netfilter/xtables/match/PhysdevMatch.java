@@ -1,0 +1,65 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.InterfaceName;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/**
+ * {@code -m physdev}: the bridge ports a bridged packet came in on / goes out of, which
+ * br_netfilter records ({@code xt_physdev}). Each flag is null when absent, else its inversion.
+ */
+public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceName> physOut,
+                           Boolean isIn, Boolean isOut, Boolean isBridged) implements XtMatch {
+
+    public static final XtExtension<PhysdevMatch> EXTENSION = new XtExtension<>("physdev",
+            OptionSpec.of("--physdev-in", 1, "--physdev-out", 1, "--physdev-is-in", 0,
+                    "--physdev-is-out", 0, "--physdev-is-bridged", 0),
+            PhysdevMatch::create);
+
+    private static PhysdevMatch create(ExtensionArgs args) {
+        if (args.uses().isEmpty()) {
+            throw args.error("needs at least one --physdev-* option");
+        }
+        return new PhysdevMatch(device(args, "--physdev-in"), device(args, "--physdev-out"),
+                flag(args, "--physdev-is-in"), flag(args, "--physdev-is-out"), flag(args, "--physdev-is-bridged"));
+    }
+
+    private static Negatable<InterfaceName> device(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        return use == null ? null : Negatable.of(args.value(use, InterfaceName::new), use.inverted());
+    }
+
+    private static Boolean flag(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        return use == null ? null : use.inverted();
+    }
+
+    @Override
+    public String name() {
+        return "physdev";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        if (physIn != null) {
+            out.option(physIn.inverted(), "--physdev-in", physIn.value().toString());
+        }
+        if (physOut != null) {
+            out.option(physOut.inverted(), "--physdev-out", physOut.value().toString());
+        }
+        if (isIn != null) {
+            out.option(isIn, "--physdev-is-in");
+        }
+        if (isOut != null) {
+            out.option(isOut, "--physdev-is-out");
+        }
+        if (isBridged != null) {
+            out.option(isBridged, "--physdev-is-bridged");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m pkttype --pkt-type unicast|broadcast|multicast} ({@code xt_pkttype}). */
+public record PkttypeMatch(Negatable<PktType> type) implements XtMatch {
+
+    public static final XtExtension<PkttypeMatch> EXTENSION = new XtExtension<>("pkttype",
+            OptionSpec.of("--pkt-type", 1),
+            args -> {
+                var use = args.require("--pkt-type");
+                return new PkttypeMatch(Negatable.of(args.value(use, PktType::parse), use.inverted()));
+            });
+
+    @Override
+    public String name() {
+        return "pkttype";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(type.inverted(), "--pkt-type", type.value().iptablesName());
+    }
+}

@@ -1,0 +1,93 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import java.util.List;
+
+/**
+ * {@code -m recent}: a named list of recently seen addresses ({@code xt_recent}). {@code mask}
+ * is null when not written (revision 0, which means all ones).
+ */
+public record RecentMatch(Command command, boolean inverted, int seconds, boolean reap, int hitCount,
+                          boolean rttl, String listName, Ipv4Address mask, Side side) implements XtMatch {
+
+    /** What the rule does with the list ({@code XT_RECENT_SET/CHECK/UPDATE/REMOVE}). */
+    public enum Command { SET, RCHECK, UPDATE, REMOVE }
+
+    /** Which address of the packet is looked up ({@code XT_RECENT_SOURCE/DEST}). */
+    public enum Side { RSOURCE, RDEST }
+
+    public static final XtExtension<RecentMatch> EXTENSION = new XtExtension<>("recent",
+            OptionSpec.of("--set", 0, "--rcheck", 0, "--update", 0, "--remove", 0, "--seconds", 1, "--reap", 0,
+                    "--hitcount", 1, "--rttl", 0, "--name", 1, "--rsource", 0, "--rdest", 0, "--mask", 1),
+            RecentMatch::create);
+
+    private static RecentMatch create(ExtensionArgs args) {
+        Command command = null;
+        boolean inverted = false;
+        for (OptionUse use : args.uses()) {
+            if (List.of("--set", "--rcheck", "--update", "--remove").contains(use.name())) {
+                if (command != null) {
+                    throw args.error("only one of --set, --rcheck, --update, --remove is allowed");
+                }
+                command = Command.valueOf(use.name().substring(2).toUpperCase(java.util.Locale.ROOT));
+                inverted = use.inverted();
+            }
+        }
+        if (command == null) {
+            throw args.error("needs one of --set, --rcheck, --update, --remove");
+        }
+        args.notInvertible("--seconds", "--reap", "--hitcount", "--rttl", "--name", "--rsource", "--rdest", "--mask");
+        if (args.has("--rsource") && args.has("--rdest")) {
+            throw args.error("--rsource and --rdest cannot be combined");
+        }
+        int seconds = number(args, "--seconds");
+        int hitCount = number(args, "--hitcount");
+        if ((seconds != 0 || hitCount != 0 || args.has("--reap") || args.has("--rttl"))
+                && command != Command.RCHECK && command != Command.UPDATE) {
+            throw args.error("--seconds, --hitcount, --reap and --rttl go with --rcheck or --update");
+        }
+        OptionUse name = args.find("--name");
+        OptionUse mask = args.find("--mask");
+        return new RecentMatch(command, inverted, seconds, args.has("--reap"), hitCount, args.has("--rttl"),
+                name == null ? "DEFAULT" : name.arg(), mask == null ? null : args.value(mask, Ipv4Address::parse),
+                args.has("--rdest") ? Side.RDEST : Side.RSOURCE);
+    }
+
+    private static int number(ExtensionArgs args, String name) {
+        OptionUse use = args.find(name);
+        return use == null ? 0 : args.value(use, text -> ExtensionArgs.parseBounded(text, 0, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public String name() {
+        return "recent";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(inverted, "--" + command.name().toLowerCase(java.util.Locale.ROOT));
+        if (seconds != 0) {
+            out.word("--seconds").word(Integer.toString(seconds));
+        }
+        if (reap) {
+            out.word("--reap");
+        }
+        if (hitCount != 0) {
+            out.word("--hitcount").word(Integer.toString(hitCount));
+        }
+        if (rttl) {
+            out.word("--rttl");
+        }
+        out.word("--name").word(listName);
+        if (mask != null) {
+            out.word("--mask").word(mask.toString());
+        }
+        out.word(side == Side.RSOURCE ? "--rsource" : "--rdest");
+    }
+}

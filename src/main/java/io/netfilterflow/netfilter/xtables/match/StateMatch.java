@@ -1,0 +1,33 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import java.util.Set;
+
+/** {@code -m state --state LIST} ({@code xt_state}); SNAT/DNAT are not states of this match. */
+public record StateMatch(Negatable<Set<CtState>> states) implements XtMatch {
+
+    public static final XtExtension<StateMatch> EXTENSION = new XtExtension<>("state",
+            OptionSpec.of("--state", 1),
+            args -> {
+                var use = args.require("--state");
+                Set<CtState> states = args.value(use, text -> Flags.parse(CtState.class, text, "state"));
+                if (states.contains(CtState.SNAT) || states.contains(CtState.DNAT)) {
+                    throw args.error("SNAT and DNAT are states of -m conntrack --ctstate, not of -m state");
+                }
+                return new StateMatch(Negatable.of(states, use.inverted()));
+            });
+
+    @Override
+    public String name() {
+        return "state";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        out.option(states.inverted(), "--state", Flags.format(states.value(), CtState.class));
+    }
+}

@@ -1,0 +1,81 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * {@code -m statistic} ({@code xt_statistic}): random with a probability kept as the kernel keeps
+ * it (a 31-bit fraction), or every nth packet.
+ */
+public record StatisticMatch(Mode mode, long probability, int every, int packet, boolean inverted)
+        implements XtMatch {
+
+    /** {@code XT_STATISTIC_MODE_RANDOM/NTH}. */
+    public enum Mode { RANDOM, NTH }
+
+    private static final double ONE = 0x80000000L;
+
+    public static final XtExtension<StatisticMatch> EXTENSION = new XtExtension<>("statistic",
+            OptionSpec.of("--mode", 1, "--probability", 1, "--every", 1, "--packet", 1),
+            StatisticMatch::create);
+
+    private static StatisticMatch create(ExtensionArgs args) {
+        OptionUse modeUse = args.require("--mode");
+        args.notInvertible("--mode", "--every", "--packet");
+        Mode mode = args.value(modeUse, text -> switch (text) {
+            case "random" -> Mode.RANDOM;
+            case "nth" -> Mode.NTH;
+            default -> throw new IllegalArgumentException("'" + text + "' is neither random nor nth");
+        });
+        if (mode == Mode.RANDOM) {
+            OptionUse p = args.require("--probability");
+            if (args.has("--every") || args.has("--packet")) {
+                throw args.error("--every and --packet go with --mode nth");
+            }
+            double value = args.value(p, Double::parseDouble);
+            if (!(value >= 0 && value <= 1)) {
+                throw args.error("--probability must be between 0 and 1");
+            }
+            return new StatisticMatch(mode, Math.round(value * ONE), 0, 0, p.inverted());
+        }
+        OptionUse every = args.require("--every");
+        if (args.has("--probability")) {
+            throw args.error("--probability goes with --mode random");
+        }
+        int n = args.value(every, text -> ExtensionArgs.parseBounded(text, 1, Integer.MAX_VALUE));
+        OptionUse packet = args.find("--packet");
+        int p = packet == null ? 0 : args.value(packet, text -> ExtensionArgs.parseBounded(text, 0, n - 1));
+        return new StatisticMatch(mode, 0, n, p, every.inverted());
+    }
+
+    /** The probability this match takes the random branch, as the kernel computes it. */
+    public double probabilityValue() {
+        return probability / ONE;
+    }
+
+    @Override
+    public String name() {
+        return "statistic";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        if (mode == Mode.RANDOM) {
+            out.word("--mode").word("random");
+            out.option(inverted, "--probability",
+                    new BigDecimal(probabilityValue()).setScale(11, RoundingMode.HALF_EVEN).toPlainString());
+        } else {
+            out.word("--mode").word("nth");
+            out.option(inverted, "--every", Integer.toString(every));
+            if (packet != 0) {
+                out.word("--packet").word(Integer.toString(packet));
+            }
+        }
+    }
+}

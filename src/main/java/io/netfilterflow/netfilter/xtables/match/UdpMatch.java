@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.xtables.match;
+
+import io.netfilterflow.net.PortRange;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+
+/** {@code -m udp}: source and destination ports ({@code xt_tcpudp}, {@code udp_mt}). */
+public record UdpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) implements XtMatch {
+
+    public static final XtExtension<UdpMatch> EXTENSION = new XtExtension<>("udp",
+            OptionSpec.of("--sport|--source-port", 1, "--dport|--destination-port", 1),
+            args -> {
+                Ports ports = Ports.read(args);
+                return new UdpMatch(ports.source(), ports.destination());
+            });
+
+    @Override
+    public String name() {
+        return "udp";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        new Ports(sport, dport).save(out);
+    }
+}
