@@ -24,8 +24,8 @@ final class RulesetSummary {
         Map<String, Integer> targets = new TreeMap<>();
         StringBuilder tables = new StringBuilder();
         for (IptTable table : ruleset.tables()) {
-            tables.append(String.format("  %-9s %3d chains %6d rules%n", table.name().saveName(),
-                    table.chains().size(), table.ruleCount()));
+            tables.append(String.format("  %-9s %s%n", table.name().saveName(),
+                    counts(-1, table.chains().size(), table.ruleCount())));
             for (IptChain chain : table.chains()) {
                 for (IptRule rule : chain.rules()) {
                     rule.matches().forEach(match -> count(matches, match.name()));
@@ -39,8 +39,8 @@ final class RulesetSummary {
                 }
             }
         }
-        return file + ": iptables ruleset, " + ruleset.tables().size() + " tables, " + ruleset.chainCount()
-                + " chains, " + ruleset.ruleCount() + " rules\n" + tables
+        return file + ": iptables ruleset, " + counts(ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount())
+                + "\n" + tables
                 + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
     }
 
@@ -49,8 +49,8 @@ final class RulesetSummary {
         Map<String, Integer> targets = new TreeMap<>();
         StringBuilder tables = new StringBuilder();
         for (EbtTable table : ruleset.tables()) {
-            tables.append(String.format("  %-9s %3d chains %6d rules%n", table.name().saveName(),
-                    table.chains().size(), table.ruleCount()));
+            tables.append(String.format("  %-9s %s%n", table.name().saveName(),
+                    counts(-1, table.chains().size(), table.ruleCount())));
             for (EbtChain chain : table.chains()) {
                 for (EbtRule rule : chain.rules()) {
                     rule.matches().forEach(match -> count(matches, match.name()));
@@ -59,9 +59,17 @@ final class RulesetSummary {
                 }
             }
         }
-        return file + ": ebtables ruleset, " + ruleset.tables().size() + " tables, " + ruleset.chainCount()
-                + " chains, " + ruleset.ruleCount() + " rules\n" + tables
+        return file + ": ebtables ruleset, " + counts(ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount())
+                + "\n" + tables
                 + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
+    }
+
+    private static String counts(int tables, int chains, int rules) {
+        return (tables >= 0 ? plural(tables, "table") + ", " : "") + plural(chains, "chain") + ", " + plural(rules, "rule");
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static void count(Map<String, Integer> counts, String name) {

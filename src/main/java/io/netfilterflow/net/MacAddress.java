@@ -35,7 +35,7 @@ public record MacAddress(long bits) {
         return (bits & 0x0100_0000_0000L) != 0;
     }
 
-    /** Lower case, as ebtables prints it. */
+    /** Lower case, as ebtables and iptables 1.8 print it. */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(17);
@@ -46,10 +46,5 @@ public record MacAddress(long bits) {
             out.append(String.format(Locale.ROOT, "%02x", (bits >>> shift) & 0xff));
         }
         return out.toString();
-    }
-
-    /** Upper case, as iptables' mac match prints it. */
-    public String toUpperString() {
-        return toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -9,8 +9,11 @@ import java.util.Set;
  */
 public final class HookRestrictions {
 
-    /** An extension's allowed table (null: any) and base chains (empty: any). */
-    public record Restriction(IptTableName table, Set<String> hooks) {
+    /** An extension's allowed tables (empty: any) and base chains (empty: any). */
+    public record Restriction(Set<IptTableName> tables, Set<String> hooks) {
+        Restriction(IptTableName table, Set<String> hooks) {
+            this(table == null ? Set.of() : Set.of(table), hooks);
+        }
     }
 
     private static final Set<String> ANY = Set.of();
@@ -24,12 +27,13 @@ public final class HookRestrictions {
             Map.entry("NOTRACK", new Restriction(IptTableName.RAW, ANY)),
             Map.entry("TRACE", new Restriction(IptTableName.RAW, ANY)),
             Map.entry("CHECKSUM", new Restriction(IptTableName.MANGLE, ANY)),
-            Map.entry("REJECT", new Restriction(null, Set.of("INPUT", "FORWARD", "OUTPUT"))),
-            Map.entry("TCPMSS", new Restriction(null, Set.of("FORWARD", "OUTPUT", "POSTROUTING"))));
+            Map.entry("REJECT", new Restriction((IptTableName) null, Set.of("INPUT", "FORWARD", "OUTPUT"))),
+            Map.entry("TCPMSS", new Restriction((IptTableName) null, Set.of("FORWARD", "OUTPUT", "POSTROUTING"))));
 
     private static final Map<String, Restriction> MATCHES = Map.of(
-            "owner", new Restriction(null, Set.of("OUTPUT", "POSTROUTING")),
-            "mac", new Restriction(null, Set.of("PREROUTING", "INPUT", "FORWARD")));
+            "rpfilter", new Restriction(Set.of(IptTableName.RAW, IptTableName.MANGLE), Set.of("PREROUTING")),
+            "owner", new Restriction((IptTableName) null, Set.of("OUTPUT", "POSTROUTING")),
+            "mac", new Restriction((IptTableName) null, Set.of("PREROUTING", "INPUT", "FORWARD")));
 
     private HookRestrictions() {
     }

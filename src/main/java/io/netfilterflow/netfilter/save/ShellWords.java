@@ -30,6 +30,16 @@ public final class ShellWords {
                     inWord = false;
                 }
                 i++;
+            } else if (!inWord && isPlain(c)) {
+                int end = plainEnd(text, i);
+                if (end == n || text.charAt(end) == ' ' || text.charAt(end) == '\t') {
+                    words.add(text.substring(i, end)); // the common case: a word without quotes or escapes
+                    i = end;
+                    continue;
+                }
+                word.append(text, i, end);
+                i = end;
+                inWord = true;
             } else if (c == '"') {
                 i = doubleQuoted(line, i + 1, word);
                 inWord = true;
@@ -57,6 +67,18 @@ public final class ShellWords {
         return words;
     }
 
+    private static boolean isPlain(char c) {
+        return c != ' ' && c != '\t' && c != '\r' && c != '"' && c != '\'' && c != '\\';
+    }
+
+    private static int plainEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && isPlain(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     private static int doubleQuoted(SourceLine line, int start, StringBuilder word) {
         String text = line.text();
         int i = start;
@@ -65,7 +87,14 @@ public final class ShellWords {
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\' && i + 1 < text.length()) {
+            if (c != '\\') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\') {
+                    end++;
+                }
+                word.append(text, i, end);
+                i = end;
+            } else if (i + 1 < text.length()) {
                 char next = text.charAt(i + 1);
                 if (next != '"' && next != '\\' && next != '\'') {
                     word.append('\\');

@@ -83,6 +83,12 @@ final class TableBuilder {
 
     /** Adds a rule at the end, or at a 1-based position for {@code -I}. */
     void add(SourceLine line, String chain, IptRule rule, int position) {
+        if (rule.header().outInterface() != null && (chain.equals("PREROUTING") || chain.equals("INPUT"))) {
+            throw new RulesSyntaxException(line, "can't use -o with " + chain + " (no output device is known yet)");
+        }
+        if (rule.header().inInterface() != null && (chain.equals("POSTROUTING") || chain.equals("OUTPUT"))) {
+            throw new RulesSyntaxException(line, "can't use -i with " + chain + " (a local packet has no input device)");
+        }
         ChainDraft draft = chains.get(chain);
         if (draft == null && name.isBuiltin(chain)) {
             draft = new ChainDraft(chain, StandardTarget.ACCEPT, null, line); // the kernel always has it
@@ -144,9 +150,14 @@ final class TableBuilder {
     }
 
     private void checkHooks(IptTable table, ChainGraph graph) {
-        for (IptChain chain : table.chains()) {
-            Set<String> bases = graph.basesReaching(chain.name());
+        for (int i = 0; i < table.chains().size(); i++) {
+            IptChain chain = table.chains().get(i);
+            Set<String> bases = null;
             for (IptRule rule : chain.rules()) {
+                if (!restricted(rule)) {
+                    continue;
+                }
+                bases = bases != null ? bases : graph.basesOf(i);
                 if (rule.target() != null) {
                     check(rule, "target", rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
                 }
@@ -157,14 +168,27 @@ final class TableBuilder {
         }
     }
 
+    private static boolean restricted(IptRule rule) {
+        if (rule.target() != null && HookRestrictions.forTarget(rule.target().name()) != null) {
+            return true;
+        }
+        for (XtMatch match : rule.matches()) {
+            if (HookRestrictions.forMatch(match.name()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void check(IptRule rule, String kind, String extension, HookRestrictions.Restriction restriction,
                        Set<String> bases) {
         if (restriction == null) {
             return;
         }
-        if (restriction.table() != null && restriction.table() != name) {
+        if (!restriction.tables().isEmpty() && !restriction.tables().contains(name)) {
             throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": only valid in the "
-                    + restriction.table().saveName() + " table, not " + name.saveName());
+                    + restriction.tables().stream().map(IptTableName::saveName).sorted()
+                    .collect(java.util.stream.Collectors.joining(" or ")) + " table, not " + name.saveName());
         }
         for (String base : bases) {
             if (!restriction.hooks().isEmpty() && !restriction.hooks().contains(base)) {

@@ -24,6 +24,6 @@ public record MacMatch(Negatable<MacAddress> source) implements XtMatch {
 
     @Override
     public void save(RuleWriter out) {
-        out.option(source.inverted(), "--mac-source", source.value().toUpperString());
+        out.option(source.inverted(), "--mac-source", source.value().toString());
     }
 }

@@ -10,8 +10,8 @@ import io.netfilterflow.netfilter.xtables.XtMatch;
 import java.util.List;
 
 /**
- * {@code -m recent}: a named list of recently seen addresses ({@code xt_recent}). {@code mask}
- * is null when not written (revision 0, which means all ones).
+ * {@code -m recent}: a named list of recently seen addresses ({@code xt_recent}, revision 1,
+ * whose mask iptables-save always prints).
  */
 public record RecentMatch(Command command, boolean inverted, int seconds, boolean reap, int hitCount,
                           boolean rttl, String listName, Ipv4Address mask, Side side) implements XtMatch {
@@ -21,6 +21,8 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
 
     /** Which address of the packet is looked up ({@code XT_RECENT_SOURCE/DEST}). */
     public enum Side { RSOURCE, RDEST }
+
+    private static final Ipv4Address ALL_ONES = new Ipv4Address(-1);
 
     public static final XtExtension<RecentMatch> EXTENSION = new XtExtension<>("recent",
             OptionSpec.of("--set", 0, "--rcheck", 0, "--update", 0, "--remove", 0, "--seconds", 1, "--reap", 0,
@@ -55,7 +57,7 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         OptionUse name = args.find("--name");
         OptionUse mask = args.find("--mask");
         return new RecentMatch(command, inverted, seconds, args.has("--reap"), hitCount, args.has("--rttl"),
-                name == null ? "DEFAULT" : name.arg(), mask == null ? null : args.value(mask, Ipv4Address::parse),
+                name == null ? "DEFAULT" : name.arg(), mask == null ? ALL_ONES : args.value(mask, Ipv4Address::parse),
                 args.has("--rdest") ? Side.RDEST : Side.RSOURCE);
     }
 
@@ -85,9 +87,7 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
             out.word("--rttl");
         }
         out.word("--name").word(listName);
-        if (mask != null) {
-            out.word("--mask").word(mask.toString());
-        }
+        out.word("--mask").word(mask.toString());
         out.word(side == Side.RSOURCE ? "--rsource" : "--rdest");
     }
 }

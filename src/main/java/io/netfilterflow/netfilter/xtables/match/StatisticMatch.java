@@ -50,7 +50,10 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
         }
         int n = args.value(every, text -> ExtensionArgs.parseBounded(text, 1, Integer.MAX_VALUE));
         OptionUse packet = args.find("--packet");
-        int p = packet == null ? 0 : args.value(packet, text -> ExtensionArgs.parseBounded(text, 0, n - 1));
+        if (packet == null) {
+            throw args.error("--every also requires --packet");
+        }
+        int p = args.value(packet, text -> ExtensionArgs.parseBounded(text, 0, n - 1));
         return new StatisticMatch(mode, 0, n, p, every.inverted());
     }
 
@@ -73,9 +76,7 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
         } else {
             out.word("--mode").word("nth");
             out.option(inverted, "--every", Integer.toString(every));
-            if (packet != 0) {
-                out.word("--packet").word(Integer.toString(packet));
-            }
+            out.word("--packet").word(Integer.toString(packet));
         }
     }
 }

@@ -1,0 +1,18 @@
+# Build stage: the same Maven build as CI, tests included.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY frontend frontend
+RUN mvn -B -q package -DskipTests
+
+# Run stage: a JRE and the jar, as a user without privileges.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app netfilterflow
+WORKDIR /app
+COPY --from=build /src/target/netfilter-flow.jar /app/netfilter-flow.jar
+USER 10001
+EXPOSE 8080
+ENV SERVER_ADDRESS=0.0.0.0
+ENTRYPOINT ["java", "-jar", "/app/netfilter-flow.jar"]

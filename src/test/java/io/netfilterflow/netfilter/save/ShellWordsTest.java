@@ -1,0 +1,54 @@
+package io.netfilterflow.netfilter.save;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ShellWordsTest {
+
+    @Test
+    void splitsOnBlanksAndKeepsQuotedSpacesAndTrailingSpace() {
+        assertThat(words("-A INPUT  -j LOG\t--log-prefix \"[UFW BLOCK] \""))
+                .containsExactly("-A", "INPUT", "-j", "LOG", "--log-prefix", "[UFW BLOCK] ");
+    }
+
+    @Test
+    void readsTheEscapesIptablesSaveWritesInsideDoubleQuotes() {
+        assertThat(words("--comment \"the pod\\'s \\\"web\\\" port \\\\ 80\""))
+                .containsExactly("--comment", "the pod's \"web\" port \\ 80");
+    }
+
+    @Test
+    void keepsOtherBackslashesInsideDoubleQuotes() {
+        assertThat(words("\"a\\nb\"")).containsExactly("a\\nb");
+    }
+
+    @Test
+    void singleQuotesAreLiteralAndQuotesJoinAdjacentText() {
+        assertThat(words("'a \"b\"' pre\"fix post\"fix x\\ y")).containsExactly("a \"b\"", "prefix postfix", "x y");
+    }
+
+    @Test
+    void anEmptyQuotedWordIsAWord() {
+        assertThat(words("--comment \"\" -j ACCEPT")).containsExactly("--comment", "", "-j", "ACCEPT");
+    }
+
+    @Test
+    void keepsShellMetacharactersOfUnquotedWords() {
+        assertThat(words("--match-set weave-;rGqyMIl1HN^cfDki~Z$3]6!N dst"))
+                .containsExactly("--match-set", "weave-;rGqyMIl1HN^cfDki~Z$3]6!N", "dst");
+    }
+
+    @Test
+    void unterminatedQuotesAreErrorsOnTheirLine() {
+        assertThatThrownBy(() -> ShellWords.split(new SourceLine(12, "--comment \"open")))
+                .hasMessage("line 12: unterminated double quote");
+        assertThatThrownBy(() -> ShellWords.split(new SourceLine(3, "--comment 'open")))
+                .hasMessage("line 3: unterminated single quote");
+    }
+
+    private static java.util.List<String> words(String text) {
+        return ShellWords.split(new SourceLine(1, text));
+    }
+}

@@ -1,0 +1,49 @@
+package io.netfilterflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The app starts with nothing external and serves its page, its health and d3. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void servesTheStartPage() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Netfilter Flow</title>").contains("/styles/base.css");
+        assertThat(get("/styles/base.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void reportsHealth() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void servesD3FromItsWebjar() throws Exception {
+        assertThat(get("/webjars/d3/dist/d3.min.js").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
