@@ -1,4 +1,4 @@
-# Build stage: the same Maven build as CI, tests included.
+# Build stage: the Maven build (CI runs the tests).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
