@@ -1,0 +1,28 @@
+package io.netfilterflow.netfilter.xtables.target;
+
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+
+/** {@code -j CHECKSUM --checksum-fill} in mangle ({@code xt_CHECKSUM}); the path is unchanged. */
+public record ChecksumTarget() implements XtTarget {
+
+    public static final XtExtension<ChecksumTarget> EXTENSION = new XtExtension<>("CHECKSUM",
+            OptionSpec.of("--checksum-fill", 0),
+            args -> {
+                args.require("--checksum-fill");
+                args.notInvertible("--checksum-fill");
+                return new ChecksumTarget();
+            });
+
+    @Override
+    public String name() {
+        return "CHECKSUM";
+    }
+
+    @Override
+    public void saveOptions(RuleWriter out) {
+        out.word("--checksum-fill");
+    }
+}

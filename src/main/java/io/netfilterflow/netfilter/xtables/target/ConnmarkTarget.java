@@ -1,0 +1,72 @@
+package io.netfilterflow.netfilter.xtables.target;
+
+import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+import java.util.List;
+
+/**
+ * {@code -j CONNMARK} ({@code xt_CONNMARK}, revision 1): set the connection's mark, save the
+ * packet mark into it, or restore the packet mark from it.
+ */
+public record ConnmarkTarget(Mode mode, long ctmark, long ctmask, long nfmask) implements XtTarget {
+
+    /** {@code XT_CONNMARK_SET/SAVE/RESTORE}. */
+    public enum Mode { SET, SAVE, RESTORE }
+
+    public static final XtExtension<ConnmarkTarget> EXTENSION = new XtExtension<>("CONNMARK",
+            OptionSpec.of("--set-xmark", 1, "--set-mark", 1, "--and-mark", 1, "--or-mark", 1, "--xor-mark", 1,
+                    "--save-mark", 0, "--restore-mark", 0, "--nfmask", 1, "--ctmask", 1, "--mask", 1),
+            ConnmarkTarget::create);
+
+    private static final List<String> SETTERS =
+            List.of("--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark");
+
+    private static ConnmarkTarget create(ExtensionArgs args) {
+        for (OptionUse use : args.uses()) {
+            args.notInvertible(use.name());
+        }
+        List<OptionUse> setters = args.uses().stream().filter(u -> SETTERS.contains(u.name())).toList();
+        int modes = setters.size() + (args.has("--save-mark") ? 1 : 0) + (args.has("--restore-mark") ? 1 : 0);
+        if (modes != 1) {
+            throw args.error("needs exactly one of --set-xmark, --set-mark, ..., --save-mark, --restore-mark");
+        }
+        if (!setters.isEmpty()) {
+            if (args.has("--nfmask") || args.has("--ctmask") || args.has("--mask")) {
+                throw args.error("--nfmask, --ctmask and --mask go with --save-mark or --restore-mark");
+            }
+            long[] xmark = MarkTarget.xmark(args, setters.get(0));
+            return new ConnmarkTarget(Mode.SET, xmark[0], xmark[1], 0);
+        }
+        OptionUse both = args.find("--mask");
+        long all = both == null ? MarkMask.ALL_ONES : args.value(both, ExtensionArgs::parseUnsigned32);
+        long nfmask = mask(args, "--nfmask", all);
+        long ctmask = mask(args, "--ctmask", all);
+        return new ConnmarkTarget(args.has("--save-mark") ? Mode.SAVE : Mode.RESTORE, 0, ctmask, nfmask);
+    }
+
+    private static long mask(ExtensionArgs args, String name, long fallback) {
+        OptionUse use = args.find(name);
+        return use == null ? fallback : args.value(use, ExtensionArgs::parseUnsigned32);
+    }
+
+    @Override
+    public String name() {
+        return "CONNMARK";
+    }
+
+    @Override
+    public void saveOptions(RuleWriter out) {
+        switch (mode) {
+            case SET -> out.word("--set-xmark").word(RuleWriter.hex(ctmark) + "/" + RuleWriter.hex(ctmask));
+            case SAVE -> out.word("--save-mark").word("--nfmask").word(RuleWriter.hex(nfmask))
+                    .word("--ctmask").word(RuleWriter.hex(ctmask));
+            case RESTORE -> out.word("--restore-mark").word("--nfmask").word(RuleWriter.hex(nfmask))
+                    .word("--ctmask").word(RuleWriter.hex(ctmask));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.netfilterflow.netfilter.xtables.target;
+
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+
+/**
+ * {@code -j CT} in the raw table ({@code xt_CT}): attach a conntrack template before conntrack
+ * runs: untracked ({@code --notrack}), a helper, a zone or a timeout policy.
+ */
+public record CtTarget(boolean notrack, String helper, String timeout, int zone, String zoneDirection)
+        implements XtTarget {
+
+    public static final XtExtension<CtTarget> EXTENSION = new XtExtension<>("CT",
+            OptionSpec.of("--notrack", 0, "--helper", 1, "--timeout", 1, "--zone", 1, "--zone-orig", 1,
+                    "--zone-reply", 1, "--ctevents", 1, "--expevents", 1),
+            CtTarget::create);
+
+    private static CtTarget create(ExtensionArgs args) {
+        for (OptionUse use : args.uses()) {
+            args.notInvertible(use.name());
+        }
+        if (args.has("--ctevents") || args.has("--expevents")) {
+            throw args.error("--ctevents and --expevents are not supported");
+        }
+        String direction = "";
+        OptionUse zone = args.find("--zone");
+        for (String variant : new String[] {"--zone-orig", "--zone-reply"}) {
+            OptionUse use = args.find(variant);
+            if (use != null) {
+                if (zone != null) {
+                    throw args.error("only one of --zone, --zone-orig, --zone-reply");
+                }
+                zone = use;
+                direction = variant.substring("--zone".length());
+            }
+        }
+        if (zone != null && zone.arg().equals("mark")) {
+            throw args.error("--zone mark is not supported");
+        }
+        OptionUse helper = args.find("--helper");
+        OptionUse timeout = args.find("--timeout");
+        return new CtTarget(args.has("--notrack"), helper == null ? "" : helper.arg(),
+                timeout == null ? "" : timeout.arg(),
+                zone == null ? 0 : args.value(zone, text -> ExtensionArgs.parseBounded(text, 0, 65535)), direction);
+    }
+
+    @Override
+    public String name() {
+        return "CT";
+    }
+
+    @Override
+    public void saveOptions(RuleWriter out) {
+        if (notrack) {
+            out.word("--notrack");
+        }
+        if (!helper.isEmpty()) {
+            out.word("--helper").word(helper);
+        }
+        if (!timeout.isEmpty()) {
+            out.word("--timeout").word(timeout);
+        }
+        if (zone != 0 || !zoneDirection.isEmpty()) {
+            out.word("--zone" + zoneDirection).word(Integer.toString(zone));
+        }
+    }
+}

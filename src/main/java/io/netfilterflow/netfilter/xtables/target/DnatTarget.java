@@ -1,0 +1,40 @@
+package io.netfilterflow.netfilter.xtables.target;
+
+import io.netfilterflow.netfilter.nat.NatRange;
+import io.netfilterflow.netfilter.save.OptionSpec;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+
+/** {@code -j DNAT --to-destination A[:P]}: rewrite the destination of a new connection ({@code xt_nat}). */
+public record DnatTarget(NatRange to, boolean random, boolean persistent) implements NatTarget {
+
+    public static final XtExtension<DnatTarget> EXTENSION = new XtExtension<>("DNAT",
+            OptionSpec.of("--to-destination", 1, "--random", 0, "--persistent", 0),
+            args -> {
+                args.notInvertible("--to-destination", "--random", "--persistent");
+                var to = args.require("--to-destination");
+                return new DnatTarget(args.value(to, NatRange::parse), args.has("--random"), args.has("--persistent"));
+            });
+
+    @Override
+    public String name() {
+        return "DNAT";
+    }
+
+    @Override
+    public NatRange range() {
+        return to;
+    }
+
+    @Override
+    public void saveOptions(RuleWriter out) {
+        out.word("--to-destination").word(to.toString());
+        if (random) {
+            out.word("--random");
+        }
+        if (persistent) {
+            out.word("--persistent");
+        }
+    }
+}
