@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.save;
 
+import io.netfilterflow.netfilter.core.Negatable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -60,6 +61,18 @@ public final class ExtensionArgs {
             throw error("needs " + name);
         }
         return use;
+    }
+
+    /** The option's value with its {@code !}, or null when the option was not given. */
+    public <T> Negatable<T> negatable(String name, Function<String, T> parser) {
+        OptionUse use = find(name);
+        return use == null ? null : Negatable.of(value(use, parser), use.inverted());
+    }
+
+    /** Like {@link #negatable}, for an option the extension cannot do without. */
+    public <T> Negatable<T> requireNegatable(String name, Function<String, T> parser) {
+        require(name);
+        return negatable(name, parser);
     }
 
     /** Converts an option's first word, turning a conversion failure into an error on this line. */

@@ -13,8 +13,8 @@ public record Ebt8023Match(Negatable<Integer> sap, Negatable<Integer> type) impl
 
     public static final XtExtension<Ebt8023Match> EXTENSION = new XtExtension<>("802_3",
             OptionSpec.of("--802_3-sap", 1, "--802_3-type", 1),
-            args -> new Ebt8023Match(EbtArgs.get(args, "--802_3-sap", text -> ExtensionArgs.parseBounded(text, 0, 255)),
-                    EbtArgs.get(args, "--802_3-type", text -> ExtensionArgs.parseBounded(text, 0, 65535))));
+            args -> new Ebt8023Match(args.negatable("--802_3-sap", text -> ExtensionArgs.parseBounded(text, 0, 255)),
+                    args.negatable("--802_3-type", text -> ExtensionArgs.parseBounded(text, 0, 65535))));
 
     @Override
     public String name() {

@@ -29,12 +29,12 @@ public record EbtArpMatch(Negatable<Integer> opcode, Negatable<Integer> htype, N
 
     private static EbtArpMatch create(ExtensionArgs args) {
         OptionUse grat = args.find("--arp-gratuitous");
-        return new EbtArpMatch(EbtArgs.get(args, "--arp-opcode", EbtArpMatch::opcode),
-                EbtArgs.get(args, "--arp-htype", text -> text.equalsIgnoreCase("Ethernet") ? 1
+        return new EbtArpMatch(args.negatable("--arp-opcode", EbtArpMatch::opcode),
+                args.negatable("--arp-htype", text -> text.equalsIgnoreCase("Ethernet") ? 1
                         : ExtensionArgs.parseBounded(text, 0, 65535)),
-                EbtArgs.get(args, "--arp-ptype", EtherType::parse),
-                EbtArgs.get(args, "--arp-ip-src", Ipv4Prefix::parse), EbtArgs.get(args, "--arp-ip-dst", Ipv4Prefix::parse),
-                EbtArgs.get(args, "--arp-mac-src", MacMask::parse), EbtArgs.get(args, "--arp-mac-dst", MacMask::parse),
+                args.negatable("--arp-ptype", EtherType::parse),
+                args.negatable("--arp-ip-src", Ipv4Prefix::parse), args.negatable("--arp-ip-dst", Ipv4Prefix::parse),
+                args.negatable("--arp-mac-src", MacMask::parse), args.negatable("--arp-mac-dst", MacMask::parse),
                 grat == null ? null : grat.inverted());
     }
 

@@ -27,12 +27,12 @@ public record EbtIp6Match(Negatable<Ipv6Prefix> src, Negatable<Ipv6Prefix> dst, 
                 if (args.has("--ip6-icmp-type")) {
                     throw args.error("--ip6-icmp-type is not supported");
                 }
-                return new EbtIp6Match(EbtArgs.get(args, "--ip6-src", Ipv6Prefix::parse),
-                        EbtArgs.get(args, "--ip6-dst", Ipv6Prefix::parse),
-                        EbtArgs.get(args, "--ip6-tclass", text -> ExtensionArgs.parseBounded(text, 0, 255)),
-                        EbtArgs.get(args, "--ip6-proto", IpProtocol::parse),
-                        EbtArgs.get(args, "--ip6-sport", text -> PortRange.parse(text, ':')),
-                        EbtArgs.get(args, "--ip6-dport", text -> PortRange.parse(text, ':')));
+                return new EbtIp6Match(args.negatable("--ip6-src", Ipv6Prefix::parse),
+                        args.negatable("--ip6-dst", Ipv6Prefix::parse),
+                        args.negatable("--ip6-tclass", text -> ExtensionArgs.parseBounded(text, 0, 255)),
+                        args.negatable("--ip6-proto", IpProtocol::parse),
+                        args.negatable("--ip6-sport", text -> PortRange.parse(text, ':')),
+                        args.negatable("--ip6-dport", text -> PortRange.parse(text, ':')));
             });
 
     @Override

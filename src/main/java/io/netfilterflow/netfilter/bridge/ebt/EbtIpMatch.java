@@ -24,10 +24,10 @@ public record EbtIpMatch(Negatable<Ipv4Prefix> src, Negatable<Ipv4Prefix> dst, N
             EbtIpMatch::create);
 
     private static EbtIpMatch create(ExtensionArgs args) {
-        Negatable<IpProtocol> proto = EbtArgs.get(args, "--ip-proto", IpProtocol::parse);
-        Negatable<PortRange> sport = EbtArgs.get(args, "--ip-sport", text -> PortRange.parse(text, ':'));
-        Negatable<PortRange> dport = EbtArgs.get(args, "--ip-dport", text -> PortRange.parse(text, ':'));
-        Negatable<IcmpType> icmp = EbtArgs.get(args, "--ip-icmp-type", IcmpType::parse);
+        Negatable<IpProtocol> proto = args.negatable("--ip-proto", IpProtocol::parse);
+        Negatable<PortRange> sport = args.negatable("--ip-sport", text -> PortRange.parse(text, ':'));
+        Negatable<PortRange> dport = args.negatable("--ip-dport", text -> PortRange.parse(text, ':'));
+        Negatable<IcmpType> icmp = args.negatable("--ip-icmp-type", IcmpType::parse);
         int p = proto == null || proto.inverted() ? -1 : proto.value().number();
         if ((sport != null || dport != null) && p != 6 && p != 17 && p != 33 && p != 132 && p != 136) {
             throw args.error("--ip-sport/--ip-dport need --ip-proto tcp, udp, dccp, sctp or udplite");
@@ -35,9 +35,9 @@ public record EbtIpMatch(Negatable<Ipv4Prefix> src, Negatable<Ipv4Prefix> dst, N
         if (icmp != null && p != 1) {
             throw args.error("--ip-icmp-type needs --ip-proto icmp");
         }
-        return new EbtIpMatch(EbtArgs.get(args, "--ip-src", Ipv4Prefix::parse),
-                EbtArgs.get(args, "--ip-dst", Ipv4Prefix::parse),
-                EbtArgs.get(args, "--ip-tos", text -> ExtensionArgs.parseBounded(text, 0, 255)),
+        return new EbtIpMatch(args.negatable("--ip-src", Ipv4Prefix::parse),
+                args.negatable("--ip-dst", Ipv4Prefix::parse),
+                args.negatable("--ip-tos", text -> ExtensionArgs.parseBounded(text, 0, 255)),
                 proto, sport, dport, icmp);
     }
 

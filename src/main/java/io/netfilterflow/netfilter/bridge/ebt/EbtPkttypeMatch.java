@@ -12,7 +12,7 @@ public record EbtPkttypeMatch(Negatable<PktType> type) implements EbtMatch {
 
     public static final XtExtension<EbtPkttypeMatch> EXTENSION = new XtExtension<>("pkttype",
             OptionSpec.of("--pkttype-type", 1),
-            args -> new EbtPkttypeMatch(EbtArgs.get(args, "--pkttype-type", PktType::parse)));
+            args -> new EbtPkttypeMatch(args.negatable("--pkttype-type", PktType::parse)));
 
     @Override
     public String name() {

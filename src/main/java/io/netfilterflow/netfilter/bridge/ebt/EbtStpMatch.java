@@ -16,7 +16,7 @@ public record EbtStpMatch(Negatable<Integer> type) implements EbtMatch {
 
     public static final XtExtension<EbtStpMatch> EXTENSION = new XtExtension<>("stp",
             OptionSpec.of("--stp-type", 1),
-            args -> new EbtStpMatch(EbtArgs.get(args, "--stp-type", text -> switch (text) {
+            args -> new EbtStpMatch(args.negatable("--stp-type", text -> switch (text) {
                 case "config" -> CONFIG;
                 case "tcn" -> TCN;
                 default -> ExtensionArgs.parseBounded(text, 0, 255);

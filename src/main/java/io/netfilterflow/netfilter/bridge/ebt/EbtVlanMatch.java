@@ -15,9 +15,9 @@ public record EbtVlanMatch(Negatable<Integer> id, Negatable<Integer> prio, Negat
 
     public static final XtExtension<EbtVlanMatch> EXTENSION = new XtExtension<>("vlan",
             OptionSpec.of("--vlan-id", 1, "--vlan-prio", 1, "--vlan-encap", 1),
-            args -> new EbtVlanMatch(EbtArgs.get(args, "--vlan-id", text -> ExtensionArgs.parseBounded(text, 0, 4094)),
-                    EbtArgs.get(args, "--vlan-prio", text -> ExtensionArgs.parseBounded(text, 0, 7)),
-                    EbtArgs.get(args, "--vlan-encap", EtherType::parse)));
+            args -> new EbtVlanMatch(args.negatable("--vlan-id", text -> ExtensionArgs.parseBounded(text, 0, 4094)),
+                    args.negatable("--vlan-prio", text -> ExtensionArgs.parseBounded(text, 0, 7)),
+                    args.negatable("--vlan-encap", EtherType::parse)));
 
     @Override
     public String name() {

@@ -26,16 +26,7 @@ public final class EbtablesSaveParser {
 
     public static EbtablesRuleset parse(String text) {
         EbtablesSaveParser parser = new EbtablesSaveParser();
-        int number = 0;
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            parser.line(new SourceLine(++number, text.substring(start, end)));
-            start = end + 1;
-        }
+        SourceLine.forEach(text, parser::line);
         parser.close();
         return new EbtablesRuleset(parser.tables);
     }

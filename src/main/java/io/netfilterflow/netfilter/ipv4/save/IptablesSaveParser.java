@@ -27,18 +27,7 @@ public final class IptablesSaveParser {
 
     public static IptablesRuleset parse(String text) {
         IptablesSaveParser parser = new IptablesSaveParser();
-        int number = 0;
-        int start = 0;
-        int length = text.length();
-        while (start < length) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
-            }
-            number++;
-            parser.line(new SourceLine(number, text.substring(start, end)));
-            start = end + 1;
-        }
+        int number = SourceLine.forEach(text, parser::line);
         if (parser.current != null) {
             throw new RulesSyntaxException(Math.max(number, 1), "table " + parser.current.name().saveName()
                     + " is not closed with COMMIT");

@@ -3,7 +3,6 @@ package io.netfilterflow.netfilter.xtables.match;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
-import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -27,10 +26,7 @@ public record AddrtypeMatch(Negatable<Set<AddrType>> srcType, Negatable<Set<Addr
     }
 
     private static Negatable<Set<AddrType>> types(ExtensionArgs args, String name) {
-        OptionUse use = args.find(name);
-        return use == null ? null
-                : Negatable.of(args.value(use, text -> Flags.parse(AddrType.class, text, "address type")),
-                        use.inverted());
+        return args.negatable(name, text -> Flags.parse(AddrType.class, text, "address type"));
     }
 
     @Override

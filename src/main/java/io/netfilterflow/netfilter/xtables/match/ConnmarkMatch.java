@@ -12,10 +12,7 @@ public record ConnmarkMatch(Negatable<MarkMask> mark) implements XtMatch {
 
     public static final XtExtension<ConnmarkMatch> EXTENSION = new XtExtension<>("connmark",
             OptionSpec.of("--mark", 1),
-            args -> {
-                var use = args.require("--mark");
-                return new ConnmarkMatch(Negatable.of(args.value(use, MarkMask::parse), use.inverted()));
-            });
+            args -> new ConnmarkMatch(args.requireNegatable("--mark", MarkMask::parse)));
 
     @Override
     public String name() {

@@ -50,20 +50,16 @@ public record ConntrackMatch(
             });
         }
         return new ConntrackMatch(
-                get(args, "--ctstate", text -> Flags.parse(CtState.class, text, "state")),
-                get(args, "--ctproto", IpProtocol::parse),
-                get(args, "--ctorigsrc", Ipv4Prefix::parse), get(args, "--ctorigdst", Ipv4Prefix::parse),
-                get(args, "--ctreplsrc", Ipv4Prefix::parse), get(args, "--ctrepldst", Ipv4Prefix::parse),
-                get(args, "--ctorigsrcport", port), get(args, "--ctorigdstport", port),
-                get(args, "--ctreplsrcport", port), get(args, "--ctrepldstport", port),
-                get(args, "--ctstatus", text -> Flags.parse(CtStatus.class, text, "status")),
-                get(args, "--ctexpire", port), direction);
+                args.negatable("--ctstate", text -> Flags.parse(CtState.class, text, "state")),
+                args.negatable("--ctproto", IpProtocol::parse),
+                args.negatable("--ctorigsrc", Ipv4Prefix::parse), args.negatable("--ctorigdst", Ipv4Prefix::parse),
+                args.negatable("--ctreplsrc", Ipv4Prefix::parse), args.negatable("--ctrepldst", Ipv4Prefix::parse),
+                args.negatable("--ctorigsrcport", port), args.negatable("--ctorigdstport", port),
+                args.negatable("--ctreplsrcport", port), args.negatable("--ctrepldstport", port),
+                args.negatable("--ctstatus", text -> Flags.parse(CtStatus.class, text, "status")),
+                args.negatable("--ctexpire", port), direction);
     }
 
-    private static <T> Negatable<T> get(ExtensionArgs args, String name, Function<String, T> parser) {
-        OptionUse use = args.find(name);
-        return use == null ? null : Negatable.of(args.value(use, parser), use.inverted());
-    }
 
     @Override
     public String name() {

@@ -2,9 +2,7 @@ package io.netfilterflow.netfilter.xtables.match;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.core.Negatable;
-import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
-import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -40,13 +38,9 @@ public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implement
                 if (args.uses().isEmpty()) {
                     throw args.error("needs --src-range or --dst-range");
                 }
-                return new IprangeMatch(range(args, "--src-range"), range(args, "--dst-range"));
+                return new IprangeMatch(args.negatable("--src-range", Range::parse), args.negatable("--dst-range", Range::parse));
             });
 
-    private static Negatable<Range> range(ExtensionArgs args, String name) {
-        OptionUse use = args.find(name);
-        return use == null ? null : Negatable.of(args.value(use, Range::parse), use.inverted());
-    }
 
     @Override
     public String name() {

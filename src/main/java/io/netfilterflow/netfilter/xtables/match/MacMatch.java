@@ -12,10 +12,7 @@ public record MacMatch(Negatable<MacAddress> source) implements XtMatch {
 
     public static final XtExtension<MacMatch> EXTENSION = new XtExtension<>("mac",
             OptionSpec.of("--mac-source", 1),
-            args -> {
-                var use = args.require("--mac-source");
-                return new MacMatch(Negatable.of(args.value(use, MacAddress::parse), use.inverted()));
-            });
+            args -> new MacMatch(args.requireNegatable("--mac-source", MacAddress::parse)));
 
     @Override
     public String name() {

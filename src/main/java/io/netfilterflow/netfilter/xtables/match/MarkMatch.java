@@ -12,10 +12,7 @@ public record MarkMatch(Negatable<MarkMask> mark) implements XtMatch {
 
     public static final XtExtension<MarkMatch> EXTENSION = new XtExtension<>("mark",
             OptionSpec.of("--mark", 1),
-            args -> {
-                var use = args.require("--mark");
-                return new MarkMatch(Negatable.of(args.value(use, MarkMask::parse), use.inverted()));
-            });
+            args -> new MarkMatch(args.requireNegatable("--mark", MarkMask::parse)));
 
     @Override
     public String name() {

@@ -25,14 +25,10 @@ public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceN
         if (args.uses().isEmpty()) {
             throw args.error("needs at least one --physdev-* option");
         }
-        return new PhysdevMatch(device(args, "--physdev-in"), device(args, "--physdev-out"),
+        return new PhysdevMatch(args.negatable("--physdev-in", InterfaceName::new), args.negatable("--physdev-out", InterfaceName::new),
                 flag(args, "--physdev-is-in"), flag(args, "--physdev-is-out"), flag(args, "--physdev-is-bridged"));
     }
 
-    private static Negatable<InterfaceName> device(ExtensionArgs args, String name) {
-        OptionUse use = args.find(name);
-        return use == null ? null : Negatable.of(args.value(use, InterfaceName::new), use.inverted());
-    }
 
     private static Boolean flag(ExtensionArgs args, String name) {
         OptionUse use = args.find(name);

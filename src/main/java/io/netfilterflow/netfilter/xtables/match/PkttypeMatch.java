@@ -11,10 +11,7 @@ public record PkttypeMatch(Negatable<PktType> type) implements XtMatch {
 
     public static final XtExtension<PkttypeMatch> EXTENSION = new XtExtension<>("pkttype",
             OptionSpec.of("--pkt-type", 1),
-            args -> {
-                var use = args.require("--pkt-type");
-                return new PkttypeMatch(Negatable.of(args.value(use, PktType::parse), use.inverted()));
-            });
+            args -> new PkttypeMatch(args.requireNegatable("--pkt-type", PktType::parse)));
 
     @Override
     public String name() {

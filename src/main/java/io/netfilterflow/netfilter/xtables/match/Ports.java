@@ -3,7 +3,6 @@ package io.netfilterflow.netfilter.xtables.match;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
-import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 
 /** The {@code --sport}/{@code --dport} pair shared by tcp, udp and sctp ({@code xt_tcpudp}). */
@@ -14,11 +13,7 @@ record Ports(Negatable<PortRange> source, Negatable<PortRange> destination) {
     }
 
     private static Negatable<PortRange> range(ExtensionArgs args, String name) {
-        OptionUse use = args.find(name);
-        if (use == null) {
-            return null;
-        }
-        return Negatable.of(args.value(use, text -> PortRange.parse(text, ':')), use.inverted());
+        return args.negatable(name, text -> PortRange.parse(text, ':'));
     }
 
     static boolean matches(Negatable<PortRange> range, int port) {

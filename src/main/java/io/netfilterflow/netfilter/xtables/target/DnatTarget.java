@@ -4,7 +4,6 @@ import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
-import io.netfilterflow.netfilter.xtables.XtTarget;
 
 /** {@code -j DNAT --to-destination A[:P]}: rewrite the destination of a new connection ({@code xt_nat}). */
 public record DnatTarget(NatRange to, boolean random, boolean persistent) implements NatTarget {
