@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ final class CheckCommand implements Cli.Command {
     /** Words that only ebtables-save writes, to suggest the flag when it was forgotten. */
     private static final Pattern EBTABLES_HINT =
             Pattern.compile("(?m)^\\*broute|-p (IPv4|IPv6|ARP|Length|802_1Q)\\b|-j CONTINUE\\b|--ip-(src|dst|proto) ");
+    /** What {@code nft list ruleset} writes, which is not a save format. */
+    private static final Pattern NFT_HINT = Pattern.compile("(?m)^table (ip|ip6|inet|bridge|arp|netdev) ");
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -43,6 +46,9 @@ final class CheckCommand implements Cli.Command {
         String text;
         try {
             text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            err.println(file + ": cannot read: not UTF-8 text");
+            return Cli.INVALID_INPUT;
         } catch (IOException | RuntimeException e) {
             err.println(file + ": cannot read: " + e.getMessage());
             return Cli.INVALID_INPUT;
@@ -57,7 +63,9 @@ final class CheckCommand implements Cli.Command {
             }
             return Cli.OK;
         } catch (RulesSyntaxException e) {
-            String hint = !ebtables && EBTABLES_HINT.matcher(text).find()
+            String hint = NFT_HINT.matcher(text).find()
+                    ? " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)"
+                    : !ebtables && EBTABLES_HINT.matcher(text).find()
                     ? " (this looks like ebtables-save output: add --ebtables)" : "";
             err.println(file + ":" + e.line() + ": " + e.reason() + hint);
             return Cli.INVALID_INPUT;

@@ -55,6 +55,19 @@ class CliTest {
     }
 
     @Test
+    void checkRecognisesNftOutputAndBinaryFiles() throws IOException {
+        Path nft = write("r.nft", "table ip filter {\n\tchain input {\n\t}\n}\n");
+        Path binary = dir.resolve("b.rules");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+        assertThat(run("check", nft.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo(nft + ":1: unexpected line (expected *table, :chain, a rule or COMMIT)"
+                + " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)\n");
+        assertThat(run("check", binary.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo(binary + ": cannot read: not UTF-8 text\n");
+    }
+
+    @Test
     void printWritesTheCanonicalForm() throws IOException {
         Path file = write("k.rules", "*nat\n-A PREROUTING -m tcp -p tcp -d 10.0.0.1 --dport 80 -j DNAT"
                 + " --to-destination 10.1.0.1:8080\nCOMMIT\n");
