@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.core;
 
+import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.OptionUse;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,15 @@ public record RateLimit(long interval, int burst) {
         if (burst < 1 || burst > 10_000) {
             throw new IllegalArgumentException("burst " + burst + " is out of range 1..10000");
         }
+    }
+
+    /** Reads {@code --limit} and {@code --limit-burst}, with their defaults, as both limit matches take them. */
+    public static RateLimit fromOptions(ExtensionArgs args) {
+        args.notInvertible("--limit", "--limit-burst");
+        OptionUse limit = args.find("--limit");
+        OptionUse burst = args.find("--limit-burst");
+        return new RateLimit(limit == null ? DEFAULT_INTERVAL : args.value(limit, RateLimit::parseInterval),
+                burst == null ? DEFAULT_BURST : args.value(burst, text -> ExtensionArgs.parseBounded(text, 1, 10_000)));
     }
 
     /** {@code N/sec|min|hour|day} (any prefix of the unit's name, as {@code parse_rate} accepts). */

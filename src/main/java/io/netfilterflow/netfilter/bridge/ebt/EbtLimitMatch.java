@@ -2,9 +2,7 @@ package io.netfilterflow.netfilter.bridge.ebt;
 
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.RateLimit;
-import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
-import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 
@@ -13,15 +11,7 @@ public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
 
     public static final XtExtension<EbtLimitMatch> EXTENSION = new XtExtension<>("limit",
             OptionSpec.of("--limit", 1, "--limit-burst", 1),
-            args -> {
-                args.notInvertible("--limit", "--limit-burst");
-                OptionUse limit = args.find("--limit");
-                OptionUse burst = args.find("--limit-burst");
-                return new EbtLimitMatch(new RateLimit(
-                        limit == null ? RateLimit.DEFAULT_INTERVAL : args.value(limit, RateLimit::parseInterval),
-                        burst == null ? RateLimit.DEFAULT_BURST
-                                : args.value(burst, text -> ExtensionArgs.parseBounded(text, 1, 10_000))));
-            });
+            args -> new EbtLimitMatch(RateLimit.fromOptions(args)));
 
     @Override
     public String name() {

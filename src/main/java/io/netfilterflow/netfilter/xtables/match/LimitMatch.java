@@ -1,9 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
 import io.netfilterflow.netfilter.core.RateLimit;
-import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
-import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -13,15 +11,7 @@ public record LimitMatch(RateLimit rate) implements XtMatch {
 
     public static final XtExtension<LimitMatch> EXTENSION = new XtExtension<>("limit",
             OptionSpec.of("--limit", 1, "--limit-burst", 1),
-            args -> {
-                args.notInvertible("--limit", "--limit-burst");
-                OptionUse limit = args.find("--limit");
-                OptionUse burst = args.find("--limit-burst");
-                long interval = limit == null ? RateLimit.DEFAULT_INTERVAL : args.value(limit, RateLimit::parseInterval);
-                int burstValue = burst == null ? RateLimit.DEFAULT_BURST
-                        : args.value(burst, text -> ExtensionArgs.parseBounded(text, 1, 10_000));
-                return new LimitMatch(new RateLimit(interval, burstValue));
-            });
+            args -> new LimitMatch(RateLimit.fromOptions(args)));
 
     @Override
     public String name() {
