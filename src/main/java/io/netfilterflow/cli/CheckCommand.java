@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.MalformedInputException;
@@ -54,14 +55,27 @@ final class CheckCommand implements Cli.Command {
             return Cli.INVALID_INPUT;
         }
         try {
+            String shown;
+            List<UnsupportedUse> unsupported;
             if (ebtables) {
                 EbtablesRuleset ruleset = EbtablesSaveParser.parse(text);
-                out.print(printBack ? EbtablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset));
+                shown = printBack ? EbtablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
+                unsupported = ruleset.unsupported();
             } else {
                 IptablesRuleset ruleset = IptablesSaveParser.parse(text);
-                out.print(printBack ? IptablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset));
+                shown = printBack ? IptablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
+                unsupported = ruleset.unsupported();
             }
-            return Cli.OK;
+            if (printBack || unsupported.isEmpty()) {
+                out.print(shown);
+                return Cli.OK;
+            }
+            // kept in the model, but nothing here could evaluate them: refused, each by name and line
+            for (UnsupportedUse use : unsupported) {
+                RulesSyntaxException refusal = use.toException();
+                err.println(file + ":" + refusal.line() + ": " + refusal.reason());
+            }
+            return Cli.INVALID_INPUT;
         } catch (RulesSyntaxException e) {
             String hint = NFT_HINT.matcher(text).find()
                     ? " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)"

@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.bridge;
 
+import io.netfilterflow.netfilter.save.UnsupportedUse;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Everything one {@code ebtables-save} printed, tables in order of appearance. */
@@ -18,6 +21,20 @@ public record EbtablesRuleset(List<EbtTable> tables) {
             }
         }
         return null;
+    }
+
+    /** Every use of an extension that is kept but not modelled, in the order of the input's lines. */
+    public List<UnsupportedUse> unsupported() {
+        List<UnsupportedUse> found = new ArrayList<>();
+        for (EbtTable table : tables) {
+            for (EbtChain chain : table.chains()) {
+                for (EbtRule rule : chain.rules()) {
+                    rule.unsupported().forEach(u -> found.add(new UnsupportedUse(u, rule.source())));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(use -> use.line().number()));
+        return found;
     }
 
     public int ruleCount() {

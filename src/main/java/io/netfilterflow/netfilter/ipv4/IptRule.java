@@ -4,6 +4,8 @@ import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.save.Unsupported;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +20,20 @@ public record IptRule(IpHeaderMatch header, List<XtMatch> matches, XtTarget targ
         Objects.requireNonNull(header, "header");
         matches = List.copyOf(matches);
         Objects.requireNonNull(source, "source");
+    }
+
+    /** The extensions of this rule that are kept but not modelled, matches first. */
+    public List<Unsupported> unsupported() {
+        List<Unsupported> found = new ArrayList<>();
+        for (XtMatch match : matches) {
+            if (match instanceof Unsupported unsupported) {
+                found.add(unsupported);
+            }
+        }
+        if (target instanceof Unsupported unsupported) {
+            found.add(unsupported);
+        }
+        return found;
     }
 
     /** The same rule without its source position, for comparing what two texts mean. */

@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.ipv4;
 
+import io.netfilterflow.netfilter.save.UnsupportedUse;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Everything one {@code iptables-save} printed: its tables, in the order they appeared. */
@@ -19,6 +22,20 @@ public record IptablesRuleset(List<IptTable> tables) {
             }
         }
         return null;
+    }
+
+    /** Every use of an extension that is kept but not modelled, in the order of the input's lines. */
+    public List<UnsupportedUse> unsupported() {
+        List<UnsupportedUse> found = new ArrayList<>();
+        for (IptTable table : tables) {
+            for (IptChain chain : table.chains()) {
+                for (IptRule rule : chain.rules()) {
+                    rule.unsupported().forEach(u -> found.add(new UnsupportedUse(u, rule.source())));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(use -> use.line().number()));
+        return found;
     }
 
     public int ruleCount() {

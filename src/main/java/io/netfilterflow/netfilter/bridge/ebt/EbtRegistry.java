@@ -26,7 +26,7 @@ public final class EbtRegistry {
 
     /** Option prefixes of real ebtables extensions not modelled, to refuse them by name. */
     private static final Map<String, String> UNSUPPORTED = Map.of("--among-", "among", "--arpreply-", "arpreply",
-            "--ulog", "ulog", "--stp-", "stp (only --stp-type is supported)", "--string", "string");
+            "--ulog", "ulog", "--stp-", "stp", "--string", "string");
 
     private static final Map<String, XtExtension<? extends EbtMatch>> MATCH_BY_OPTION = byOption(MATCHES);
     private static final Map<String, XtExtension<? extends EbtWatcher>> WATCHER_BY_OPTION = byOption(WATCHERS);

@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.bridge.EbtWatcher;
 import io.netfilterflow.netfilter.bridge.MacMask;
 import io.netfilterflow.netfilter.bridge.ebt.EbtRegistry;
+import io.netfilterflow.netfilter.bridge.ebt.EbtUnsupportedMatch;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -19,7 +20,6 @@ import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
-import io.netfilterflow.netfilter.save.UnsupportedExtensionException;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +48,7 @@ final class EbtRuleParser {
     private Negatable<InterfaceName> logicalOut;
     private final Map<XtExtension<?>, ExtensionArgs> matches = new LinkedHashMap<>();
     private final Map<XtExtension<?>, ExtensionArgs> watchers = new LinkedHashMap<>();
+    private final Map<String, List<String>> unsupported = new LinkedHashMap<>();
     private String targetName;
     private XtExtension<? extends EbtTarget> targetExtension;
     private ExtensionArgs targetArgs;
@@ -73,6 +74,7 @@ final class EbtRuleParser {
         }
         List<EbtMatch> builtMatches = new ArrayList<>();
         matches.forEach((extension, args) -> builtMatches.add((EbtMatch) extension.create(args)));
+        unsupported.forEach((name, kept) -> builtMatches.add(new EbtUnsupportedMatch(name, kept)));
         List<EbtWatcher> builtWatchers = new ArrayList<>();
         watchers.forEach((extension, args) -> builtWatchers.add((EbtWatcher) extension.create(args)));
         EbtEntry entry = new EbtEntry(protocol, source, destination, in, logicalIn, out, logicalOut);
@@ -181,10 +183,11 @@ final class EbtRuleParser {
             spec = extension.options().find(word);
         } else {
             String unsupported = EbtRegistry.unsupportedExtensionOf(word);
-            if (unsupported != null) {
-                throw new UnsupportedExtensionException(line, "ebtables extension", unsupported, "option " + word);
+            if (unsupported == null) {
+                throw error("unknown ebtables option '" + word + "'");
             }
-            throw error("unknown ebtables option '" + word + "'");
+            keepUnsupported(unsupported, word);
+            return;
         }
         List<String> values = new ArrayList<>(spec.arity());
         for (int i = 0; i < spec.arity(); i++) {
@@ -193,6 +196,19 @@ final class EbtRuleParser {
         boolean inverted = negate;
         negate = false;
         args.add(new OptionUse(spec.names().get(0), inverted, values));
+    }
+
+    /** An option of an extension not modelled: it and the values after it are kept as written. */
+    private void keepUnsupported(String extension, String option) {
+        List<String> kept = unsupported.computeIfAbsent(extension, name -> new ArrayList<>());
+        if (negate) {
+            kept.add("!");
+            negate = false;
+        }
+        kept.add(option);
+        while (next < words.size() && !words.get(next).startsWith("-")) {
+            kept.add(words.get(next++));
+        }
     }
 
     private RulesSyntaxException error(String reason) {

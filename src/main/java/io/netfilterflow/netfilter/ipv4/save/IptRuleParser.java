@@ -13,11 +13,12 @@ import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
-import io.netfilterflow.netfilter.save.UnsupportedExtensionException;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.XtRegistry;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.UnsupportedMatch;
+import io.netfilterflow.netfilter.xtables.UnsupportedTarget;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import java.util.ArrayList;
@@ -31,10 +32,17 @@ import java.util.List;
  */
 final class IptRuleParser {
 
-    /** One extension being collected: its descriptor and the options given to it so far. */
-    private record Pending<T>(XtExtension<T> extension, ExtensionArgs args) {
-        T build() {
-            return extension.create(args);
+    /**
+     * One extension being collected: a modelled one with the options given to it so far, or an
+     * unsupported one ({@code extension} null) with its words as written.
+     */
+    private record Pending(String name, XtExtension<?> extension, ExtensionArgs args, List<String> words) {
+        XtMatch buildMatch() {
+            return extension == null ? new UnsupportedMatch(name, words) : (XtMatch) extension.create(args);
+        }
+
+        XtTarget buildTarget() {
+            return extension == null ? new UnsupportedTarget(name, words) : (XtTarget) extension.create(args);
         }
     }
 
@@ -49,8 +57,9 @@ final class IptRuleParser {
     private Negatable<InterfaceName> out;
     private Negatable<IpProtocol> protocol;
     private Boolean fragment;
-    private final List<Pending<? extends XtMatch>> matches = new ArrayList<>();
-    private Pending<? extends XtTarget> target;
+    private final List<Pending> matches = new ArrayList<>();
+    private Pending target;
+    private Pending lastUnsupported;
     private XtTarget jump;
     private Counters counters;
 
@@ -78,10 +87,10 @@ final class IptRuleParser {
             throw error("'!' at the end of the rule negates nothing");
         }
         List<XtMatch> built = new ArrayList<>(matches.size());
-        for (Pending<? extends XtMatch> pending : matches) {
-            built.add(pending.build());
+        for (Pending pending : matches) {
+            built.add(pending.buildMatch());
         }
-        XtTarget builtTarget = target != null ? target.build() : jump;
+        XtTarget builtTarget = target != null ? target.buildTarget() : jump;
         IpHeaderMatch header = new IpHeaderMatch(source, destination, in, out, protocol, fragment);
         ProtocolCheck.check(line, header, built, builtTarget);
         return new IptRule(header, built, builtTarget, counters, line);
@@ -174,13 +183,19 @@ final class IptRuleParser {
             if (name.equals("icmp6") || name.equals("ipv6header") || name.equals("hbh") || name.equals("rt")) {
                 throw error("match '" + name + "' is for ip6tables; give iptables-save output (IPv4)");
             }
-            throw new UnsupportedExtensionException(line, "iptables match", name);
+            lastUnsupported = unsupported(name);
+            matches.add(lastUnsupported);
+            return;
         }
         matches.add(pending(extension));
     }
 
-    private <T> Pending<T> pending(XtExtension<T> extension) {
-        return new Pending<>(extension, new ExtensionArgs(extension.name(), line));
+    private Pending pending(XtExtension<?> extension) {
+        return new Pending(extension.name(), extension, new ExtensionArgs(extension.name(), line), null);
+    }
+
+    private Pending unsupported(String name) {
+        return new Pending(name, null, null, new ArrayList<>());
     }
 
     private void setTarget(String name, boolean isGoto) {
@@ -201,8 +216,10 @@ final class IptRuleParser {
             jump = standard;
         } else if (extension != null) {
             target = pending(extension);
-        } else if (XtRegistry.isKnownUnsupportedTarget(name)) {
-            throw new UnsupportedExtensionException(line, "iptables target", name);
+        } else if (XtRegistry.isKnownUnsupportedTarget(name)
+                || (next < words.size() && words.get(next).startsWith("--"))) {
+            target = unsupported(name); // a chain jump takes no options, so this is a target we do not model
+            lastUnsupported = target;
         } else {
             jump = new ChainJump(name, false); // checked against the table's chains at COMMIT
         }
@@ -219,7 +236,11 @@ final class IptRuleParser {
             name = word.substring(0, eq);
             inlineValue = word.substring(eq + 1);
         }
-        Pending<?> owner = owner(name);
+        Pending owner = owner(name);
+        if (owner == null && lastUnsupported != null) {
+            keepUnsupported(word);
+            return;
+        }
         if (owner == null) {
             throw error(unknownOption(name));
         }
@@ -234,13 +255,25 @@ final class IptRuleParser {
         owner.args().add(new OptionUse(spec.names().get(0), take(), args));
     }
 
+    /** An option of an unsupported extension: it and the values after it are kept as written. */
+    private void keepUnsupported(String option) {
+        List<String> kept = lastUnsupported.words();
+        if (take()) {
+            kept.add("!");
+        }
+        kept.add(option);
+        while (next < words.size() && !words.get(next).startsWith("-") && !words.get(next).equals("!")) {
+            kept.add(words.get(next++));
+        }
+    }
+
     /** The target, else the latest match that declares the option, else the protocol's implicit match. */
-    private Pending<?> owner(String name) {
-        if (target != null && target.extension().options().find(name) != null) {
+    private Pending owner(String name) {
+        if (target != null && declares(target, name)) {
             return target;
         }
         for (int i = matches.size() - 1; i >= 0; i--) {
-            if (matches.get(i).extension().options().find(name) != null) {
+            if (declares(matches.get(i), name)) {
                 return matches.get(i);
             }
         }
@@ -248,7 +281,7 @@ final class IptRuleParser {
         if (proto != null && !protocol.inverted()) {
             XtExtension<? extends XtMatch> implicit = XtRegistry.match(proto.toString());
             if (implicit != null && implicit.options().find(name) != null) {
-                Pending<? extends XtMatch> loaded = pending(implicit);
+                Pending loaded = pending(implicit);
                 matches.add(loaded);
                 return loaded;
             }
@@ -256,13 +289,17 @@ final class IptRuleParser {
         return null;
     }
 
+    private static boolean declares(Pending pending, String option) {
+        return pending.extension() != null && pending.extension().options().find(option) != null;
+    }
+
     private String unknownOption(String name) {
         StringBuilder loaded = new StringBuilder();
-        for (Pending<? extends XtMatch> match : matches) {
-            loaded.append(loaded.length() == 0 ? "" : ", ").append(match.extension().name());
+        for (Pending match : matches) {
+            loaded.append(loaded.length() == 0 ? "" : ", ").append(match.name());
         }
         if (target != null) {
-            loaded.append(loaded.length() == 0 ? "" : ", ").append(target.extension().name());
+            loaded.append(loaded.length() == 0 ? "" : ", ").append(target.name());
         }
         return "unknown option '" + name + "'"
                 + (loaded.length() == 0 ? "" : " (not an option of " + loaded + ")");

@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.ipv4.save;
 
 import io.netfilterflow.netfilter.core.Counters;
+import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
@@ -105,37 +106,85 @@ public final class IptablesSaveParser {
             }
             i = 1;
         }
-        if (words.size() < i + 2) {
-            throw new RulesSyntaxException(line, "a rule is '-A CHAIN ...'");
-        }
         String command = words.get(i);
-        String chain = words.get(i + 1);
+        String chain = words.size() > i + 1 ? words.get(i + 1) : null;
         switch (command) {
-            case "-A", "--append" ->
-                    table.add(line, chain, new IptRuleParser(line, words, i + 2, counters).parse(), -1);
-            case "-I", "--insert" -> insert(line, table, words, i, counters);
-            case "-N", "--new-chain" -> {
-                if (words.size() != i + 2) {
-                    throw new RulesSyntaxException(line, "-N takes only a chain name");
+            case "-F", "--flush" -> table.flush(line, only(line, words, i, 2));
+            case "-X", "--delete-chain" -> table.deleteChain(line, only(line, words, i, 2));
+            default -> {
+                if (chain == null) {
+                    throw new RulesSyntaxException(line, command + " needs a chain");
                 }
-                table.newChain(line, chain);
+                chainCommand(line, table, words, i, counters);
             }
-            default -> throw new RulesSyntaxException(line, "unsupported command '" + command
-                    + "' (iptables-save input has -A; -I and -N are also read)");
         }
     }
 
-    private void insert(SourceLine line, TableBuilder table, List<String> words, int i, Counters counters) {
-        int start = i + 2;
-        int position = 1;
-        if (words.size() > start && words.get(start).chars().allMatch(Character::isDigit)) {
-            position = Integer.parseInt(words.get(start));
-            if (position < 1) {
-                throw new RulesSyntaxException(line, "rule positions start at 1");
+    private void chainCommand(SourceLine line, TableBuilder table, List<String> words, int i, Counters counters) {
+        String command = words.get(i);
+        String chain = words.get(i + 1);
+        switch (command) {
+            case "-A", "--append" -> table.add(line, chain, rule(line, words, i + 2, counters), -1);
+            case "-I", "--insert" -> {
+                int position = position(line, words, i + 2);
+                table.add(line, chain, rule(line, words, i + 2 + (position > 0 ? 1 : 0), counters), Math.max(position, 1));
             }
-            start++;
+            case "-D", "--delete" -> {
+                int position = position(line, words, i + 2);
+                if (position > 0) {
+                    only(line, words, i, 3);
+                    table.delete(line, chain, position, null);
+                } else {
+                    table.delete(line, chain, -1, rule(line, words, i + 2, null));
+                }
+            }
+            case "-R", "--replace" -> {
+                int position = position(line, words, i + 2);
+                if (position < 1) {
+                    throw new RulesSyntaxException(line, "-R needs a rule number");
+                }
+                table.delete(line, chain, position, null);
+                table.add(line, chain, rule(line, words, i + 3, counters), position);
+            }
+            case "-N", "--new-chain" -> table.newChain(line, only(line, words, i, 2));
+            case "-P", "--policy" -> {
+                if (words.size() != i + 3) {
+                    throw new RulesSyntaxException(line, "-P takes a chain and a policy");
+                }
+                table.policy(line, chain, words.get(i + 2), counters);
+            }
+            default -> throw new RulesSyntaxException(line, "unsupported command '" + command
+                    + "' (read: -A, -I, -D, -R, -N, -P, -F, -X)");
         }
-        table.add(line, words.get(i + 1), new IptRuleParser(line, words, start, counters).parse(), position);
+    }
+
+    private static IptRule rule(SourceLine line, List<String> words, int start, Counters counters) {
+        return new IptRuleParser(line, words, start, counters).parse();
+    }
+
+    /** A rule number after the chain name, or 0 when the rule itself follows. */
+    private static int position(SourceLine line, List<String> words, int at) {
+        if (words.size() <= at || words.get(at).isEmpty() || !words.get(at).chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        try {
+            int position = Integer.parseInt(words.get(at));
+            if (position >= 1) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RulesSyntaxException(line, "rule numbers start at 1 ('" + words.get(at) + "')");
+    }
+
+    /** The optional chain name of a command that takes nothing more; null when absent. */
+    private static String only(SourceLine line, List<String> words, int i, int maxWords) {
+        if (words.size() > i + maxWords) {
+            throw new RulesSyntaxException(line, words.get(i) + " takes no more than "
+                    + (maxWords == 2 ? "a chain name" : "a chain and a rule number"));
+        }
+        return words.size() > i + 1 ? words.get(i + 1) : null;
     }
 
     private TableBuilder requireTable(SourceLine line) {

@@ -2,22 +2,18 @@ package io.netfilterflow.netfilter.ipv4.save;
 
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.ipv4.ChainGraph;
-import io.netfilterflow.netfilter.ipv4.HookRestrictions;
 import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
-import io.netfilterflow.netfilter.xtables.XtMatch;
-import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Collects one {@code *table ... COMMIT} section and checks it as the kernel checks a table it loads. */
 final class TableBuilder {
@@ -25,8 +21,8 @@ final class TableBuilder {
     /** A chain being filled. */
     private static final class ChainDraft {
         final String name;
-        final StandardTarget policy;
-        final Counters counters;
+        StandardTarget policy;
+        Counters counters;
         final SourceLine declaredAt;
         final List<IptRule> rules = new ArrayList<>();
 
@@ -57,11 +53,7 @@ final class TableBuilder {
         }
         StandardTarget policy = null;
         if (name.isBuiltin(chain)) {
-            policy = StandardTarget.byName(policyWord);
-            if (policy != StandardTarget.ACCEPT && policy != StandardTarget.DROP) {
-                throw new RulesSyntaxException(line, "policy of built-in chain " + chain
-                        + " must be ACCEPT or DROP, not '" + policyWord + "'");
-            }
+            policy = builtinPolicy(line, chain, policyWord);
         } else {
             checkUserChainName(line, chain);
             if (!policyWord.equals("-")) {
@@ -70,6 +62,15 @@ final class TableBuilder {
             }
         }
         chains.put(chain, new ChainDraft(chain, policy, counters, line));
+    }
+
+    private static StandardTarget builtinPolicy(SourceLine line, String chain, String policyWord) {
+        StandardTarget policy = StandardTarget.byName(policyWord);
+        if (policy != StandardTarget.ACCEPT && policy != StandardTarget.DROP) {
+            throw new RulesSyntaxException(line, "policy of built-in chain " + chain
+                    + " must be ACCEPT or DROP, not '" + policyWord + "'");
+        }
+        return policy;
     }
 
     private void checkUserChainName(SourceLine line, String chain) {
@@ -111,6 +112,75 @@ final class TableBuilder {
         declare(line, chain, "-", null);
     }
 
+    void policy(SourceLine line, String chain, String policyWord, Counters counters) {
+        if (!name.isBuiltin(chain)) {
+            throw new RulesSyntaxException(line, "only built-in chains have a policy; " + chain + " is not one");
+        }
+        ChainDraft draft = chains.get(chain);
+        if (draft == null) {
+            declare(line, chain, policyWord, counters);
+            return;
+        }
+        draft.policy = builtinPolicy(line, chain, policyWord);
+        if (counters != null) {
+            draft.counters = counters;
+        }
+    }
+
+    /** {@code -F [CHAIN]}: removes the rules of one chain, or of all. */
+    void flush(SourceLine line, String chain) {
+        if (chain == null) {
+            chains.values().forEach(draft -> draft.rules.clear());
+        } else {
+            existing(line, chain).rules.clear();
+        }
+    }
+
+    /** {@code -X [CHAIN]}: deletes an empty user chain, or every user chain. */
+    void deleteChain(SourceLine line, String chain) {
+        if (chain == null) {
+            chains.values().removeIf(draft -> draft.policy == null);
+            return;
+        }
+        ChainDraft draft = existing(line, chain);
+        if (draft.policy != null) {
+            throw new RulesSyntaxException(line, "cannot delete built-in chain " + chain);
+        }
+        if (!draft.rules.isEmpty()) {
+            throw new RulesSyntaxException(line, "chain " + chain + " is not empty (flush it with -F first)");
+        }
+        chains.remove(chain);
+    }
+
+    /** {@code -D CHAIN N} or {@code -D CHAIN RULE}: the rule must exist, as iptables insists. */
+    void delete(SourceLine line, String chain, int position, IptRule rule) {
+        List<IptRule> rules = existing(line, chain).rules;
+        if (rule == null) {
+            if (position > rules.size()) {
+                throw new RulesSyntaxException(line, "chain " + chain + " has no rule " + position);
+            }
+            rules.remove(position - 1);
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            IptRule candidate = rules.get(i);
+            if (candidate.header().equals(rule.header()) && candidate.matches().equals(rule.matches())
+                    && java.util.Objects.equals(candidate.target(), rule.target())) {
+                rules.remove(i);
+                return;
+            }
+        }
+        throw new RulesSyntaxException(line, "no such rule in chain " + chain + " to delete");
+    }
+
+    private ChainDraft existing(SourceLine line, String chain) {
+        ChainDraft draft = chains.get(chain);
+        if (draft == null) {
+            throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName());
+        }
+        return draft;
+    }
+
     IptTable build() {
         List<IptChain> ordered = new ArrayList<>();
         for (String builtin : name.builtinChains()) {
@@ -122,84 +192,13 @@ final class TableBuilder {
         chains.values().stream().filter(draft -> draft.policy == null)
                 .sorted(Comparator.comparing(draft -> draft.name))
                 .forEach(draft -> ordered.add(chain(draft)));
-        checkJumps(ordered);
+        TableChecks.checkJumps(name, ordered);
         IptTable table = new IptTable(name, ordered);
-        checkHooks(table, ChainGraph.of(table));
+        TableChecks.checkHooks(table, ChainGraph.of(table));
         return table;
     }
 
     private static IptChain chain(ChainDraft draft) {
         return new IptChain(draft.name, draft.policy, draft.counters, draft.rules, draft.declaredAt);
-    }
-
-    private void checkJumps(List<IptChain> ordered) {
-        for (IptChain chain : ordered) {
-            for (IptRule rule : chain.rules()) {
-                if (rule.target() instanceof ChainJump jump) {
-                    ChainDraft callee = chains.get(jump.chain());
-                    if (callee == null) {
-                        throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
-                                + "' is neither a supported target nor a chain of table " + name.saveName());
-                    }
-                    if (callee.policy != null) {
-                        throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
-                    }
-                }
-            }
-        }
-    }
-
-    private void checkHooks(IptTable table, ChainGraph graph) {
-        for (int i = 0; i < table.chains().size(); i++) {
-            IptChain chain = table.chains().get(i);
-            Set<String> bases = null;
-            for (IptRule rule : chain.rules()) {
-                if (!restricted(rule)) {
-                    continue;
-                }
-                bases = bases != null ? bases : graph.basesOf(i);
-                if (rule.target() != null) {
-                    check(rule, "target", rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
-                }
-                for (XtMatch match : rule.matches()) {
-                    check(rule, "match", match.name(), HookRestrictions.forMatch(match.name()), bases);
-                }
-            }
-        }
-    }
-
-    private static boolean restricted(IptRule rule) {
-        if (rule.target() != null && HookRestrictions.forTarget(rule.target().name()) != null) {
-            return true;
-        }
-        for (XtMatch match : rule.matches()) {
-            if (HookRestrictions.forMatch(match.name()) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void check(IptRule rule, String kind, String extension, HookRestrictions.Restriction restriction,
-                       Set<String> bases) {
-        if (restriction == null) {
-            return;
-        }
-        if (!restriction.tables().isEmpty() && !restriction.tables().contains(name)) {
-            throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": only valid in the "
-                    + restriction.tables().stream().map(IptTableName::saveName).sorted()
-                    .collect(java.util.stream.Collectors.joining(" or ")) + " table, not " + name.saveName());
-        }
-        for (String base : bases) {
-            if (!restriction.hooks().isEmpty() && !restriction.hooks().contains(base)) {
-                throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": used from " + base
-                        + ", but only usable from " + String.join("/", sortedHooks(restriction.hooks())));
-            }
-        }
-    }
-
-    private List<String> sortedHooks(Set<String> hooks) {
-        List<String> order = List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
-        return order.stream().filter(hooks::contains).toList();
     }
 }

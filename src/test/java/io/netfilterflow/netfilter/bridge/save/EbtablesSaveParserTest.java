@@ -11,7 +11,6 @@ import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.bridge.ebt.EbtDnatTarget;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
-import io.netfilterflow.netfilter.save.UnsupportedExtensionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -94,13 +93,6 @@ class EbtablesSaveParserTest {
                 .hasMessage("line 1: unknown ebtables table 'mangle' (filter, nat, broute)");
         assertThatThrownBy(() -> EbtablesSaveParser.parse("-A FORWARD -j ACCEPT\n"))
                 .hasMessageStartingWith("line 1: no table selected");
-    }
-
-    @Test
-    void namesTheUnsupportedExtension() {
-        assertThatThrownBy(() -> EbtablesSaveParser.parse("*filter\n:FORWARD ACCEPT\n-A FORWARD --among-src x -j DROP\n"))
-                .isInstanceOf(UnsupportedExtensionException.class)
-                .extracting(e -> ((UnsupportedExtensionException) e).extension()).isEqualTo("among");
     }
 
     private static String table(String table, String rule) {

@@ -121,6 +121,47 @@ class IptablesSaveParserTest {
     }
 
     @Test
+    void readsTheOtherCommandsOfRestoreFiles() {
+        String printed = IptablesSavePrinter.print(IptablesSaveParser.parse("""
+                *filter
+                -P INPUT DROP
+                -N old
+                -A old -j ACCEPT
+                -F old
+                -X old
+                -N keep
+                -A INPUT -s 10.0.0.1 -j DROP
+                -A INPUT -s 10.0.0.2 -j DROP
+                -A INPUT -s 10.0.0.3 -j DROP
+                -D INPUT 1
+                -D INPUT -s 10.0.0.3/32 -j DROP
+                -R INPUT 1 -s 10.0.0.9 -j keep
+                COMMIT
+                """));
+
+        assertThat(printed).isEqualTo("""
+                *filter
+                :INPUT DROP [0:0]
+                :keep - [0:0]
+                -A INPUT -s 10.0.0.9/32 -j keep
+                COMMIT
+                """);
+    }
+
+    @Test
+    void refusesCommandsTheRealToolRefuses() {
+        assertError("*filter\n-P mine DROP\n", "line 2: only built-in chains have a policy; mine is not one");
+        assertError("*filter\n-N a\n-A a -j ACCEPT\n-X a\n", "line 4: chain a is not empty (flush it with -F first)");
+        assertError("*filter\n-X INPUT\n", "line 2: chain INPUT does not exist in table filter");
+        assertError("*filter\n-A INPUT -j ACCEPT\n-X INPUT\n", "line 3: cannot delete built-in chain INPUT");
+        assertError("*filter\n-A INPUT -j ACCEPT\n-D INPUT 2\n", "line 3: chain INPUT has no rule 2");
+        assertError("*filter\n-A INPUT -j ACCEPT\n-D INPUT -j DROP\n", "line 3: no such rule in chain INPUT to delete");
+        assertError("*filter\n-A INPUT -j ACCEPT\n-R INPUT -j DROP\n", "line 3: -R needs a rule number");
+        assertError("*filter\n-I INPUT 0 -j DROP\n", "line 2: rule numbers start at 1 ('0')");
+        assertError("*filter\n-I INPUT 3 -j DROP\n", "line 2: index 3 is past the end of chain INPUT");
+    }
+
+    @Test
     void refusesJumpLoopsAsTheKernelDoes() {
         assertThatThrownBy(() -> IptablesSaveParser.parse("""
                 *filter
@@ -163,8 +204,7 @@ class IptablesSaveParserTest {
         assertError("*filter\n:INPUT ACCEPT [x:1]\n", "line 2: 'x' is not a counter value");
         assertError("*filter\n-A nope -j ACCEPT\n", "line 2: chain nope does not exist in table filter"
                 + " (declare it with ':nope - [0:0]')");
-        assertError("*filter\n-D INPUT 1\n", "line 2: unsupported command '-D' (iptables-save input has -A; -I and -N"
-                + " are also read)");
+        assertError("*filter\n-Z INPUT\n", "line 2: unsupported command '-Z' (read: -A, -I, -D, -R, -N, -P, -F, -X)");
         assertError("*filter\nhello\n", "line 2: unexpected line (expected *table, :chain, a rule or COMMIT)");
         assertError("*filter\n:a - [0:0]\n:a - [0:0]\n", "line 3: chain a declared twice in table filter");
         assertError("*filter\n:ACCEPT - [0:0]\n", "line 2: 'ACCEPT' cannot be a chain name");

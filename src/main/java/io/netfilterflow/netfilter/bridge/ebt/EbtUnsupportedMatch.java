@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.bridge.ebt;
+
+import io.netfilterflow.netfilter.bridge.EbtMatch;
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.save.Unsupported;
+import java.util.List;
+
+/** Options of an ebtables extension this project does not model ({@code --among-dst ...}), kept as written. */
+public record EbtUnsupportedMatch(String name, List<String> words) implements EbtMatch, Unsupported {
+
+    public EbtUnsupportedMatch {
+        words = List.copyOf(words);
+    }
+
+    @Override
+    public String kind() {
+        return "ebtables extension";
+    }
+
+    @Override
+    public String detail() {
+        return "option " + words.get(words.get(0).equals("!") ? 1 : 0);
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        saveWords(out);
+    }
+}

@@ -1,0 +1,96 @@
+package io.netfilterflow.netfilter.ipv4.save;
+
+import io.netfilterflow.netfilter.ipv4.ChainGraph;
+import io.netfilterflow.netfilter.ipv4.HookRestrictions;
+import io.netfilterflow.netfilter.ipv4.IptChain;
+import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks the kernel makes when a table is loaded ({@code translate_table},
+ * {@code xt_check_target}): jumps go to user chains that exist, and each extension is used only in
+ * its table and from hooks it allows, reached through however many jumps.
+ */
+final class TableChecks {
+
+    private TableChecks() {
+    }
+
+    static void checkJumps(IptTableName name, List<IptChain> ordered) {
+        for (IptChain chain : ordered) {
+            for (IptRule rule : chain.rules()) {
+                if (rule.target() instanceof ChainJump jump) {
+                    IptChain callee = ordered.stream().filter(c -> c.name().equals(jump.chain())).findFirst()
+                            .orElse(null);
+                    if (callee == null) {
+                        throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
+                                + "' is neither a supported target nor a chain of table " + name.saveName());
+                    }
+                    if (callee.isBuiltin()) {
+                        throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
+                    }
+                }
+            }
+        }
+    }
+
+    static void checkHooks(IptTable table, ChainGraph graph) {
+        for (int i = 0; i < table.chains().size(); i++) {
+            IptChain chain = table.chains().get(i);
+            Set<String> bases = null;
+            for (IptRule rule : chain.rules()) {
+                if (!restricted(rule)) {
+                    continue;
+                }
+                bases = bases != null ? bases : graph.basesOf(i);
+                if (rule.target() != null) {
+                    check(table.name(), rule, "target", rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
+                }
+                for (XtMatch match : rule.matches()) {
+                    check(table.name(), rule, "match", match.name(), HookRestrictions.forMatch(match.name()), bases);
+                }
+            }
+        }
+    }
+
+    private static boolean restricted(IptRule rule) {
+        if (rule.target() != null && HookRestrictions.forTarget(rule.target().name()) != null) {
+            return true;
+        }
+        for (XtMatch match : rule.matches()) {
+            if (HookRestrictions.forMatch(match.name()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void check(IptTableName name, IptRule rule, String kind, String extension, HookRestrictions.Restriction restriction,
+                       Set<String> bases) {
+        if (restriction == null) {
+            return;
+        }
+        if (!restriction.tables().isEmpty() && !restriction.tables().contains(name)) {
+            throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": only valid in the "
+                    + restriction.tables().stream().map(IptTableName::saveName).sorted()
+                    .collect(java.util.stream.Collectors.joining(" or ")) + " table, not " + name.saveName());
+        }
+        for (String base : bases) {
+            if (!restriction.hooks().isEmpty() && !restriction.hooks().contains(base)) {
+                throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": used from " + base
+                        + ", but only usable from " + String.join("/", sortedHooks(restriction.hooks())));
+            }
+        }
+    }
+
+    private static List<String> sortedHooks(Set<String> hooks) {
+        List<String> order = List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+        return order.stream().filter(hooks::contains).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package io.netfilterflow.netfilter.xtables;
+
+import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.save.Unsupported;
+import java.util.List;
+
+/** {@code -m NAME ...} for a match this project does not model ({@code -m quota}, {@code -m u32}, ...). */
+public record UnsupportedMatch(String name, List<String> words) implements XtMatch, Unsupported {
+
+    public UnsupportedMatch {
+        words = List.copyOf(words);
+    }
+
+    @Override
+    public String kind() {
+        return "iptables match";
+    }
+
+    @Override
+    public void save(RuleWriter out) {
+        saveWords(out);
+    }
+}
