@@ -16,7 +16,7 @@ public final class ShellWords {
 
     public static List<String> split(SourceLine line) {
         String text = line.text();
-        List<String> words = new ArrayList<>();
+        List<String> words = new ArrayList<>(24);
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
         int i = 0;
@@ -33,7 +33,7 @@ public final class ShellWords {
             } else if (!inWord && isPlain(c)) {
                 int end = plainEnd(text, i);
                 if (end == n || text.charAt(end) == ' ' || text.charAt(end) == '\t') {
-                    words.add(text.substring(i, end)); // the common case: a word without quotes or escapes
+                    words.add(CommonWords.word(text, i, end)); // the common case: no quotes, no escapes
                     i = end;
                     continue;
                 }

@@ -192,8 +192,8 @@ final class TableBuilder {
         chains.values().stream().filter(draft -> draft.policy == null)
                 .sorted(Comparator.comparing(draft -> draft.name))
                 .forEach(draft -> ordered.add(chain(draft)));
-        TableChecks.checkJumps(name, ordered);
         IptTable table = new IptTable(name, ordered);
+        TableChecks.checkJumps(table);
         TableChecks.checkHooks(table, ChainGraph.of(table));
         return table;
     }

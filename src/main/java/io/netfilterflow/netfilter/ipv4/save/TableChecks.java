@@ -22,12 +22,12 @@ final class TableChecks {
     private TableChecks() {
     }
 
-    static void checkJumps(IptTableName name, List<IptChain> ordered) {
-        for (IptChain chain : ordered) {
+    static void checkJumps(IptTable table) {
+        IptTableName name = table.name();
+        for (IptChain chain : table.chains()) {
             for (IptRule rule : chain.rules()) {
                 if (rule.target() instanceof ChainJump jump) {
-                    IptChain callee = ordered.stream().filter(c -> c.name().equals(jump.chain())).findFirst()
-                            .orElse(null);
+                    IptChain callee = table.chain(jump.chain());
                     if (callee == null) {
                         throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
                                 + "' is neither a supported target nor a chain of table " + name.saveName());
