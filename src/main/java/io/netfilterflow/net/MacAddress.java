@@ -31,10 +31,6 @@ public record MacAddress(long bits) {
         return new MacAddress(value);
     }
 
-    public boolean isMulticast() {
-        return (bits & 0x0100_0000_0000L) != 0;
-    }
-
     /** Lower case, as ebtables and iptables 1.8 print it. */
     @Override
     public String toString() {

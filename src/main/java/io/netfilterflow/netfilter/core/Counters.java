@@ -35,10 +35,6 @@ public record Counters(long packets, long bytes) {
         throw new IllegalArgumentException("'" + text + "' is not a counter value");
     }
 
-    public Counters plus(long packetBytes) {
-        return new Counters(packets + 1, bytes + packetBytes);
-    }
-
     public String bracketed() {
         return "[" + packets + ":" + bytes + "]";
     }

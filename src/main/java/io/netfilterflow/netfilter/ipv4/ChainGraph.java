@@ -91,17 +91,7 @@ public final class ChainGraph {
                 + String.join(" -> ", path) + " -> " + target + "); the kernel refuses it (ELOOP)");
     }
 
-    /** The base chains from which this chain can be reached (empty for an unreferenced user chain). */
-    public Set<String> basesReaching(String chain) {
-        for (int i = 0; i < chains.size(); i++) {
-            if (chains.get(i).name().equals(chain)) {
-                return basesOf(i);
-            }
-        }
-        return Set.of();
-    }
-
-    /** Same, by the chain's position in the table. */
+    /** The base chains from which the chain at this position can be reached (none for an unreferenced one). */
     public Set<String> basesOf(int chainIndex) {
         Set<String> result = new LinkedHashSet<>();
         for (int b = 0; b < bases.size(); b++) {

@@ -11,29 +11,32 @@ public final class HookRestrictions {
 
     /** An extension's allowed tables (empty: any) and base chains (empty: any). */
     public record Restriction(Set<IptTableName> tables, Set<String> hooks) {
-        Restriction(IptTableName table, Set<String> hooks) {
-            this(table == null ? Set.of() : Set.of(table), hooks);
-        }
     }
 
-    private static final Set<String> ANY = Set.of();
+    private static Restriction in(IptTableName table, String... hooks) {
+        return new Restriction(Set.of(table), Set.of(hooks));
+    }
+
+    private static Restriction anyTable(String... hooks) {
+        return new Restriction(Set.of(), Set.of(hooks));
+    }
 
     private static final Map<String, Restriction> TARGETS = Map.ofEntries(
-            Map.entry("DNAT", new Restriction(IptTableName.NAT, Set.of("PREROUTING", "OUTPUT"))),
-            Map.entry("REDIRECT", new Restriction(IptTableName.NAT, Set.of("PREROUTING", "OUTPUT"))),
-            Map.entry("SNAT", new Restriction(IptTableName.NAT, Set.of("POSTROUTING", "INPUT"))),
-            Map.entry("MASQUERADE", new Restriction(IptTableName.NAT, Set.of("POSTROUTING"))),
-            Map.entry("CT", new Restriction(IptTableName.RAW, ANY)),
-            Map.entry("NOTRACK", new Restriction(IptTableName.RAW, ANY)),
-            Map.entry("TRACE", new Restriction(IptTableName.RAW, ANY)),
-            Map.entry("CHECKSUM", new Restriction(IptTableName.MANGLE, ANY)),
-            Map.entry("REJECT", new Restriction((IptTableName) null, Set.of("INPUT", "FORWARD", "OUTPUT"))),
-            Map.entry("TCPMSS", new Restriction((IptTableName) null, Set.of("FORWARD", "OUTPUT", "POSTROUTING"))));
+            Map.entry("DNAT", in(IptTableName.NAT, "PREROUTING", "OUTPUT")),
+            Map.entry("REDIRECT", in(IptTableName.NAT, "PREROUTING", "OUTPUT")),
+            Map.entry("SNAT", in(IptTableName.NAT, "POSTROUTING", "INPUT")),
+            Map.entry("MASQUERADE", in(IptTableName.NAT, "POSTROUTING")),
+            Map.entry("CT", in(IptTableName.RAW)),
+            Map.entry("NOTRACK", in(IptTableName.RAW)),
+            Map.entry("TRACE", in(IptTableName.RAW)),
+            Map.entry("CHECKSUM", in(IptTableName.MANGLE)),
+            Map.entry("REJECT", anyTable("INPUT", "FORWARD", "OUTPUT")),
+            Map.entry("TCPMSS", anyTable("FORWARD", "OUTPUT", "POSTROUTING")));
 
     private static final Map<String, Restriction> MATCHES = Map.of(
             "rpfilter", new Restriction(Set.of(IptTableName.RAW, IptTableName.MANGLE), Set.of("PREROUTING")),
-            "owner", new Restriction((IptTableName) null, Set.of("OUTPUT", "POSTROUTING")),
-            "mac", new Restriction((IptTableName) null, Set.of("PREROUTING", "INPUT", "FORWARD")));
+            "owner", anyTable("OUTPUT", "POSTROUTING"),
+            "mac", anyTable("PREROUTING", "INPUT", "FORWARD"));
 
     private HookRestrictions() {
     }

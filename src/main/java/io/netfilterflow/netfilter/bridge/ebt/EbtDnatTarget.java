@@ -13,7 +13,6 @@ public record EbtDnatTarget(MacAddress toDestination, EbtVerdict then) implement
     public static final XtExtension<EbtDnatTarget> EXTENSION = new XtExtension<>("dnat",
             OptionSpec.of("--to-destination|--to-dst", 1, "--dnat-target", 1),
             args -> {
-                args.notInvertible("--to-destination");
                 return new EbtDnatTarget(args.value(args.require("--to-destination"), MacAddress::parse),
                         EbtTargetVerdict.read(args, "--dnat-target"));
             });

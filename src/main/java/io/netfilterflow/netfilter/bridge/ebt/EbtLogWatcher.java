@@ -18,9 +18,6 @@ public record EbtLogWatcher(int level, String prefix, boolean ip, boolean arp, b
             OptionSpec.of("--log", 0, "--log-level", 1, "--log-prefix", 1, "--log-ip", 0, "--log-arp", 0,
                     "--log-ip6", 0),
             args -> {
-                for (OptionUse use : args.uses()) {
-                    args.notInvertible(use.name());
-                }
                 OptionUse level = args.find("--log-level");
                 OptionUse prefix = args.find("--log-prefix");
                 if (prefix != null && prefix.arg().length() > 29) {

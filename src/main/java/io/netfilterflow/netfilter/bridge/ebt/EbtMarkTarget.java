@@ -32,7 +32,6 @@ public record EbtMarkTarget(Operation operation, long value, EbtVerdict then) im
                     throw args.error("needs exactly one of --mark-set, --mark-or, --mark-and, --mark-xor");
                 }
                 OptionUse op = ops.get(0);
-                args.notInvertible(op.name());
                 Operation operation = List.of(Operation.values()).stream()
                         .filter(o -> o.option.equals(op.name())).findFirst().orElseThrow();
                 return new EbtMarkTarget(operation, args.value(op, ExtensionArgs::parseUnsigned32),

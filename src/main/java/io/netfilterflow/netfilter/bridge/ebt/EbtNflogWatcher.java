@@ -17,9 +17,6 @@ public record EbtNflogWatcher(int group, String prefix, long range, int threshol
             OptionSpec.of("--nflog", 0, "--nflog-group", 1, "--nflog-prefix", 1, "--nflog-range", 1,
                     "--nflog-threshold", 1),
             args -> {
-                for (OptionUse use : args.uses()) {
-                    args.notInvertible(use.name());
-                }
                 OptionUse prefix = args.find("--nflog-prefix");
                 OptionUse range = args.find("--nflog-range");
                 return new EbtNflogWatcher(number(args, "--nflog-group", DEFAULT_GROUP),

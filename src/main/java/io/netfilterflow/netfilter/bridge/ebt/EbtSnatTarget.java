@@ -13,7 +13,6 @@ public record EbtSnatTarget(MacAddress toSource, boolean arp, EbtVerdict then) i
     public static final XtExtension<EbtSnatTarget> EXTENSION = new XtExtension<>("snat",
             OptionSpec.of("--to-source|--to-src", 1, "--snat-target", 1, "--snat-arp", 0),
             args -> {
-                args.notInvertible("--to-source", "--snat-arp");
                 return new EbtSnatTarget(args.value(args.require("--to-source"), MacAddress::parse),
                         args.has("--snat-arp"), EbtTargetVerdict.read(args, "--snat-target"));
             });

@@ -15,7 +15,6 @@ final class EbtTargetVerdict {
         if (use == null) {
             return EbtVerdict.ACCEPT;
         }
-        args.notInvertible(option);
         return args.value(use, text -> {
             EbtVerdict verdict = EbtVerdict.byName(text);
             if (verdict == null) {

@@ -195,6 +195,9 @@ final class EbtRuleParser {
         }
         boolean inverted = negate;
         negate = false;
+        if (inverted && (args == targetArgs || watchers.containsValue(args))) {
+            throw args.error(spec.names().get(0) + " cannot be negated with '!'"); // only matches invert
+        }
         args.add(new OptionUse(spec.names().get(0), inverted, values));
     }
 

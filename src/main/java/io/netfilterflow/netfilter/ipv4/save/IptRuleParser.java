@@ -252,7 +252,12 @@ final class IptRuleParser {
         if (spec.arity() == 0 && inlineValue != null) {
             throw error("option " + name + " takes no value");
         }
-        owner.args().add(new OptionUse(spec.names().get(0), take(), args));
+        boolean inverted = take();
+        if (inverted && owner == target) {
+            // no iptables target has an invertible option (XTOPT_INVERT is never set on one)
+            throw owner.args().error(spec.names().get(0) + " cannot be negated with '!'");
+        }
+        owner.args().add(new OptionUse(spec.names().get(0), inverted, args));
     }
 
     /** An option of an unsupported extension: it and the values after it are kept as written. */

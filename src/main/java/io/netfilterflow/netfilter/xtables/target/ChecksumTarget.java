@@ -12,7 +12,6 @@ public record ChecksumTarget() implements XtTarget {
             OptionSpec.of("--checksum-fill", 0),
             args -> {
                 args.require("--checksum-fill");
-                args.notInvertible("--checksum-fill");
                 return new ChecksumTarget();
             });
 

@@ -27,9 +27,6 @@ public record ConnmarkTarget(Mode mode, long ctmark, long ctmask, long nfmask) i
             List.of("--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark");
 
     private static ConnmarkTarget create(ExtensionArgs args) {
-        for (OptionUse use : args.uses()) {
-            args.notInvertible(use.name());
-        }
         List<OptionUse> setters = args.uses().stream().filter(u -> SETTERS.contains(u.name())).toList();
         int modes = setters.size() + (args.has("--save-mark") ? 1 : 0) + (args.has("--restore-mark") ? 1 : 0);
         if (modes != 1) {

@@ -20,9 +20,6 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
             CtTarget::create);
 
     private static CtTarget create(ExtensionArgs args) {
-        for (OptionUse use : args.uses()) {
-            args.notInvertible(use.name());
-        }
         if (args.has("--ctevents") || args.has("--expevents")) {
             throw args.error("--ctevents and --expevents are not supported");
         }

@@ -11,7 +11,6 @@ public record DnatTarget(NatRange to, boolean random, boolean persistent) implem
     public static final XtExtension<DnatTarget> EXTENSION = new XtExtension<>("DNAT",
             OptionSpec.of("--to-destination", 1, "--random", 0, "--persistent", 0),
             args -> {
-                args.notInvertible("--to-destination", "--random", "--persistent");
                 var to = args.require("--to-destination");
                 return new DnatTarget(args.value(to, NatRange::parse), args.has("--random"), args.has("--persistent"));
             });

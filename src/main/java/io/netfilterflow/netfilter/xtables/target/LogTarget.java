@@ -25,9 +25,6 @@ public record LogTarget(int level, String prefix, boolean tcpSequence, boolean t
             LogTarget::create);
 
     private static LogTarget create(ExtensionArgs args) {
-        for (OptionUse use : args.uses()) {
-            args.notInvertible(use.name());
-        }
         OptionUse level = args.find("--log-level");
         OptionUse prefix = args.find("--log-prefix");
         String prefixText = prefix == null ? "" : prefix.arg();

@@ -23,7 +23,6 @@ public record MarkTarget(long value, long mask) implements XtTarget {
             throw args.error("needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark");
         }
         OptionUse use = args.uses().get(0);
-        args.notInvertible(use.name());
         long[] xmark = xmark(args, use);
         return new MarkTarget(xmark[0], xmark[1]);
     }

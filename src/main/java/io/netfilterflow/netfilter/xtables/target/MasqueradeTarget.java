@@ -13,7 +13,6 @@ public record MasqueradeTarget(PortRange toPorts, boolean random, boolean random
     public static final XtExtension<MasqueradeTarget> EXTENSION = new XtExtension<>("MASQUERADE",
             OptionSpec.of("--to-ports", 1, "--random", 0, "--random-fully", 0),
             args -> {
-                args.notInvertible("--to-ports", "--random", "--random-fully");
                 OptionUse ports = args.find("--to-ports");
                 return new MasqueradeTarget(ports == null ? null : args.value(ports, NatRange::portRange),
                         args.has("--random"), args.has("--random-fully"));

@@ -22,9 +22,6 @@ public record NflogTarget(int group, String prefix, long copyLength, int thresho
             NflogTarget::create);
 
     private static NflogTarget create(ExtensionArgs args) {
-        for (OptionUse use : args.uses()) {
-            args.notInvertible(use.name());
-        }
         OptionUse size = args.find("--nflog-size");
         OptionUse range = args.find("--nflog-range");
         if (range != null) {

@@ -17,9 +17,6 @@ public record NfqueueTarget(int firstQueue, int lastQueue, boolean bypass, boole
             NfqueueTarget::create);
 
     private static NfqueueTarget create(ExtensionArgs args) {
-        for (OptionUse use : args.uses()) {
-            args.notInvertible(use.name());
-        }
         if (args.has("--fail-open")) {
             throw args.error("--fail-open is not supported");
         }

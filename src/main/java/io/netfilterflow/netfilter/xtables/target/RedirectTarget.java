@@ -13,7 +13,6 @@ public record RedirectTarget(PortRange toPorts, boolean random) implements NatTa
     public static final XtExtension<RedirectTarget> EXTENSION = new XtExtension<>("REDIRECT",
             OptionSpec.of("--to-ports", 1, "--random", 0),
             args -> {
-                args.notInvertible("--to-ports", "--random");
                 OptionUse ports = args.find("--to-ports");
                 return new RedirectTarget(ports == null ? null : args.value(ports, NatRange::portRange),
                         args.has("--random"));

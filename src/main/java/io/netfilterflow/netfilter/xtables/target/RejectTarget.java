@@ -61,7 +61,6 @@ public record RejectTarget(With with) implements XtTarget {
     public static final XtExtension<RejectTarget> EXTENSION = new XtExtension<>("REJECT",
             OptionSpec.of("--reject-with", 1),
             args -> {
-                args.notInvertible("--reject-with");
                 var use = args.find("--reject-with");
                 return new RejectTarget(use == null ? With.ICMP_PORT_UNREACHABLE : args.value(use, With::parse));
             });

@@ -12,7 +12,6 @@ public record SnatTarget(NatRange to, boolean random, boolean randomFully, boole
     public static final XtExtension<SnatTarget> EXTENSION = new XtExtension<>("SNAT",
             OptionSpec.of("--to-source", 1, "--random", 0, "--random-fully", 0, "--persistent", 0),
             args -> {
-                args.notInvertible("--to-source", "--random", "--random-fully", "--persistent");
                 var to = args.require("--to-source");
                 return new SnatTarget(args.value(to, NatRange::parse), args.has("--random"),
                         args.has("--random-fully"), args.has("--persistent"));

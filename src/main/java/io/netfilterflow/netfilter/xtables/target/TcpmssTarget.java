@@ -16,7 +16,6 @@ public record TcpmssTarget(int mss) implements XtTarget {
     public static final XtExtension<TcpmssTarget> EXTENSION = new XtExtension<>("TCPMSS",
             OptionSpec.of("--set-mss", 1, "--clamp-mss-to-pmtu", 0),
             args -> {
-                args.notInvertible("--set-mss", "--clamp-mss-to-pmtu");
                 OptionUse set = args.find("--set-mss");
                 if ((set == null) == !args.has("--clamp-mss-to-pmtu")) {
                     throw args.error("needs exactly one of --set-mss, --clamp-mss-to-pmtu");
