@@ -21,6 +21,7 @@ public final class Cli {
             "check", new CheckCommand(false),
             "print", new CheckCommand(true),
             "bench", new BenchCommand(),
+            "trace", new TraceCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
     private Cli() {
@@ -50,7 +51,9 @@ public final class Cli {
                   (no command)                     start the web app on http://localhost:8080/
                   check RULES_FILE [--ebtables]    read an iptables-save (or ebtables-save) dump and summarize it
                   print RULES_FILE [--ebtables]    print it back in canonical iptables-save (ebtables-save) form
-                  bench [--rulesets DIR]           measure parser speed (lines per second)
+                  trace SCENARIO.json [--format text|json|conformance]
+                                                   simulate the scenario's packets, hop by hop
+                  bench [--rulesets DIR]           measure parser and simulator speed
                   help                             this text""");
         return code;
     }

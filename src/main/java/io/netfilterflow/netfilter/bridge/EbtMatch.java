@@ -8,4 +8,7 @@ public interface EbtMatch {
     String name();
 
     void save(RuleWriter out);
+
+    /** Whether the frame matches ({@code ebt_match->match}). */
+    boolean match(EbtActionParam par);
 }

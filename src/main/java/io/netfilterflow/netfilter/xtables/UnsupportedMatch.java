@@ -20,4 +20,9 @@ public record UnsupportedMatch(String name, List<String> words) implements XtMat
     public void save(RuleWriter out) {
         saveWords(out);
     }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        throw new XtEvaluationException("the match '" + name + "' is not modelled, so this rule cannot be evaluated");
+    }
 }

@@ -10,4 +10,7 @@ public interface XtMatch {
 
     /** Writes the options as iptables-save prints them (without {@code -m name}). */
     void save(RuleWriter out);
+
+    /** Whether the packet matches ({@code xt_match->match}). */
+    boolean match(XtActionParam par);
 }

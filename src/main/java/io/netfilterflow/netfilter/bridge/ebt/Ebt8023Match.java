@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtEntry;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -27,5 +28,10 @@ public record Ebt8023Match(Negatable<Integer> sap, Negatable<Integer> type) impl
                 : Negatable.of(String.format("0x%02x", sap.value()), sap.inverted()));
         EbtEntry.ebtOption(out, "--802_3-type", type == null ? null
                 : Negatable.of(String.format("0x%04x", type.value()), type.inverted()));
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        return false;
     }
 }

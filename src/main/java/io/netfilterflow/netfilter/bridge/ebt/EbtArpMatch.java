@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.net.EtherType;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.netfilter.bridge.EbtEntry;
@@ -67,5 +68,11 @@ public record EbtArpMatch(Negatable<Integer> opcode, Negatable<Integer> htype, N
         if (gratuitous != null) {
             out.option(gratuitous, "--arp-gratuitous");
         }
+    }
+
+    /** The frames of these scenarios are IPv4, never ARP; the rule's {@code -p ARP} already fails. */
+    @Override
+    public boolean match(EbtActionParam par) {
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.net.Ipv6Prefix;
 import io.netfilterflow.net.PortRange;
@@ -49,5 +50,10 @@ public record EbtIp6Match(Negatable<Ipv6Prefix> src, Negatable<Ipv6Prefix> dst, 
         EbtEntry.ebtOption(out, "--ip6-proto", proto);
         EbtEntry.ebtOption(out, "--ip6-sport", sport);
         EbtEntry.ebtOption(out, "--ip6-dport", dport);
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.PortRange;
@@ -57,5 +59,18 @@ public record EbtIpMatch(Negatable<Ipv4Prefix> src, Negatable<Ipv4Prefix> dst, N
         EbtEntry.ebtOption(out, "--ip-dport", dport);
         EbtEntry.ebtOption(out, "--ip-icmp-type", icmpType == null ? null
                 : Negatable.of(icmpType.value().displayName(), icmpType.inverted()));
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        Packet p = par.frame();
+        return (src == null || src.test(src.value().contains(p.src())))
+                && (dst == null || dst.test(dst.value().contains(p.dst())))
+                && (tos == null || tos.test(tos.value() == 0))
+                && (proto == null || proto.test(proto.value().equals(p.proto())))
+                && (sport == null || sport.test(p.hasPorts() && sport.value().contains(p.sport())))
+                && (dport == null || dport.test(p.hasPorts() && dport.value().contains(p.dport())))
+                && (icmpType == null || icmpType.test(p.isIcmp()
+                        && icmpType.value().matches(p.icmpType(), p.icmpCode())));
     }
 }

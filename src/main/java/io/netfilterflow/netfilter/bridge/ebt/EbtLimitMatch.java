@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.RateLimit;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -21,5 +22,16 @@ public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
     @Override
     public void save(RuleWriter out) {
         out.word("--limit").word(rate.formatRate()).word("--limit-burst").word(Integer.toString(rate.burst()));
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        int[] used = par.state(this, () -> new int[1]);
+        boolean within = used[0] < rate.burst();
+        if (within) {
+            used[0]++;
+        }
+        par.note("limit: " + used[0] + " of the burst of " + rate.burst() + " used");
+        return within;
     }
 }

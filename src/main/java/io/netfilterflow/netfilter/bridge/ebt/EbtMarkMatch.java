@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -42,5 +43,11 @@ public record EbtMarkMatch(MarkMask mark, boolean anyBit, boolean inverted) impl
             out.word("!");
         }
         out.word(anyBit ? "/" + RuleWriter.hex(mark.mask()) : mark.toString());
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        boolean hit = anyBit ? (par.mark() & mark.mask()) != 0 : mark.matches(par.mark());
+        return hit != inverted;
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -26,5 +27,10 @@ public record EbtPkttypeMatch(Negatable<PktType> type) implements EbtMatch {
             out.word("!");
         }
         out.word(type.value().ebtablesName());
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        return type.test(type.value() == par.pktType());
     }
 }

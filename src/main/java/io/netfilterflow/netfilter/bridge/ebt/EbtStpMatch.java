@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtEntry;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -32,5 +33,10 @@ public record EbtStpMatch(Negatable<Integer> type) implements EbtMatch {
         int value = type.value();
         String text = value == CONFIG ? "config" : value == TCN ? "tcn" : Integer.toString(value);
         EbtEntry.ebtOption(out, "--stp-type", Negatable.of(text, type.inverted()));
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.save.Unsupported;
@@ -25,5 +26,11 @@ public record EbtUnsupportedMatch(String name, List<String> words) implements Eb
     @Override
     public void save(RuleWriter out) {
         saveWords(out);
+    }
+
+    @Override
+    public boolean match(EbtActionParam par) {
+        throw new io.netfilterflow.netfilter.xtables.XtEvaluationException("the ebtables match '" + name
+                + "' is not modelled, so this rule cannot be evaluated");
     }
 }

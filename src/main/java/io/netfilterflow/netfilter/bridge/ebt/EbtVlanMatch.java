@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.net.EtherType;
 import io.netfilterflow.netfilter.bridge.EbtEntry;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
@@ -30,5 +31,11 @@ public record EbtVlanMatch(Negatable<Integer> id, Negatable<Integer> prio, Negat
         EbtEntry.ebtOption(out, "--vlan-prio", prio);
         EbtEntry.ebtOption(out, "--vlan-encap", encap == null ? null
                 : Negatable.of(String.format("%04X", encap.value().number()), encap.inverted()));
+    }
+
+    /** Frames here are untagged; {@code -p 802_1Q} fails before this is asked. */
+    @Override
+    public boolean match(EbtActionParam par) {
+        return false;
     }
 }

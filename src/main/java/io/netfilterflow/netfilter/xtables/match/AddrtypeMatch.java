@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -48,5 +50,13 @@ public record AddrtypeMatch(Negatable<Set<AddrType>> srcType, Negatable<Set<Addr
         if (limitIfaceOut) {
             out.word("--limit-iface-out");
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        String device = limitIfaceIn ? par.in() : limitIfaceOut ? par.out() : null;
+        Packet p = par.packet();
+        return (srcType == null || srcType.test(srcType.value().contains(par.addressType(p.src(), device))))
+                && (dstType == null || dstType.test(dstType.value().contains(par.addressType(p.dst(), device))));
     }
 }

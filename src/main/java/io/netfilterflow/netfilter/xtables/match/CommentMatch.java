@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
@@ -30,5 +31,10 @@ public record CommentMatch(String comment) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.word("--comment").string(comment);
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return true;
     }
 }

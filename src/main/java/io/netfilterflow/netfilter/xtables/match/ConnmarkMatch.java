@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -22,5 +23,10 @@ public record ConnmarkMatch(Negatable<MarkMask> mark) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(mark.inverted(), "--mark", mark.value().toString());
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return par.ct() != null && mark.test(mark.value().matches(par.ct().mark()));
     }
 }

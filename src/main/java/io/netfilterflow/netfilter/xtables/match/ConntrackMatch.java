@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.PortRange;
@@ -105,5 +106,10 @@ public record ConntrackMatch(
         if (range != null) {
             out.option(range.inverted(), name, range.value().format(':'));
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return ConntrackTest.matches(this, par);
     }
 }

@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -27,5 +29,11 @@ public record IcmpMatch(Negatable<IcmpType> type) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(type.inverted(), "--icmp-type", type.value().toString());
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        return p.isIcmp() && type.test(type.value().matches(p.icmpType(), p.icmpCode()));
     }
 }

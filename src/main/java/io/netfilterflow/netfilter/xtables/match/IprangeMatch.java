@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -55,5 +57,12 @@ public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implement
         if (dst != null) {
             out.option(dst.inverted(), "--dst-range", dst.value().toString());
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        return (src == null || src.test(src.value().contains(p.src())))
+                && (dst == null || dst.test(dst.value().contains(p.dst())));
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -27,5 +28,10 @@ public record LengthMatch(Negatable<PortRange> length) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(length.inverted(), "--length", length.value().format(':'));
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return length.test(length.value().contains(par.packet().length()));
     }
 }

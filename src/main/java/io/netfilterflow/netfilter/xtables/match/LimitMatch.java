@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.RateLimit;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -24,5 +25,17 @@ public record LimitMatch(RateLimit rate) implements XtMatch {
         if (rate.burst() != RateLimit.DEFAULT_BURST) {
             out.word("--limit-burst").word(Integer.toString(rate.burst()));
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        int[] used = par.state(this, () -> new int[1]);
+        boolean within = used[0] < rate.burst();
+        if (within) {
+            used[0]++;
+        }
+        par.note("limit: " + used[0] + " of the burst of " + rate.burst() + " used (the scenario's packets "
+                + "arrive at once, so no credit is regained)");
+        return within;
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -22,5 +23,10 @@ public record MacMatch(Negatable<MacAddress> source) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(source.inverted(), "--mac-source", source.value().toString());
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return par.sourceMac() != null && source.test(source.value().equals(par.sourceMac()));
     }
 }

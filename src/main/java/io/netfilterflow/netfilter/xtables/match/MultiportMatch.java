@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -81,5 +83,11 @@ public record MultiportMatch(Direction direction, List<PortRange> ports, boolean
     public void save(RuleWriter out) {
         out.option(inverted, direction.option,
                 ports.stream().map(range -> range.format(':')).collect(Collectors.joining(",")));
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        return p.hasPorts() && matches(p.sport(), p.dport());
     }
 }

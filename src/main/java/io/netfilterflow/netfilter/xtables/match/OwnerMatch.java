@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -88,5 +89,17 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
         if (supplGroups != null) {
             out.option(supplGroups, "--suppl-groups");
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        if (par.uid() == null) {
+            // owner_mt: no socket matches only when every test is inverted
+            return (socketExists == null || !socketExists) && (uid == null || uid.inverted())
+                    && (gid == null || gid.inverted());
+        }
+        return (socketExists == null || socketExists)
+                && (uid == null || uid.test(uid.value().contains(par.uid())))
+                && (gid == null || gid.test(gid.value().contains(par.gid())));
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.InterfaceName;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -57,5 +58,19 @@ public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceN
         if (isBridged != null) {
             out.option(isBridged, "--physdev-is-bridged");
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        if (!par.bridged()) {
+            // physdev_mt: a packet that was not bridged matches only tests that are all inverted
+            return (isBridged == null || !isBridged) && (isIn == null || !isIn) && (isOut == null || !isOut)
+                    && (physIn == null || physIn.inverted()) && (physOut == null || physOut.inverted());
+        }
+        return (isBridged == null || isBridged)
+                && (isIn == null || isIn == (par.physIn() != null))
+                && (isOut == null || isOut == (par.physOut() != null))
+                && (physIn == null || physIn.test(par.physIn() != null && physIn.value().matches(par.physIn())))
+                && (physOut == null || physOut.test(par.physOut() != null && physOut.value().matches(par.physOut())));
     }
 }

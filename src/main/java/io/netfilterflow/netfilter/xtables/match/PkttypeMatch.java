@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -21,5 +22,10 @@ public record PkttypeMatch(Negatable<PktType> type) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(type.inverted(), "--pkt-type", type.value().iptablesName());
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return type.test(type.value() == par.pktType());
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -89,5 +90,31 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         out.word("--name").word(listName);
         out.word("--mask").word(mask.toString());
         out.word(side == Side.RSOURCE ? "--rsource" : "--rdest");
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        java.util.Map<io.netfilterflow.net.Ipv4Address, int[]> list =
+                par.state("recent:" + listName, java.util.HashMap::new);
+        io.netfilterflow.net.Ipv4Address address = side == Side.RDEST ? par.packet().dst() : par.packet().src();
+        int[] hits = list.get(address);
+        boolean hit;
+        switch (command) {
+            case SET -> {
+                list.computeIfAbsent(address, a -> new int[1])[0]++;
+                hit = true;
+            }
+            case REMOVE -> {
+                hit = list.remove(address) != null;
+            }
+            default -> {
+                hit = hits != null && (hitCount == 0 || hits[0] >= hitCount);
+                if (command == Command.UPDATE && hits != null) {
+                    hits[0]++;
+                }
+            }
+        }
+        par.note("recent: list " + listName + " " + (hits == null ? "does not hold " : "holds ") + address);
+        return hit != inverted;
     }
 }

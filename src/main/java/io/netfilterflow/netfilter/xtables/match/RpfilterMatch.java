@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
@@ -36,5 +37,10 @@ public record RpfilterMatch(boolean loose, boolean validMark, boolean acceptLoca
         if (invert) {
             out.word("--invert");
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return par.reversePathValid(loose, acceptLocal) != invert;
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -28,5 +29,10 @@ public record SctpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) 
     @Override
     public void save(RuleWriter out) {
         new Ports(sport, dport).save(out);
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return par.packet().proto().equals(io.netfilterflow.net.IpProtocol.SCTP);
     }
 }

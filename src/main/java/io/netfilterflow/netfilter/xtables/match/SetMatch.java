@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -61,5 +63,15 @@ public record SetMatch(String setName, List<Dimension> dimensions, boolean inver
         if (returnNomatch) {
             out.word("--return-nomatch");
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        boolean all = true;
+        for (Dimension dimension : dimensions) {
+            all &= par.inSet(setName, dimension == Dimension.SRC ? p.src() : p.dst());
+        }
+        return all != inverted;
     }
 }

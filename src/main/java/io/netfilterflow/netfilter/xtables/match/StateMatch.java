@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -29,5 +30,10 @@ public record StateMatch(Negatable<Set<CtState>> states) implements XtMatch {
     @Override
     public void save(RuleWriter out) {
         out.option(states.inverted(), "--state", Flags.format(states.value(), CtState.class));
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        return states.test(states.value().contains(CtState.of(par.ctInfo())));
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -78,5 +79,22 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
             out.option(inverted, "--every", Integer.toString(every));
             out.word("--packet").word(Integer.toString(packet));
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        boolean hit;
+        if (mode == Mode.RANDOM) {
+            double draw = par.random();
+            hit = draw < probabilityValue();
+            par.note(String.format(java.util.Locale.ROOT, "statistic: taken with probability %.4f (drew %.4f)",
+                    probabilityValue(), draw));
+        } else {
+            int[] count = par.state(this, () -> new int[1]);
+            hit = count[0] == packet;
+            par.note("statistic: packet " + count[0] + " of every " + every + " (matches number " + packet + ")");
+            count[0] = count[0] + 1 == every ? 0 : count[0] + 1;
+        }
+        return hit != inverted;
     }
 }

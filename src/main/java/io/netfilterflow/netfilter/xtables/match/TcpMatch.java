@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -54,5 +56,16 @@ public record TcpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport,
             out.option(flags.inverted(), "--tcp-flags",
                     TcpFlags.format(flags.value().mask()), TcpFlags.format(flags.value().comp()));
         }
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        if (!p.isTcp()) {
+            return false;
+        }
+        return Ports.matches(sport, p.sport()) && Ports.matches(dport, p.dport())
+                && (flags == null || flags.test(flags.value().matches(p.tcpFlags())))
+                && (option == null || option.test(TcpOptions.of(p).contains(option.value())));
     }
 }

@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -25,5 +27,11 @@ public record UdpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) i
     @Override
     public void save(RuleWriter out) {
         new Ports(sport, dport).save(out);
+    }
+
+    @Override
+    public boolean match(XtActionParam par) {
+        Packet p = par.packet();
+        return p.isUdp() && Ports.matches(sport, p.sport()) && Ports.matches(dport, p.dport());
     }
 }

@@ -1,0 +1,75 @@
+package io.netfilterflow.netfilter;
+
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.nat.NatManip;
+
+/** The function a hook registration calls ({@code nf_hookfn}), one record per kind the kernel registers. */
+public sealed interface HookFn {
+
+    /** A short name for diagrams and the text trace. */
+    String label();
+
+    /** An iptables table's base chain ({@code ipt_do_table}); nat has its own. */
+    record IptTable(IptTableName table) implements HookFn {
+        public String label() {
+            return table.saveName();
+        }
+    }
+
+    /** The nat table's chain behind the NAT core ({@code nf_nat_ipv4_fn}): only first packets see it. */
+    record Nat(NatManip manip) implements HookFn {
+        public String label() {
+            return "nat";
+        }
+    }
+
+    /** {@code ipv4_conntrack_in} / {@code ipv4_conntrack_local}. */
+    record ConntrackIn() implements HookFn {
+        public String label() {
+            return "conntrack";
+        }
+    }
+
+    /** {@code ipv4_confirm}: the connection enters the table. */
+    record ConntrackConfirm() implements HookFn {
+        public String label() {
+            return "conntrack confirm";
+        }
+    }
+
+    /** An ebtables table's base chain ({@code ebt_do_table}). */
+    record EbtTable(EbtTableName table) implements HookFn {
+        public String label() {
+            return table.saveName();
+        }
+    }
+
+    /** {@code br_nf_pre_routing}: IPv4 frames go through iptables PREROUTING with the bridge as device. */
+    record BrNfPreRouting() implements HookFn {
+        public String label() {
+            return "br_netfilter";
+        }
+    }
+
+    /** {@code br_nf_forward}: bridged IPv4 frames go through iptables FORWARD. */
+    record BrNfForward() implements HookFn {
+        public String label() {
+            return "br_netfilter";
+        }
+    }
+
+    /** {@code br_nf_post_routing}: bridged IPv4 frames go through iptables POSTROUTING. */
+    record BrNfPostRouting() implements HookFn {
+        public String label() {
+            return "br_netfilter";
+        }
+    }
+
+    /** {@code ip_sabotage_in}: a frame the bridge passed up skips a second iptables PREROUTING. */
+    record IpSabotageIn() implements HookFn {
+        public String label() {
+            return "br_netfilter guard";
+        }
+    }
+}

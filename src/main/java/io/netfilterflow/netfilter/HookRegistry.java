@@ -1,0 +1,130 @@
+package io.netfilterflow.netfilter;
+
+import static io.netfilterflow.netfilter.core.Priority.*;
+
+import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.HookFn.BrNfForward;
+import io.netfilterflow.netfilter.HookFn.BrNfPostRouting;
+import io.netfilterflow.netfilter.HookFn.BrNfPreRouting;
+import io.netfilterflow.netfilter.HookFn.ConntrackConfirm;
+import io.netfilterflow.netfilter.HookFn.ConntrackIn;
+import io.netfilterflow.netfilter.HookFn.EbtTable;
+import io.netfilterflow.netfilter.HookFn.IpSabotageIn;
+import io.netfilterflow.netfilter.HookFn.IptTable;
+import io.netfilterflow.netfilter.HookFn.Nat;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.core.NfProto;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.nat.NatManip;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every hook registration of the host's namespace, ordered by priority as {@code nf_register_net_hook}
+ * orders them. Tables register only the base chains they have (nft) or all of theirs (legacy);
+ * conntrack and NAT only when some rule needs them. The diagram is drawn from this same list.
+ */
+public final class HookRegistry {
+
+    private final Map<NfProto, Map<NfHook, List<HookOps>>> ops = new EnumMap<>(NfProto.class);
+    private final boolean conntrack;
+
+    private HookRegistry(List<HookOps> all, boolean conntrack) {
+        this.conntrack = conntrack;
+        for (NfProto pf : NfProto.values()) {
+            Map<NfHook, List<HookOps>> byHook = new EnumMap<>(NfHook.class);
+            for (NfHook hook : NfHook.values()) {
+                byHook.put(hook, all.stream().filter(o -> o.pf() == pf && o.hook() == hook)
+                        .sorted(Comparator.comparingInt(HookOps::priority)).toList());
+            }
+            ops.put(pf, byHook);
+        }
+    }
+
+    public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
+                                  boolean conntrack) {
+        List<HookOps> all = new ArrayList<>();
+        int security = backend == Backend.NFT ? NFT_SECURITY : NF_IP_PRI_SECURITY;
+        for (IptTableName name : IptTableName.values()) {
+            var table = iptables.table(name);
+            if (table == null) {
+                continue;
+            }
+            for (String chain : name.builtinChains()) {
+                if (backend == Backend.NFT && table.chain(chain) == null) {
+                    continue;
+                }
+                NfHook hook = NfHook.byChain(chain);
+                switch (name) {
+                    case RAW -> all.add(ip(hook, NF_IP_PRI_RAW, new IptTable(name)));
+                    case MANGLE -> all.add(ip(hook, NF_IP_PRI_MANGLE, new IptTable(name)));
+                    case FILTER -> all.add(ip(hook, NF_IP_PRI_FILTER, new IptTable(name)));
+                    case SECURITY -> all.add(ip(hook, security, new IptTable(name)));
+                    case NAT -> {
+                        NatManip manip = NatManip.of(hook);
+                        all.add(ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC, new Nat(manip)));
+                    }
+                }
+            }
+        }
+        if (conntrack) {
+            all.add(ip(NfHook.PRE_ROUTING, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
+            all.add(ip(NfHook.LOCAL_OUT, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
+            all.add(ip(NfHook.POST_ROUTING, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
+            all.add(ip(NfHook.LOCAL_IN, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
+        }
+        all.add(ip(NfHook.PRE_ROUTING, FIRST, new IpSabotageIn()));
+        for (EbtTableName name : EbtTableName.values()) {
+            var table = ebtables.tables().stream().filter(t -> t.name() == name).findFirst().orElse(null);
+            if (table == null || name == EbtTableName.BROUTE) {
+                continue;
+            }
+            for (String chain : name.builtinChains()) {
+                if (table.chain(chain) == null) {
+                    continue;
+                }
+                NfHook hook = NfHook.byChain(chain);
+                all.add(new HookOps(NfProto.BRIDGE, hook, ebtPriority(backend, name, hook), new EbtTable(name)));
+            }
+        }
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));
+        return new HookRegistry(all, conntrack);
+    }
+
+    /**
+     * ebtables priorities: {@code ebtable_filter}/{@code ebtable_nat} (legacy) register OUTPUT filter at
+     * {@code NF_BR_PRI_FILTER_OTHER}; ebtables-nft puts every filter chain at {@code NF_BR_PRI_FILTER_BRIDGED}.
+     */
+    static int ebtPriority(Backend backend, EbtTableName table, NfHook hook) {
+        if (table == EbtTableName.FILTER) {
+            return hook == NfHook.LOCAL_OUT && backend == Backend.LEGACY ? NF_BR_PRI_FILTER_OTHER
+                    : NF_BR_PRI_FILTER_BRIDGED;
+        }
+        return switch (hook) {
+            case PRE_ROUTING -> NF_BR_PRI_NAT_DST_BRIDGED;
+            case LOCAL_OUT -> NF_BR_PRI_NAT_DST_OTHER;
+            default -> NF_BR_PRI_NAT_SRC;
+        };
+    }
+
+    private static HookOps ip(NfHook hook, int priority, HookFn fn) {
+        return new HookOps(NfProto.IPV4, hook, priority, fn);
+    }
+
+    /** The registrations on one hook, lowest priority first. */
+    public List<HookOps> ops(NfProto pf, NfHook hook) {
+        return ops.get(pf).get(hook);
+    }
+
+    public boolean conntrack() {
+        return conntrack;
+    }
+}

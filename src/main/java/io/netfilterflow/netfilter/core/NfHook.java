@@ -1,0 +1,29 @@
+package io.netfilterflow.netfilter.core;
+
+/**
+ * The five hooks both families have ({@code NF_INET_*} and {@code NF_BR_*} share numbers), with the
+ * chain name iptables and ebtables give each.
+ */
+public enum NfHook {
+    PRE_ROUTING("PREROUTING"), LOCAL_IN("INPUT"), FORWARD("FORWARD"), LOCAL_OUT("OUTPUT"),
+    POST_ROUTING("POSTROUTING");
+
+    private final String chain;
+
+    NfHook(String chain) {
+        this.chain = chain;
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    public static NfHook byChain(String chain) {
+        for (NfHook hook : values()) {
+            if (hook.chain.equals(chain)) {
+                return hook;
+            }
+        }
+        return null;
+    }
+}

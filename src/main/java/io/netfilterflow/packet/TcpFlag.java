@@ -1,0 +1,54 @@
+package io.netfilterflow.packet;
+
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/** The TCP header flags as iptables' tcp match numbers them. */
+public final class TcpFlag {
+
+    public static final int FIN = 0x01;
+    public static final int SYN = 0x02;
+    public static final int RST = 0x04;
+    public static final int PSH = 0x08;
+    public static final int ACK = 0x10;
+    public static final int URG = 0x20;
+
+    private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG"};
+
+    private TcpFlag() {
+    }
+
+    /** {@code SYN}, {@code SYN,ACK}, {@code ACK|PSH}; names in any case. */
+    public static int parse(String text) {
+        int flags = 0;
+        for (String part : text.split("[,|+ ]")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int bit = -1;
+            for (int i = 0; i < NAMES.length; i++) {
+                if (NAMES[i].equals(part.toUpperCase(Locale.ROOT))) {
+                    bit = 1 << i;
+                }
+            }
+            if (bit < 0) {
+                throw new IllegalArgumentException("'" + part + "' is not a TCP flag (FIN, SYN, RST, PSH, ACK, URG)");
+            }
+            flags |= bit;
+        }
+        if (flags == 0) {
+            throw new IllegalArgumentException("no TCP flag in '" + text + "'");
+        }
+        return flags;
+    }
+
+    public static String format(int flags) {
+        StringJoiner out = new StringJoiner(",");
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((flags & (1 << i)) != 0) {
+                out.add(NAMES[i]);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package io.netfilterflow.routing;
+
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.net.Ipv4Prefix;
+import java.util.Objects;
+
+/**
+ * One route ({@code struct fib_alias} with its nexthop): type, destination prefix, gateway, device,
+ * preferred source and metric. {@code text} is the line it came from, or how it was derived.
+ */
+public record Route(RouteType type, Ipv4Prefix destination, Ipv4Address gateway, String device,
+                    Ipv4Address preferredSource, int metric, String text) {
+
+    public Route {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(destination, "destination");
+    }
+
+    public boolean isLocalDelivery() {
+        return type == RouteType.LOCAL || type == RouteType.BROADCAST;
+    }
+
+    /** The neighbour a packet to {@code destination} is handed to: the gateway, or the destination itself. */
+    public Ipv4Address nextHop(Ipv4Address destination) {
+        return gateway != null ? gateway : destination;
+    }
+}

@@ -1,0 +1,61 @@
+package io.netfilterflow.scenario;
+
+import io.netfilterflow.host.DeviceKind;
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.InterfaceAddress;
+import io.netfilterflow.host.Listen;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.scenario.ScenarioReader.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the machines cabled to the host. */
+final class EndpointReader {
+
+    private final ScenarioReader reader;
+
+    EndpointReader(ScenarioReader reader) {
+        this.reader = reader;
+    }
+
+    List<Endpoint> endpoints(Node list, List<NetDevice> devices) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        if (list == null) {
+            return endpoints;
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> vethPeers = new HashSet<>();
+        for (Node node : list.items()) {
+            node.allow("name", "attach", "mac", "ip", "gateway", "listen");
+            String name = node.required("name").text();
+            if (name.equals("host") || !names.add(name)) {
+                throw reader.error(node.child("name"), name.equals("host") ? "'host' names the host itself"
+                        : "endpoint " + name + " is listed twice");
+            }
+            String attach = node.required("attach").text();
+            NetDevice device = devices.stream().filter(d -> d.name().equals(attach)).findFirst().orElseThrow(
+                    () -> reader.error(node.child("attach"), "no interface named '" + attach + "'"));
+            if (device.isBridge() || device.isLoopback()) {
+                throw reader.error(node.child("attach"), "an endpoint is cabled to a port or an ethernet "
+                        + "interface, not to the " + device.kind().label() + " " + attach);
+            }
+            if (device.kind() == DeviceKind.VETH && !vethPeers.add(attach)) {
+                throw reader.error(node.child("attach"), "veth " + attach + " already has its peer");
+            }
+            MacAddress mac = node.required("mac").convert(MacAddress::parse);
+            InterfaceAddress ip = node.required("ip").convert(InterfaceAddress::parse);
+            Ipv4Address gateway = node.optional("gateway") == null ? null
+                    : node.required("gateway").convert(Ipv4Address::parse);
+            if (gateway != null && !ip.onLink(gateway)) {
+                throw reader.error(node.child("gateway"), gateway + " is not on " + name + "'s subnet " + ip.network());
+            }
+            List<Listen> listen = new HostReader(reader).listen(node.optional("listen"));
+            endpoints.add(new Endpoint(name, attach, mac, ip, gateway, Set.copyOf(listen)));
+        }
+        return endpoints;
+    }
+}

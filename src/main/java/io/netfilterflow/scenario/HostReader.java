@@ -1,0 +1,142 @@
+package io.netfilterflow.scenario;
+
+import io.netfilterflow.host.DeviceKind;
+import io.netfilterflow.host.InterfaceAddress;
+import io.netfilterflow.host.Listen;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.host.Sysctls;
+import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.routing.Route;
+import io.netfilterflow.routing.RouteParser;
+import io.netfilterflow.scenario.ScenarioReader.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the host's interfaces, routes, sysctls, listening ports and ipsets. */
+final class HostReader {
+
+    private final ScenarioReader reader;
+
+    HostReader(ScenarioReader reader) {
+        this.reader = reader;
+    }
+
+    List<NetDevice> interfaces(Node list) {
+        List<NetDevice> devices = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Node> items = list.items();
+        for (int i = 0; i < items.size(); i++) {
+            Node node = items.get(i);
+            node.allow("name", "kind", "mac", "addresses", "master");
+            String name = node.required("name").text();
+            if (!name.matches("[A-Za-z0-9_.@:-]{1,15}")) {
+                throw reader.error(node.child("name"), "'" + name + "' is not a Linux interface name (1-15 characters)");
+            }
+            if (!names.add(name)) {
+                throw reader.error(node.child("name"), "interface " + name + " is listed twice");
+            }
+            DeviceKind kind = node.optional("kind") == null
+                    ? (name.equals("lo") ? DeviceKind.LOOPBACK : DeviceKind.ETHERNET)
+                    : node.required("kind").convert(DeviceKind::parse);
+            MacAddress mac = node.optional("mac") != null ? node.required("mac").convert(MacAddress::parse)
+                    : kind == DeviceKind.LOOPBACK ? new MacAddress(0) : new MacAddress(0x02_00_00_00_fe_00L + i);
+            List<InterfaceAddress> addresses = new ArrayList<>();
+            if (node.optional("addresses") != null) {
+                for (Node address : node.required("addresses").items()) {
+                    addresses.add(address.convert(InterfaceAddress::parse));
+                }
+            }
+            String master = node.string("master", null);
+            devices.add(new NetDevice(name, kind, mac, addresses, master));
+        }
+        checkMasters(list, devices);
+        return devices;
+    }
+
+    private void checkMasters(Node list, List<NetDevice> devices) {
+        Map<String, NetDevice> byName = new LinkedHashMap<>();
+        devices.forEach(d -> byName.put(d.name(), d));
+        for (int i = 0; i < devices.size(); i++) {
+            NetDevice device = devices.get(i);
+            String field = list.path() + "[" + i + "]";
+            if (device.master() == null) {
+                continue;
+            }
+            NetDevice master = byName.get(device.master());
+            if (master == null) {
+                throw reader.error(field + ".master", "no interface named '" + device.master() + "'");
+            }
+            if (!master.isBridge()) {
+                throw reader.error(field + ".master", device.master() + " is not a bridge (kind \"bridge\")");
+            }
+            if (device.isBridge() || device.isLoopback()) {
+                throw reader.error(field + ".master", "a " + device.kind().label() + " cannot be a bridge port");
+            }
+            if (!device.addresses().isEmpty()) {
+                throw reader.error(field + ".addresses", "a bridge port's addresses are unused; put them on "
+                        + device.master());
+            }
+        }
+    }
+
+    List<Route> routes(Node list, List<NetDevice> devices) {
+        List<Route> routes = new ArrayList<>();
+        if (list == null) {
+            return routes;
+        }
+        Set<String> names = new HashSet<>();
+        devices.forEach(d -> names.add(d.name()));
+        for (Node node : list.items()) {
+            Route route = node.convert(RouteParser::parse);
+            if (route.device() != null && !names.contains(route.device())) {
+                throw reader.error(node.path(), "no interface named '" + route.device() + "'");
+            }
+            routes.add(route);
+        }
+        return routes;
+    }
+
+    Sysctls sysctls(Node node) {
+        if (node == null) {
+            return Sysctls.DEFAULTS;
+        }
+        Map<String, Integer> given = new LinkedHashMap<>();
+        node.entries().forEach((name, value) -> given.put(name, (int) value.integer(0, 2)));
+        try {
+            return Sysctls.of(given);
+        } catch (IllegalArgumentException e) {
+            throw reader.error(node.path(), e.getMessage());
+        }
+    }
+
+    List<Listen> listen(Node list) {
+        List<Listen> ports = new ArrayList<>();
+        if (list != null) {
+            for (Node node : list.items()) {
+                ports.add(node.convert(Listen::parse));
+            }
+        }
+        return ports;
+    }
+
+    /** An extension of the format: {@code "ipsets": {"name": ["10.0.0.0/8", "192.0.2.7"]}}. */
+    Map<String, List<Ipv4Prefix>> ipsets(Node node) {
+        Map<String, List<Ipv4Prefix>> sets = new LinkedHashMap<>();
+        if (node == null) {
+            return sets;
+        }
+        node.entries().forEach((name, members) -> {
+            List<Ipv4Prefix> prefixes = new ArrayList<>();
+            for (Node member : members.items()) {
+                prefixes.add(member.convert(Ipv4Prefix::parse));
+            }
+            sets.put(name, prefixes);
+        });
+        return sets;
+    }
+}

@@ -1,0 +1,196 @@
+package io.netfilterflow.scenario;
+
+import io.netfilterflow.host.Backend;
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.Host;
+import io.netfilterflow.host.Listen;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.host.Sysctls;
+import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.Route;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a scenario's JSON into a checked {@link Scenario}. Every refusal names the field and its
+ * line; unknown fields are refused so that a typo is never silently ignored.
+ */
+public final class ScenarioReader {
+
+    public static final String SCHEMA = "netfilter-flow/scenario@1";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final JsonLines lines;
+
+    private ScenarioReader(JsonLines lines) {
+        this.lines = lines;
+    }
+
+    public static Scenario read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            throw new ScenarioException(null, location == null ? 0 : location.getLineNr(), 0,
+                    "not valid JSON: " + e.getOriginalMessage());
+        }
+        ScenarioReader reader = new ScenarioReader(JsonLines.of(MAPPER, json));
+        return reader.scenario(new Node(reader, "", root));
+    }
+
+    ScenarioException error(String field, String message) {
+        return new ScenarioException(field, lines.line(field), 0, message);
+    }
+
+    private Scenario scenario(Node root) {
+        root.allow("schema", "title", "notes", "host", "endpoints", "packets", "seed");
+        String schema = root.string("schema", null);
+        if (!SCHEMA.equals(schema)) {
+            throw error("schema", schema == null ? "missing; it must be \"" + SCHEMA + "\""
+                    : "\"" + schema + "\" is not \"" + SCHEMA + "\"");
+        }
+        Node hostNode = root.required("host");
+        HostReader hostReader = new HostReader(this);
+        List<NetDevice> devices = hostReader.interfaces(hostNode.required("interfaces"));
+        List<Endpoint> endpoints = new EndpointReader(this).endpoints(root.optional("endpoints"), devices);
+        Host host = host(hostNode, hostReader, devices, endpoints);
+        List<PacketSpec> packets = new PacketReader(this).packets(root.required("packets"), host);
+        long seed = root.optional("seed") == null ? 1 : root.required("seed").integer(0, Long.MAX_VALUE);
+        return new Scenario(root.string("title", "untitled scenario"), root.string("notes", ""), host, packets, seed);
+    }
+
+    private Host host(Node node, HostReader hostReader, List<NetDevice> devices, List<Endpoint> endpoints) {
+        node.allow("hostname", "backend", "listen", "sysctl", "interfaces", "routes", "iptables", "ebtables",
+                "ipsets");
+        Backend backend = node.optional("backend") == null ? Backend.NFT
+                : node.required("backend").convert(Backend::parse);
+        Sysctls sysctls = hostReader.sysctls(node.optional("sysctl"));
+        List<Route> routes = hostReader.routes(node.optional("routes"), devices);
+        Set<Listen> listen = new LinkedHashSet<>(hostReader.listen(node.optional("listen")));
+        Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));
+        IptablesRuleset iptables = rules(node, "iptables", IptablesSaveParser::parse, IptablesRuleset.EMPTY);
+        EbtablesRuleset ebtables = rules(node, "ebtables", EbtablesSaveParser::parse, EbtablesRuleset.EMPTY);
+        new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
+        return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
+                iptables, ebtables, ipsets, endpoints);
+    }
+
+    private <T> T rules(Node host, String field, java.util.function.Function<String, T> parser, T empty) {
+        Node node = host.optional(field);
+        if (node == null) {
+            return empty;
+        }
+        String text = node.text();
+        try {
+            return parser.apply(text);
+        } catch (RulesSyntaxException e) {
+            throw new ScenarioException("host." + field, lines.line("host." + field), e.line(), e.reason());
+        }
+    }
+
+    /** A JSON value with its field path, for messages. */
+    record Node(ScenarioReader reader, String path, JsonNode json) {
+
+        void allow(String... names) {
+            if (!json.isObject()) {
+                throw reader.error(path, "must be an object");
+            }
+            Set<String> allowed = Set.of(names);
+            for (var entry : json.properties()) {
+                if (!allowed.contains(entry.getKey())) {
+                    throw reader.error(child(entry.getKey()), "unknown field '" + entry.getKey() + "' (allowed: "
+                            + String.join(", ", names) + ")");
+                }
+            }
+        }
+
+        String child(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        Node optional(String name) {
+            JsonNode value = json.get(name);
+            return value == null || value.isNull() ? null : new Node(reader, child(name), value);
+        }
+
+        Node required(String name) {
+            Node node = optional(name);
+            if (node == null) {
+                throw reader.error(child(name), "is required");
+            }
+            return node;
+        }
+
+        String string(String name, String fallback) {
+            Node node = optional(name);
+            return node == null ? fallback : node.text();
+        }
+
+        String text() {
+            if (!json.isString()) {
+                throw reader.error(path, "must be a string");
+            }
+            return json.stringValue();
+        }
+
+        long integer(long min, long max) {
+            if (!json.isIntegralNumber() || json.longValue() < min || json.longValue() > max) {
+                throw reader.error(path, "must be a whole number " + min + ".." + max);
+            }
+            return json.longValue();
+        }
+
+        boolean bool() {
+            if (!json.isBoolean()) {
+                throw reader.error(path, "must be true or false");
+            }
+            return json.booleanValue();
+        }
+
+        List<Node> items() {
+            if (!json.isArray()) {
+                throw reader.error(path, "must be a list");
+            }
+            List<Node> items = new ArrayList<>();
+            for (int i = 0; i < json.size(); i++) {
+                items.add(new Node(reader, path + "[" + i + "]", json.get(i)));
+            }
+            return items;
+        }
+
+        Map<String, Node> entries() {
+            if (!json.isObject()) {
+                throw reader.error(path, "must be an object");
+            }
+            Map<String, Node> entries = new LinkedHashMap<>();
+            for (var entry : json.properties()) {
+                entries.put(entry.getKey(), new Node(reader, child(entry.getKey()), entry.getValue()));
+            }
+            return entries;
+        }
+
+        /** The string converted; a conversion's IllegalArgumentException becomes a message at this field. */
+        <T> T convert(java.util.function.Function<String, T> converter) {
+            String text = text();
+            try {
+                return converter.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw reader.error(path, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.Backend;
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.bridge.EbtVerdict;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.core.NfProto;
+import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.trace.Stage;
+import io.netfilterflow.trace.StepKind;
+
+/**
+ * The Linux bridge ({@code net/bridge/br_input.c}, {@code br_forward.c}, {@code br_device.c}): a
+ * frame on a port is brouted, bridged to a port the FDB names, or passed up to the host; the host's
+ * own frames leave through {@code br_dev_xmit}.
+ */
+final class BridgeStack {
+
+    private static final Stage BRIDGING = Stage.of("bridge", "bridging");
+
+    private final SimContext sim;
+    private final NfHooks hooks;
+    private final IpStack ip;
+    private final Receivers receivers;
+
+    BridgeStack(SimContext sim, NfHooks hooks, IpStack ip, Receivers receivers) {
+        this.sim = sim;
+        this.hooks = hooks;
+        this.ip = ip;
+        this.receivers = receivers;
+    }
+
+    /** {@code br_handle_frame}: broute (legacy), bridge PREROUTING, then the bridging decision. */
+    void receive(Skb skb, NetDevice port, NetDevice bridge) {
+        skb.pktType = pktType(skb.packet.ethDst(), bridge);
+        var broute = sim.host.ebtables().tables().stream().filter(t -> t.name() == EbtTableName.BROUTE).findFirst();
+        if (broute.isPresent() && sim.host.backend() == Backend.LEGACY) {
+            EbtVerdict verdict = new EbtTraversal(sim).run(broute.get(), "BROUTING", NfHook.PRE_ROUTING,
+                    Integer.MIN_VALUE, skb, port.name(), null, bridge.name(), null);
+            if (verdict == EbtVerdict.DROP) {
+                sim.trace.step(skb, StepKind.BRIDGING, BRIDGING, null, port.name(), null, null,
+                        "broute: the frame is not bridged; it goes up to IP on " + port.name() + " itself");
+                skb.pktType = port.mac().equals(skb.packet.ethDst()) ? PktType.HOST : skb.pktType;
+                ip.receive(skb, port);
+                return;
+            }
+        }
+        if (!ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.PRE_ROUTING, skb, port.name(), null), "PREROUTING")) {
+            return;
+        }
+        decide(skb, port, bridge);
+    }
+
+    /** {@code br_handle_frame_finish}: the FDB decides. */
+    private void decide(Skb skb, NetDevice port, NetDevice bridge) {
+        MacAddress dst = skb.packet.ethDst();
+        if (sim.host.isLocalMac(bridge, dst)) {
+            step(skb, port.name(), null, "bridging decision: " + dst + " is " + bridge.name()
+                    + "'s own address → passed up to the host (bridge INPUT)");
+            if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.LOCAL_IN, skb, port.name(), null), "INPUT")) {
+                ip.receive(skb, bridge);
+            }
+            return;
+        }
+        String out = sim.host.fdbPort(bridge, dst);
+        if (out == null) {
+            ip.drop(skb, BRIDGING, port.name(), null, "bridging decision: no port has learned " + dst
+                    + "; the frame is flooded and no machine on " + bridge.name() + " owns that address");
+            return;
+        }
+        if (out.equals(port.name())) {
+            ip.drop(skb, BRIDGING, port.name(), out, "bridging decision: " + dst + " is behind " + out
+                    + ", the port the frame came in on; without hairpin mode it is not sent back");
+            return;
+        }
+        step(skb, port.name(), out, "bridging decision: the FDB has " + dst + " behind port " + out
+                + " → bridge FORWARD");
+        if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.FORWARD, skb, port.name(), out), "FORWARD")) {
+            postRouting(skb, out);
+        }
+    }
+
+    /** {@code br_dev_xmit}: the host sends through the bridge: bridge OUTPUT, then POSTROUTING. */
+    void transmit(Skb skb, NetDevice bridge) {
+        MacAddress dst = skb.packet.ethDst();
+        String out = sim.host.fdbPort(bridge, dst);
+        if (out == null) {
+            ip.drop(skb, BRIDGING, null, bridge.name(), "br_dev_xmit: no port has learned " + dst);
+            return;
+        }
+        step(skb, null, out, "br_dev_xmit: the FDB has " + dst + " behind port " + out + " → bridge OUTPUT");
+        if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.LOCAL_OUT, skb, null, out), "OUTPUT")) {
+            postRouting(skb, out);
+        }
+    }
+
+    /** {@code br_forward_finish}: bridge POSTROUTING, then out of the port. */
+    private void postRouting(Skb skb, String out) {
+        if (!ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.POST_ROUTING, skb, null, out), "POSTROUTING")) {
+            return;
+        }
+        for (Endpoint endpoint : sim.host.endpoints()) {
+            if (endpoint.attach().equals(out)) {
+                receivers.endpoint(skb, endpoint, out);
+                return;
+            }
+        }
+        ip.drop(skb, BRIDGING, null, out, "nothing is cabled to " + out);
+    }
+
+    private static PktType pktType(MacAddress dst, NetDevice bridge) {
+        if (dst.bits() == 0xffff_ffff_ffffL) {
+            return PktType.BROADCAST;
+        }
+        if ((dst.bits() & 0x0100_0000_0000L) != 0) {
+            return PktType.MULTICAST;
+        }
+        return dst.equals(bridge.mac()) ? PktType.HOST : PktType.OTHERHOST;
+    }
+
+    private void step(Skb skb, String in, String out, String why) {
+        sim.trace.step(skb, StepKind.BRIDGING, BRIDGING, null, in, out, null, why);
+    }
+}

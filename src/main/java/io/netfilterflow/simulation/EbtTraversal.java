@@ -1,0 +1,190 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.net.InterfaceName;
+import io.netfilterflow.netfilter.bridge.EbtChain;
+import io.netfilterflow.netfilter.bridge.EbtChainJump;
+import io.netfilterflow.netfilter.bridge.EbtEntry;
+import io.netfilterflow.netfilter.bridge.EbtMatch;
+import io.netfilterflow.netfilter.bridge.EbtRule;
+import io.netfilterflow.netfilter.bridge.EbtStandardTarget;
+import io.netfilterflow.netfilter.bridge.EbtTable;
+import io.netfilterflow.netfilter.bridge.EbtVerdict;
+import io.netfilterflow.netfilter.bridge.EbtWatcher;
+import io.netfilterflow.netfilter.bridge.ebt.EbtDnatTarget;
+import io.netfilterflow.netfilter.bridge.ebt.EbtMarkTarget;
+import io.netfilterflow.netfilter.bridge.ebt.EbtRedirectTarget;
+import io.netfilterflow.netfilter.bridge.ebt.EbtSnatTarget;
+import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.xtables.XtEvaluationException;
+import io.netfilterflow.net.EtherType;
+import io.netfilterflow.trace.RuleRef;
+import io.netfilterflow.trace.Stage;
+import io.netfilterflow.trace.StepKind;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * {@code ebt_do_table}: one ebtables table's base chain for a hook. A frame's verdict is ACCEPT or
+ * DROP; in the broute table DROP means "route it" (the caller reads it so).
+ */
+final class EbtTraversal {
+
+    private final SimContext sim;
+
+    EbtTraversal(SimContext sim) {
+        this.sim = sim;
+    }
+
+    private record Frame(EbtChain chain, int next) {
+    }
+
+    /** Returns ACCEPT or DROP as ebtables means them in this table. */
+    EbtVerdict run(EbtTable table, String chainName, NfHook hook, int priority, Skb skb, String in, String out,
+                   String bridgeIn, String bridgeOut) {
+        EbtChain base = table.chain(chainName);
+        String tableName = table.name().saveName();
+        Stage baseStage = new Stage("bridge", chainName, priority, tableName, chainName);
+        sim.trace.step(skb, StepKind.CHAIN, baseStage, null, in, out, null,
+                "ebtables " + tableName + " " + chainName + " looks at the frame (priority " + priority + ")");
+        Deque<Frame> stack = new ArrayDeque<>();
+        EbtChain chain = base;
+        int index = 0;
+        while (true) {
+            if (index >= chain.rules().size()) {
+                if (stack.isEmpty() || chain.policy() != EbtVerdict.RETURN) {
+                    return policy(chain, stack.isEmpty(), tableName, chainName, priority, skb, in, out);
+                }
+                Frame back = stack.pop();
+                chain = back.chain();
+                index = back.next();
+                continue;
+            }
+            EbtRule rule = chain.rules().get(index);
+            ActionParams par = new ActionParams(sim, skb, hook, in, out, bridgeIn, bridgeOut);
+            if (!matches(rule, par)) {
+                index++;
+                continue;
+            }
+            RuleRef ref = new RuleRef("ebtables", rule.source().number(), rule.source().text().trim());
+            sim.trace.count("bridge", tableName, chain.name(), ref, skb.packet);
+            for (EbtWatcher watcher : rule.watchers()) {
+                par.note(watcher.name() + ": the frame is logged");
+            }
+            Stage stage = new Stage("bridge", chainName, priority, tableName, chain.name());
+            if (rule.target() instanceof EbtChainJump jump) {
+                step(skb, stage, "jump " + jump.chain(), in, out, ref, par, "jumps to chain " + jump.chain());
+                stack.push(new Frame(chain, index + 1));
+                chain = table.chain(jump.chain());
+                index = 0;
+                continue;
+            }
+            EbtVerdict verdict = apply(rule, skb, bridgeIn, par);
+            switch (verdict) {
+                case CONTINUE -> {
+                    step(skb, stage, "continue", in, out, ref, par, "the frame goes on to the next rule");
+                    index++;
+                }
+                case RETURN -> {
+                    step(skb, stage, "return", in, out, ref, par, "returns to the calling chain");
+                    if (stack.isEmpty()) {
+                        return policy(base, true, tableName, chainName, priority, skb, in, out);
+                    }
+                    Frame back = stack.pop();
+                    chain = back.chain();
+                    index = back.next();
+                }
+                default -> {
+                    boolean accept = verdict == EbtVerdict.ACCEPT;
+                    step(skb, stage, accept ? "accept" : "drop", in, out, ref, par, accept
+                            ? "ACCEPT: this table is done with the frame" : "DROP: " + dropMeaning(table));
+                    return verdict;
+                }
+            }
+        }
+    }
+
+    private static String dropMeaning(EbtTable table) {
+        return table.name() == io.netfilterflow.netfilter.bridge.EbtTableName.BROUTE
+                ? "in broute, DROP means the frame is not bridged but routed" : "the frame is discarded";
+    }
+
+    private EbtVerdict policy(EbtChain chain, boolean base, String table, String hookChain, int priority, Skb skb,
+                              String in, String out) {
+        boolean accept = chain.policy() != EbtVerdict.DROP;
+        sim.trace.count("bridge", table, chain.name(), null, skb.packet);
+        sim.trace.step(skb, StepKind.POLICY, new Stage("bridge", hookChain, priority, table, chain.name()),
+                base ? (accept ? "policy accept" : "policy drop") : (accept ? "accept" : "drop"), in, out, null,
+                "no rule decided; the chain's policy is " + (accept ? "ACCEPT" : "DROP"));
+        return accept ? EbtVerdict.ACCEPT : EbtVerdict.DROP;
+    }
+
+    /** The target's effect on the frame and the verdict it leaves ({@code ebt_target->target}). */
+    private EbtVerdict apply(EbtRule rule, Skb skb, String bridgeIn, ActionParams par) {
+        var target = rule.target();
+        if (target instanceof EbtStandardTarget standard) {
+            return standard.verdict();
+        }
+        if (target instanceof EbtMarkTarget mark) {
+            skb.mark = mark.apply(skb.mark);
+            par.note("mark: the frame's mark is now 0x" + Long.toHexString(skb.mark));
+            return mark.then();
+        }
+        if (target instanceof EbtDnatTarget dnat) {
+            skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), dnat.toDestination());
+            par.note("dnat: destination MAC is now " + dnat.toDestination());
+            return dnat.then();
+        }
+        if (target instanceof EbtSnatTarget snat) {
+            skb.packet = skb.packet.withEthernet(snat.toSource(), skb.packet.ethDst());
+            par.note("snat: source MAC is now " + snat.toSource());
+            return snat.then();
+        }
+        if (target instanceof EbtRedirectTarget redirect) {
+            var bridge = bridgeIn == null ? null : sim.host.device(bridgeIn);
+            if (bridge != null) {
+                skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), bridge.mac());
+                par.note("redirect: destination MAC is now the bridge's own, " + bridge.mac());
+            }
+            return redirect.then();
+        }
+        throw new SimulationException("ebtables", rule.source().number(), "the ebtables target '" + target.name()
+                + "' is not modelled, so this rule cannot be evaluated");
+    }
+
+    private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
+                      String why) {
+        String sentence = par.notes.isEmpty() ? why : why + "; " + String.join("; ", par.notes);
+        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, sentence);
+    }
+
+    private static boolean matches(EbtRule rule, ActionParams par) {
+        EbtEntry e = rule.entry();
+        var frame = par.frame();
+        if (!test(e.protocol(), p -> p.matches(EtherType.IPV4.number()))
+                || !test(e.source(), m -> frame.ethSrc() != null && m.matches(frame.ethSrc()))
+                || !test(e.destination(), m -> frame.ethDst() != null && m.matches(frame.ethDst()))
+                || !device(e.in(), par.in()) || !device(e.out(), par.out())
+                || !device(e.logicalIn(), par.logicalIn()) || !device(e.logicalOut(), par.logicalOut())) {
+            return false;
+        }
+        for (EbtMatch match : rule.matches()) {
+            try {
+                if (!match.match(par)) {
+                    return false;
+                }
+            } catch (XtEvaluationException ex) {
+                throw new SimulationException("ebtables", rule.source().number(), ex.getMessage());
+            }
+        }
+        return true;
+    }
+
+    private static <T> boolean test(Negatable<T> condition, java.util.function.Predicate<T> holds) {
+        return condition == null || condition.test(holds.test(condition.value()));
+    }
+
+    private static boolean device(Negatable<InterfaceName> condition, String device) {
+        return condition == null || condition.test(condition.value().matches(device));
+    }
+}

@@ -1,0 +1,155 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.netfilter.HookFn;
+import io.netfilterflow.netfilter.HookOps;
+import io.netfilterflow.netfilter.bridge.EbtVerdict;
+import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.netfilter.conntrack.CtLookup;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.core.NfProto;
+import io.netfilterflow.netfilter.core.Verdict;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.nat.NatManip;
+import io.netfilterflow.netfilter.nat.NfNat;
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Stage;
+import io.netfilterflow.trace.StepKind;
+
+/**
+ * {@code nf_hook_slow}: runs every registration on a hook in priority order until one does not
+ * accept. {@code in}/{@code out} are the hook state's devices (bridge ports at bridge hooks).
+ */
+final class NfHooks {
+
+    private final SimContext sim;
+    private final IptTraversal iptables;
+    private final EbtTraversal ebtables;
+    private final BrNetfilter brNetfilter;
+
+    NfHooks(SimContext sim) {
+        this.sim = sim;
+        this.iptables = new IptTraversal(sim);
+        this.ebtables = new EbtTraversal(sim);
+        this.brNetfilter = new BrNetfilter(sim, this);
+    }
+
+    Verdict run(NfProto pf, NfHook hook, Skb skb, String in, String out) {
+        for (HookOps ops : sim.hooks.ops(pf, hook)) {
+            Verdict verdict = call(ops, skb, in, out);
+            if (verdict == Verdict.STOP) {
+                return Verdict.ACCEPT;
+            }
+            if (verdict != Verdict.ACCEPT) {
+                return verdict;
+            }
+        }
+        return Verdict.ACCEPT;
+    }
+
+    private Verdict call(HookOps ops, Skb skb, String in, String out) {
+        HookFn fn = ops.fn();
+        if (fn instanceof HookFn.IptTable t) {
+            return iptables.run(sim.host.iptables().table(t.table()), ops.hook(), ops.priority(), skb, in, out);
+        }
+        if (fn instanceof HookFn.Nat nat) {
+            return nat(nat.manip(), ops, skb, in, out);
+        }
+        if (fn instanceof HookFn.ConntrackIn) {
+            return conntrackIn(ops, skb, in, out);
+        }
+        if (fn instanceof HookFn.ConntrackConfirm) {
+            return confirm(ops, skb, in, out);
+        }
+        if (fn instanceof HookFn.EbtTable t) {
+            return ebtables(t, ops, skb, in, out);
+        }
+        if (fn instanceof HookFn.BrNfPreRouting) {
+            return brNetfilter.preRouting(skb, in);
+        }
+        if (fn instanceof HookFn.BrNfForward) {
+            return brNetfilter.forward(skb, in, out);
+        }
+        if (fn instanceof HookFn.BrNfPostRouting) {
+            return brNetfilter.postRouting(skb, out);
+        }
+        return skb.nfBridge && skb.brnfPrerouted ? Verdict.STOP : Verdict.ACCEPT;
+    }
+
+    private Verdict ebtables(HookFn.EbtTable t, HookOps ops, Skb skb, String in, String out) {
+        var table = sim.host.ebtables().tables().stream().filter(x -> x.name() == t.table()).findFirst().orElseThrow();
+        EbtVerdict verdict = ebtables.run(table, ops.hook().chain(), ops.hook(), ops.priority(), skb, in, out,
+                bridgeOf(in), bridgeOf(out));
+        return verdict == EbtVerdict.DROP ? Verdict.DROP : Verdict.ACCEPT;
+    }
+
+    String bridgeOf(String port) {
+        NetDevice device = port == null ? null : sim.host.device(port);
+        return device == null ? null : device.master();
+    }
+
+    /** {@code ipv4_conntrack_in}/{@code ipv4_conntrack_local}: find or start the packet's connection. */
+    private Verdict conntrackIn(HookOps ops, Skb skb, String in, String out) {
+        if (skb.ctDone) {
+            return Verdict.ACCEPT;
+        }
+        CtLookup lookup = sim.conntrack.in(skb.packet);
+        skb.ct = lookup.ct();
+        skb.ctInfo = lookup.info();
+        skb.ctDone = true;
+        sim.trace.step(skb, StepKind.CONNTRACK, stage(ops), null, in, out, null, lookup.isInvalid()
+                ? "conntrack: INVALID, " + lookup.reason() : "conntrack: " + skb.ctInfo.state() + ", " + lookup.reason());
+        return Verdict.ACCEPT;
+    }
+
+    /** {@code ipv4_confirm}: a new connection enters the table; reply-direction packets never confirm. */
+    private Verdict confirm(HookOps ops, Skb skb, String in, String out) {
+        if (skb.ct != null && !skb.ctInfo.isReply() && sim.conntrack.confirm(skb.ct)) {
+            sim.trace.step(skb, StepKind.CONNTRACK, stage(ops), null, in, out, null,
+                    "conntrack: connection #" + skb.ct.id() + " is confirmed and enters the table ("
+                            + skb.ct.original() + " / reply " + skb.ct.reply() + ")");
+        }
+        return Verdict.ACCEPT;
+    }
+
+    /** {@code nf_nat_ipv4_fn}: nat chains see only a connection's first packet; all packets are rewritten. */
+    private Verdict nat(NatManip manip, HookOps ops, Skb skb, String in, String out) {
+        if (skb.ct == null) {
+            return Verdict.ACCEPT;
+        }
+        CtInfo info = skb.ctInfo;
+        Packet before = skb.packet;
+        if (info.isRelated() && skb.packet.isIcmp()) {
+            skb.packet = NfNat.icmpReply(skb.ct, info, manip, skb.packet);
+            natStep(ops, skb, before, in, out, "the ICMP error is translated back for connection #" + skb.ct.id()
+                    + ", inside and out, without visiting the nat chain");
+            return Verdict.ACCEPT;
+        }
+        if ((info == CtInfo.NEW || info.isRelated()) && !NfNat.initialized(skb.ct, manip)) {
+            var nat = sim.host.iptables().table(IptTableName.NAT);
+            Verdict verdict = iptables.run(nat, ops.hook(), ops.priority(), skb, in, out);
+            if (verdict != Verdict.ACCEPT) {
+                return verdict;
+            }
+            if (!NfNat.initialized(skb.ct, manip)) {
+                NfNat.nullBinding(skb.ct, manip);
+            }
+        }
+        skb.packet = NfNat.packet(skb.ct, info, manip, skb.packet);
+        natStep(ops, skb, before, in, out, info == CtInfo.NEW ? "rewritten by the binding just made"
+                : "connection #" + skb.ct.id() + "'s binding rewrites this " + (info.isReply() ? "reply" : "packet")
+                + " without visiting the nat chain");
+        return Verdict.ACCEPT;
+    }
+
+    private void natStep(HookOps ops, Skb skb, Packet before, String in, String out, String why) {
+        if (!before.equals(skb.packet)) {
+            sim.trace.step(skb, StepKind.NAT, stage(ops), null, in, out, null,
+                    "NAT: " + before.summary() + " becomes " + skb.packet.summary() + "; " + why);
+        }
+    }
+
+    private static Stage stage(HookOps ops) {
+        return new Stage(ops.pf().family(), ops.hook().chain(), ops.priority(), ops.fn().label(), null);
+    }
+}

@@ -1,0 +1,20 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.netfilter.conntrack.Conntrack;
+import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.packet.Packet;
+
+/**
+ * A packet waiting to be simulated: from a peer ({@code endpoint}) or from the host itself
+ * ({@code endpoint == null}), with the flow it answers and whether its receiver should answer it.
+ * A REJECT's answer carries the rejected packet's connection ({@code attachedCt}, {@code nf_ct_attach}).
+ */
+record PendingFlow(int flow, String label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
+                   Long uid, Conntrack attachedCt, CtInfo attachedInfo) {
+
+    /** Who sends it: a peer's name, or {@code host}. */
+    String from() {
+        return endpoint == null ? "host" : endpoint.name();
+    }
+}

@@ -1,0 +1,95 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.xtables.target.RejectTarget;
+import io.netfilterflow.packet.IcmpTypes;
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.routing.Route;
+
+/**
+ * The answers the kernel itself sends: REJECT's ({@code nf_send_reset}, {@code nf_send_unreach}) and
+ * the stack's for closed ports ({@code tcp_v4_send_reset}, {@code icmp_send}). The answer leaves as a
+ * locally generated packet through OUTPUT; a REJECT's answer carries the rejected packet's connection
+ * ({@code nf_ct_attach}).
+ */
+final class Rejects {
+
+    /** {@code icmp_send} quotes at most this much of the offending packet (576 minus its own headers). */
+    private static final int MAX_QUOTE = 548;
+
+    private final SimContext sim;
+
+    Rejects(SimContext sim) {
+        this.sim = sim;
+    }
+
+    String reject(RejectTarget target, NfHook hook, Skb skb, String in) {
+        Packet original = skb.packet;
+        Packet answer = target.with() == RejectTarget.With.TCP_RESET ? reset(original)
+                : unreachable(original, target.with().icmpType(), target.with().icmpCode());
+        if (answer == null) {
+            return "REJECT: dropped; no answer is sent for this packet (" + whyNoAnswer(original) + ")";
+        }
+        CtInfo attached = skb.ct == null ? null
+                : skb.ctInfo != null && skb.ctInfo.isReply() ? CtInfo.RELATED : CtInfo.RELATED_REPLY;
+        sim.answer("REJECT answer (" + answer.summary() + ")", skb.flow, null, answer, skb.ct, attached);
+        return "REJECT: dropped, and the host answers with " + answer.summary();
+    }
+
+    /** {@code nf_send_reset}: RST back to the sender; no reset for a reset. */
+    static Packet reset(Packet original) {
+        if (!original.isTcp() || original.hasTcpFlags(TcpFlag.RST)) {
+            return null;
+        }
+        int flags = original.hasTcpFlags(TcpFlag.ACK) ? TcpFlag.RST : TcpFlag.RST | TcpFlag.ACK;
+        return Packet.tcp(original.dst(), original.dport(), original.src(), original.sport(), flags, 40);
+    }
+
+    /** {@code icmp_send}: never about an ICMP error, a broadcast or a multicast. */
+    Packet unreachable(Packet original, int type, int code) {
+        if (original.isIcmpError() || isGroup(original.dst())) {
+            return null;
+        }
+        Ipv4Address source = sim.host.fib().isLocal(original.dst()) ? original.dst() : sourceToward(original.src());
+        if (source == null) {
+            return null;
+        }
+        return Packet.icmp(source, original.src(), type, code, -1, original.withEthernet(null, null),
+                28 + Math.min(original.length(), MAX_QUOTE));
+    }
+
+    private Ipv4Address sourceToward(Ipv4Address destination) {
+        Route route = sim.host.fib().lookup(destination);
+        if (route == null) {
+            return null;
+        }
+        if (route.preferredSource() != null) {
+            return route.preferredSource();
+        }
+        var device = sim.host.device(route.device());
+        return device == null ? null : device.selectAddress(route.nextHop(destination));
+    }
+
+    private static boolean isGroup(Ipv4Address address) {
+        int bits = address.bits();
+        return bits == -1 || (bits & 0xf0000000) == 0xe0000000;
+    }
+
+    private static String whyNoAnswer(Packet original) {
+        if (original.isIcmpError()) {
+            return "ICMP errors are never answered with ICMP errors";
+        }
+        if (original.isTcp()) {
+            return "a RST is never answered";
+        }
+        return "tcp-reset answers TCP only";
+    }
+
+    /** An ICMP type name, for sentences. */
+    static String icmpName(int type) {
+        return IcmpTypes.name(type);
+    }
+}

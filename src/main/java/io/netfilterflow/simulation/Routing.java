@@ -1,0 +1,132 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.routing.Route;
+import io.netfilterflow.routing.RouteType;
+import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.Stage;
+import io.netfilterflow.trace.StepKind;
+
+/**
+ * The routing decisions ({@code ip_route_input_slow}, {@code ip_route_output_key}) with the checks
+ * that drop a packet before any FORWARD or INPUT chain sees it, and neighbour resolution.
+ */
+final class Routing {
+
+    private static final Stage INPUT_STAGE = Stage.of("ip", "routing");
+
+    private final SimContext sim;
+    private final Receivers receivers;
+
+    Routing(SimContext sim, Receivers receivers) {
+        this.sim = sim;
+        this.receivers = receivers;
+    }
+
+    /** The input route, or null after recording why the packet was dropped. */
+    Route input(Skb skb, NetDevice dev) {
+        Ipv4Address src = skb.packet.src();
+        Ipv4Address dst = skb.packet.dst();
+        boolean loopback = dev.isLoopback();
+        if (!loopback && (isLoopbackNet(src) || sim.host.fib().isLocal(src))) {
+            return drop(skb, dev, "martian source " + src + " on " + dev.name() + ": the kernel drops it before "
+                    + "any FORWARD or INPUT chain");
+        }
+        if (!loopback && isLoopbackNet(dst) && !sim.host.sysctls().routeLocalnet()) {
+            return drop(skb, dev, "martian destination " + dst + " on " + dev.name()
+                    + " (net.ipv4.conf.all.route_localnet=0)");
+        }
+        Route route = sim.host.fib().lookup(dst);
+        if (route == null) {
+            return drop(skb, dev, "no route to " + dst + " (the kernel would answer ICMP net unreachable)");
+        }
+        if (route.isLocalDelivery()) {
+            step(skb, dev.name(), null, "routing decision: " + dst + " is " + (route.type() == RouteType.LOCAL
+                    ? "an address of this host" : "a broadcast address") + " → local delivery (INPUT)", route);
+            return route;
+        }
+        if (route.type() != RouteType.UNICAST) {
+            return drop(skb, dev, "routing decision: the route " + route.text() + " is of type "
+                    + route.type().label() + ", so the packet is dropped");
+        }
+        if (!sim.host.sysctls().ipForward()) {
+            return drop(skb, dev, "routing decision: " + dst + " is not local and net.ipv4.ip_forward=0, "
+                    + "so the host does not forward it");
+        }
+        if (!reversePathOk(skb, dev)) {
+            return drop(skb, dev, "rp_filter: the route back to " + src + " does not leave through " + dev.name());
+        }
+        step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst), route);
+        return route;
+    }
+
+    /** The output route for a packet the host sends, or null after recording why it cannot be sent. */
+    Route output(Skb skb, String why) {
+        Ipv4Address dst = skb.packet.dst();
+        Route route = sim.host.fib().lookup(dst);
+        if (route == null || (route.type() != RouteType.UNICAST && route.type() != RouteType.LOCAL)) {
+            sim.trace.step(skb, StepKind.DROPPED, INPUT_STAGE, null, null, null, null,
+                    "no route to " + dst + ": the sender gets ENETUNREACH and nothing leaves");
+            receivers.end(skb, Disposition.UNROUTABLE, "routing", "no route to " + dst);
+            return null;
+        }
+        step(skb, null, outDevice(route), why + ": " + (route.type() == RouteType.LOCAL
+                ? dst + " is an address of this host → out through lo" : dst + via(route, dst)), route);
+        return route;
+    }
+
+    /** A route's device; a route with only a gateway leaves where the gateway is reached. */
+    String outDevice(Route route) {
+        if (route.type() == RouteType.LOCAL || route.type() == RouteType.BROADCAST) {
+            return "lo";
+        }
+        if (route.device() != null) {
+            return route.device();
+        }
+        Route toGateway = sim.host.fib().lookup(route.gateway());
+        return toGateway == null ? null : toGateway.device();
+    }
+
+    /** The peer on this device's link that owns {@code address}, as ARP would find it; or null. */
+    Endpoint neighbour(NetDevice dev, Ipv4Address address) {
+        for (Endpoint endpoint : sim.host.endpointsOnLink(dev)) {
+            if (endpoint.address().equals(address)) {
+                return endpoint;
+            }
+        }
+        return null;
+    }
+
+    private boolean reversePathOk(Skb skb, NetDevice dev) {
+        int mode = sim.host.sysctls().rpFilter();
+        if (mode == 0) {
+            return true;
+        }
+        Route back = sim.host.fib().lookup(skb.packet.src());
+        if (back == null || back.type() != RouteType.UNICAST) {
+            return false;
+        }
+        return mode == 2 || dev.name().equals(outDevice(back));
+    }
+
+    private String via(Route route, Ipv4Address dst) {
+        return (route.gateway() != null ? " via " + route.gateway() : "") + " out of " + outDevice(route)
+                + " (route: " + route.text() + ")";
+    }
+
+    private void step(Skb skb, String in, String out, String why, Route route) {
+        sim.trace.step(skb, StepKind.ROUTING, INPUT_STAGE, null, in, out, null, why);
+    }
+
+    private Route drop(Skb skb, NetDevice dev, String why) {
+        sim.trace.step(skb, StepKind.DROPPED, INPUT_STAGE, null, dev.name(), null, null, why);
+        receivers.end(skb, Disposition.DROPPED, "routing", why);
+        return null;
+    }
+
+    private static boolean isLoopbackNet(Ipv4Address address) {
+        return (address.bits() >>> 24) == 127;
+    }
+}

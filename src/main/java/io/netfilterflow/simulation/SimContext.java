@@ -1,0 +1,75 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.Host;
+import io.netfilterflow.netfilter.HookRegistry;
+import io.netfilterflow.netfilter.conntrack.Conntrack;
+import io.netfilterflow.netfilter.conntrack.ConntrackTable;
+import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.packet.Packet;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * The state one scenario's packets share: the host and its hooks, the conntrack table, the
+ * rules' own state (limit, nth, recent), the random draws, the trace and the packets still to send.
+ */
+final class SimContext {
+
+    final Host host;
+    final HookRegistry hooks;
+    final ConntrackTable conntrack;
+    final TraceRecorder trace;
+    private final Map<Object, Object> ruleState = new IdentityHashMap<>();
+    private final Map<String, Object> namedState = new java.util.HashMap<>();
+    private final SplittableRandom random;
+    private final Deque<PendingFlow> pending = new ArrayDeque<>();
+    private final Map<Integer, PendingFlow> sent = new java.util.HashMap<>();
+    private int flows;
+
+    SimContext(Host host, HookRegistry hooks, TraceRecorder trace, long seed) {
+        this.host = host;
+        this.hooks = hooks;
+        this.conntrack = new ConntrackTable(host.sysctls().tcpLoose());
+        this.trace = trace;
+        this.random = new SplittableRandom(seed);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T state(Object key, Supplier<T> initial) {
+        if (key instanceof String name) {
+            return (T) namedState.computeIfAbsent(name, k -> initial.get());
+        }
+        return (T) ruleState.computeIfAbsent(key, k -> initial.get());
+    }
+
+    double random() {
+        return random.nextDouble();
+    }
+
+    int nextFlow() {
+        return ++flows;
+    }
+
+    /** Queues a packet that a receiver or the firewall sends in answer to flow {@code cause}. */
+    void answer(String label, int cause, Endpoint from, Packet packet, Conntrack ct, CtInfo info) {
+        send(new PendingFlow(nextFlow(), label, cause, from, packet, false, null, ct, info));
+    }
+
+    void send(PendingFlow flow) {
+        pending.addLast(flow);
+        sent.put(flow.flow(), flow);
+    }
+
+    PendingFlow flow(int id) {
+        return sent.get(id);
+    }
+
+    PendingFlow next() {
+        return pending.pollFirst();
+    }
+}

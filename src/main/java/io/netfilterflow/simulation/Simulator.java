@@ -1,0 +1,198 @@
+package io.netfilterflow.simulation;
+
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.Host;
+import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.HookRegistry;
+import io.netfilterflow.netfilter.ipv4.IptChain;
+import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;
+import io.netfilterflow.netfilter.xtables.match.ConntrackMatch;
+import io.netfilterflow.netfilter.xtables.match.StateMatch;
+import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
+import io.netfilterflow.netfilter.xtables.target.CtTarget;
+import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
+import io.netfilterflow.packet.IcmpTypes;
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.scenario.PacketSpec;
+import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Stage;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.StepKind;
+import io.netfilterflow.trace.Trace;
+import java.util.function.Consumer;
+
+/**
+ * Runs a scenario's packets through the host, in order, sharing one conntrack table, and returns
+ * the trace. Every answer a packet causes (the receiver's reply, a REJECT's RST) runs right after it.
+ * Pure and deterministic: the same scenario gives the same trace.
+ */
+public final class Simulator {
+
+    private static final int FIRST_EPHEMERAL_PORT = 40000;
+    private static final int ECHO_LENGTH = 84;
+
+    private Simulator() {
+    }
+
+    public static Trace run(Scenario scenario) {
+        return run(scenario, step -> { });
+    }
+
+    /** Runs the scenario, handing each step to {@code listener} as it is produced. */
+    public static Trace run(Scenario scenario, Consumer<Step> listener) {
+        Host host = scenario.host();
+        HookRegistry hooks = registry(host);
+        TraceRecorder trace = new TraceRecorder(listener);
+        SimContext sim = new SimContext(host, hooks, trace, scenario.seed());
+        NfHooks nfHooks = new NfHooks(sim);
+        Receivers receivers = new Receivers(sim);
+        IpStack ip = new IpStack(sim, nfHooks, receivers);
+        BridgeStack bridge = new BridgeStack(sim, nfHooks, ip, receivers);
+        ip.attach(bridge);
+        for (PacketSpec spec : scenario.packets()) {
+            int flow = sim.nextFlow();
+            Endpoint from = spec.from().equals("host") ? null : host.endpoint(spec.from());
+            Packet packet = packet(spec, from, host, flow);
+            sim.send(new PendingFlow(flow, "packet " + (scenario.packets().indexOf(spec) + 1) + " (" + packet.summary()
+                    + ")", null, from, packet, spec.reply(), from == null ? spec.uid() : null, null, null));
+            for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
+                send(sim, pending, ip, bridge, receivers, spec);
+            }
+        }
+        return new Trace(scenario.title(), host.backend().label(), trace.steps(), trace.flows(), trace.counters());
+    }
+
+    /** Hooks registered in the host's namespace; conntrack only once some rule or table needs it. */
+    public static HookRegistry registry(Host host) {
+        return HookRegistry.of(host.backend(), host.iptables(), host.ebtables(), needsConntrack(host.iptables()));
+    }
+
+    static boolean needsConntrack(IptablesRuleset rules) {
+        if (rules.table(IptTableName.NAT) != null) {
+            return true;
+        }
+        for (IptTable table : rules.tables()) {
+            for (IptChain chain : table.chains()) {
+                for (IptRule rule : chain.rules()) {
+                    if (rule.target() instanceof CtTarget || rule.target() instanceof NotrackTarget
+                            || rule.target() instanceof ConnmarkTarget) {
+                        return true;
+                    }
+                    for (XtMatch match : rule.matches()) {
+                        if (match instanceof ConntrackMatch || match instanceof StateMatch
+                                || match instanceof ConnmarkMatch) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void send(SimContext sim, PendingFlow pending, IpStack ip, BridgeStack bridge, Receivers receivers,
+                             PacketSpec spec) {
+        Skb skb = new Skb(pending.packet(), pending.flow());
+        skb.answer = pending.answer();
+        skb.uid = pending.uid();
+        skb.gid = pending.uid() == null ? null : (pending.cause() == null ? spec.gid() : 0L);
+        if (pending.attachedCt() != null) {
+            skb.ct = pending.attachedCt();
+            skb.ctInfo = pending.attachedInfo();
+            skb.ctDone = true;
+        }
+        Endpoint from = pending.endpoint();
+        if (from == null) {
+            sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, null, null,
+                    (pending.cause() == null ? "a process on the host sends " : "the host sends ") + pending.label());
+            ip.localOut(skb);
+        } else {
+            NetDevice dev = sim.host.device(from.attach());
+            Ipv4Address nextHop = from.nextHop(skb.packet.dst());
+            var mac = nextHop == null ? null : resolve(sim.host, from, dev, nextHop);
+            if (mac == null) {
+                sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, from.name()), null, null, null, null,
+                        from.name() + " cannot send it: " + (nextHop == null ? "it has no route (no gateway) to "
+                                + skb.packet.dst() : "nothing on its link answers ARP for " + nextHop));
+                receivers.end(skb, Disposition.UNROUTABLE, from.name(), from.name() + " has no way to reach "
+                        + skb.packet.dst());
+                return;
+            }
+            skb.packet = skb.packet.withEthernet(from.mac(), mac);
+            sim.trace.step(skb, StepKind.RECEIVED, Stage.of(null, "rx"), null, dev.name(), null, null,
+                    from.name() + " sends " + pending.label() + "; the frame arrives on " + dev.name());
+            if (dev.isBridgePort()) {
+                bridge.receive(skb, dev, sim.host.device(dev.master()));
+            } else {
+                skb.pktType = mac.equals(dev.mac()) ? io.netfilterflow.netfilter.xtables.match.PktType.HOST
+                        : io.netfilterflow.netfilter.xtables.match.PktType.OTHERHOST;
+                ip.receive(skb, dev);
+            }
+        }
+        if (!sim.trace.hasResult(skb.flow)) {
+            sim.trace.result(new FlowResult(skb.flow, pending.label(), pending.from(), pending.cause(),
+                    Disposition.DROPPED, "unknown", "the path ended without a verdict"));
+        }
+    }
+
+    /** The MAC a peer's ARP finds for {@code nextHop}: the host's interface on that link, or another peer. */
+    private static io.netfilterflow.net.MacAddress resolve(Host host, Endpoint from, NetDevice dev, Ipv4Address nextHop) {
+        NetDevice link = dev.isBridgePort() ? host.device(dev.master()) : dev;
+        if (link.hasAddress(nextHop)) {
+            return link.mac();
+        }
+        for (Endpoint peer : host.endpointsOnLink(link)) {
+            if (peer != from && peer.address().equals(nextHop)) {
+                return peer.mac();
+            }
+        }
+        return null;
+    }
+
+    /** The packet as the sender builds it: its own address and an ephemeral port when the scenario omits them. */
+    private static Packet packet(PacketSpec spec, Endpoint from, Host host, int flow) {
+        Ipv4Address src = spec.src();
+        if (src == null) {
+            src = from != null ? from.address() : localSource(host, spec.dst());
+        }
+        int sport = spec.sport() != null ? spec.sport() : FIRST_EPHEMERAL_PORT + flow;
+        if (spec.proto().equals(io.netfilterflow.net.IpProtocol.TCP)) {
+            int length = spec.length() != null ? spec.length() : (spec.tcpFlags() & TcpFlag.SYN) != 0 ? 60 : 52;
+            return Packet.tcp(src, sport, spec.dst(), spec.dport(), spec.tcpFlags(), length);
+        }
+        if (spec.proto().equals(io.netfilterflow.net.IpProtocol.UDP)) {
+            return Packet.udp(src, sport, spec.dst(), spec.dport(), spec.length() != null ? spec.length() : 60);
+        }
+        int length = spec.length() != null ? spec.length() : ECHO_LENGTH;
+        int id = IcmpTypes.isQuery(spec.icmpType()) || IcmpTypes.replyTo(spec.icmpType()) >= 0 ? flow : -1;
+        return Packet.icmp(src, spec.dst(), spec.icmpType(), spec.icmpCode(), id, null, length);
+    }
+
+    /** {@code ip_route_output}'s source: the route's {@code src}, the destination itself if local, else the device's. */
+    private static Ipv4Address localSource(Host host, Ipv4Address dst) {
+        var route = host.fib().lookup(dst);
+        if (route == null) {
+            return Ipv4Address.parse("0.0.0.0");
+        }
+        if (route.preferredSource() != null) {
+            return route.preferredSource();
+        }
+        String device = route.device();
+        if (device == null && route.gateway() != null) {
+            var toGateway = host.fib().lookup(route.gateway());
+            device = toGateway == null ? null : toGateway.device();
+        }
+        NetDevice dev = device == null ? null : host.device(device);
+        Ipv4Address chosen = dev == null ? null : dev.selectAddress(route.nextHop(dst));
+        return chosen != null ? chosen : Ipv4Address.parse("0.0.0.0");
+    }
+}
