@@ -60,17 +60,21 @@ public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceN
         }
     }
 
+    /** {@code physdev_mt}; the is-in/is-out/is-bridged fields hold whether the test was written with {@code !}. */
     @Override
     public boolean match(XtActionParam par) {
         if (!par.bridged()) {
-            // physdev_mt: a packet that was not bridged matches only tests that are all inverted
-            return (isBridged == null || !isBridged) && (isIn == null || !isIn) && (isOut == null || !isOut)
+            // a packet br_netfilter did not see matches only when every test given is inverted
+            return (isBridged == null || isBridged) && (isIn == null || isIn) && (isOut == null || isOut)
                     && (physIn == null || physIn.inverted()) && (physOut == null || physOut.inverted());
         }
-        return (isBridged == null || isBridged)
-                && (isIn == null || isIn == (par.physIn() != null))
-                && (isOut == null || isOut == (par.physOut() != null))
-                && (physIn == null || physIn.test(par.physIn() != null && physIn.value().matches(par.physIn())))
-                && (physOut == null || physOut.test(par.physOut() != null && physOut.value().matches(par.physOut())));
+        return flag(isBridged, par.physOut() != null) && flag(isIn, par.physIn() != null)
+                && flag(isOut, par.physOut() != null)
+                && (physIn == null || physIn.test(physIn.value().matches(par.physIn())))
+                && (physOut == null || physOut.test(physOut.value().matches(par.physOut())));
+    }
+
+    private static boolean flag(Boolean inverted, boolean holds) {
+        return inverted == null || holds != inverted;
     }
 }

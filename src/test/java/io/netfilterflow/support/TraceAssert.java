@@ -1,0 +1,57 @@
+package io.netfilterflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netfilterflow.trace.ConformanceFormat;
+import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.Trace;
+import java.util.List;
+
+/** Domain assertions on a trace: conformance lines, the chains a packet visited, how each packet ended. */
+public final class TraceAssert {
+
+    private final Trace trace;
+
+    private TraceAssert(Trace trace) {
+        this.trace = trace;
+    }
+
+    public static TraceAssert assertThatTrace(Trace trace) {
+        return new TraceAssert(trace);
+    }
+
+    /** The conformance lines up to the second {@code |}. */
+    public static List<String> conformance(Trace trace) {
+        return trace.steps().stream().filter(Step::isConformanceLine)
+                .map(s -> ConformanceFormat.comparable(ConformanceFormat.line(s))).toList();
+    }
+
+    /** {@code family table chain verdict} of each conformance line of one packet. */
+    public static List<String> decisions(Trace trace, int flow) {
+        return trace.steps().stream().filter(s -> s.flow() == flow && s.isConformanceLine())
+                .map(s -> s.stage().chainName() + " " + s.verdict()).toList();
+    }
+
+    public FlowResult flow(int flow) {
+        return trace.flows().stream().filter(f -> f.flow() == flow).findFirst().orElseThrow(
+                () -> new AssertionError("no packet " + flow + " in " + trace.flows()));
+    }
+
+    public TraceAssert endsIn(int flow, Disposition disposition) {
+        assertThat(flow(flow).disposition()).as("packet %d: %s", flow, flow(flow).sentence()).isEqualTo(disposition);
+        return this;
+    }
+
+    public TraceAssert endsIn(int flow, Disposition disposition, String where) {
+        endsIn(flow, disposition);
+        assertThat(flow(flow).where()).as("where packet %d ended", flow).isEqualTo(where);
+        return this;
+    }
+
+    public TraceAssert hasPackets(int count) {
+        assertThat(trace.flows()).as("packets in the trace").hasSize(count);
+        return this;
+    }
+}
