@@ -28,9 +28,10 @@ public final class TraceAssert {
                 .map(s -> ConformanceFormat.comparable(ConformanceFormat.line(s))).toList();
     }
 
-    /** {@code family table chain verdict} of each conformance line of one packet. */
+    /** {@code family table chain verdict} of each rule or policy that decided for one packet, {@code continue} included. */
     public static List<String> decisions(Trace trace, int flow) {
-        return trace.steps().stream().filter(s -> s.flow() == flow && s.isConformanceLine())
+        return trace.steps().stream().filter(s -> s.flow() == flow
+                        && (s.kind() == io.netfilterflow.trace.StepKind.RULE || s.kind() == io.netfilterflow.trace.StepKind.POLICY))
                 .map(s -> s.stage().chainName() + " " + s.verdict()).toList();
     }
 

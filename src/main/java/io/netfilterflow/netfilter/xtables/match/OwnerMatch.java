@@ -91,14 +91,15 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
         }
     }
 
+    /** {@code owner_mt}; {@code socketExists} holds whether {@code --socket-exists} was written with {@code !}. */
     @Override
     public boolean match(XtActionParam par) {
         if (par.uid() == null) {
             // owner_mt: no socket matches only when every test is inverted
-            return (socketExists == null || !socketExists) && (uid == null || uid.inverted())
+            return (socketExists == null || socketExists) && (uid == null || uid.inverted())
                     && (gid == null || gid.inverted());
         }
-        return (socketExists == null || socketExists)
+        return (socketExists == null || !socketExists)
                 && (uid == null || uid.test(uid.value().contains(par.uid())))
                 && (gid == null || gid.test(gid.value().contains(par.gid())));
     }
