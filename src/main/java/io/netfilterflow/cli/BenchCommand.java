@@ -40,6 +40,8 @@ final class BenchCommand implements Cli.Command {
         String kube = KubeProxyDump.generate(KUBE_SERVICES);
         report(out, "generated kube-proxy dump, " + KUBE_SERVICES + " services", kube,
                 text -> IptablesSaveParser.parse(text), seconds);
+        out.println();
+        SimulationBench.run(out, seconds);
         return Cli.OK;
     }
 

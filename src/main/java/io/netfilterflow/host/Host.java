@@ -28,6 +28,8 @@ public final class Host {
     private final EbtablesRuleset ebtables;
     private final Map<String, List<Ipv4Prefix>> ipsets;
     private final Map<String, Endpoint> endpoints;
+    /** Derived from the rules once; the simulator asks for it on every run. */
+    private Object hooks;
 
     public Host(String hostname, Backend backend, Sysctls sysctls, List<NetDevice> devices, Fib fib,
                 Set<Listen> listen, IptablesRuleset iptables, EbtablesRuleset ebtables,
@@ -46,6 +48,16 @@ public final class Host {
         Map<String, Endpoint> endpointsByName = new LinkedHashMap<>();
         endpoints.forEach(endpoint -> endpointsByName.put(endpoint.name(), endpoint));
         this.endpoints = java.util.Collections.unmodifiableMap(endpointsByName);
+    }
+
+    /** A value derived from this host once and kept (the hook registry); {@code compute} runs at most once. */
+    public synchronized <T> T derived(java.util.function.Function<Host, T> compute) {
+        if (hooks == null) {
+            hooks = compute.apply(this);
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) hooks;
+        return value;
     }
 
     public String hostname() {

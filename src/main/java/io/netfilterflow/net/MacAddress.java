@@ -1,6 +1,5 @@
 package io.netfilterflow.net;
 
-import java.util.Locale;
 
 /** A 48-bit Ethernet address. */
 public record MacAddress(long bits) {
@@ -31,16 +30,20 @@ public record MacAddress(long bits) {
         return new MacAddress(value);
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Lower case, as ebtables and iptables 1.8 print it. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(17);
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            if (shift != 40) {
-                out.append(':');
+        char[] out = new char[17];
+        for (int octet = 0; octet < 6; octet++) {
+            int value = (int) (bits >>> (40 - 8 * octet)) & 0xff;
+            out[octet * 3] = HEX[value >>> 4];
+            out[octet * 3 + 1] = HEX[value & 0xf];
+            if (octet < 5) {
+                out[octet * 3 + 2] = ':';
             }
-            out.append(String.format(Locale.ROOT, "%02x", (bits >>> shift) & 0xff));
         }
-        return out.toString();
+        return new String(out);
     }
 }

@@ -28,7 +28,8 @@ final class ActionParams implements XtActionParam, EbtActionParam {
     private final String out;
     private final String bridgeIn;
     private final String bridgeOut;
-    final List<String> notes = new ArrayList<>();
+    /** Sentences the matches and targets add to the step; allocated only when one does. */
+    List<String> notes = List.of();
 
     ActionParams(SimContext sim, Skb skb, NfHook hook, String in, String out, String bridgeIn, String bridgeOut) {
         this.sim = sim;
@@ -175,6 +176,9 @@ final class ActionParams implements XtActionParam, EbtActionParam {
 
     @Override
     public void note(String sentence) {
+        if (notes.isEmpty()) {
+            notes = new ArrayList<>();
+        }
         notes.add(sentence);
     }
 }

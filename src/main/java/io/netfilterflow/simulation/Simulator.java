@@ -50,7 +50,7 @@ public final class Simulator {
     /** Runs the scenario, handing each step to {@code listener} as it is produced. */
     public static Trace run(Scenario scenario, Consumer<Step> listener) {
         Host host = scenario.host();
-        HookRegistry hooks = registry(host);
+        HookRegistry hooks = host.derived(Simulator::registry);
         TraceRecorder trace = new TraceRecorder(listener);
         SimContext sim = new SimContext(host, hooks, trace, scenario.seed());
         NfHooks nfHooks = new NfHooks(sim);

@@ -81,8 +81,8 @@ final class TraceRecorder {
                 p.proto().toString(), p.hasPorts() ? p.sport() : null, p.hasPorts() ? p.dport() : null,
                 p.isTcp() ? TcpFlag.format(p.tcpFlags()) : null, p.isIcmp() ? IcmpTypes.name(p.icmpType()) : null,
                 p.isIcmp() ? p.icmpCode() : null, p.length(), p.ttl(), "0x" + Long.toHexString(skb.mark),
-                ctState(skb), skb.ct == null ? null : skb.ct.id(), in, out, skb.physIn, skb.physOut, p.summary(),
-                p.describe(), p.embedded() == null ? null : p.embedded().summary());
+                ctState(skb), skb.ct == null ? null : skb.ct.id(), in, out, skb.physIn, skb.physOut,
+                p.embedded() == null ? null : p.embedded().summary());
     }
 
     private static String ctState(Skb skb) {

@@ -7,7 +7,37 @@ package io.netfilterflow.trace;
 public record PacketView(String ethSrc, String ethDst, String src, String dst, String proto, Integer sport,
                          Integer dport, String tcpFlags, String icmpType, Integer icmpCode, int length, int ttl,
                          String mark, String ctState, Integer ctId, String in, String out, String physIn,
-                         String physOut, String summary, String describe, String embedded) {
+                         String physOut, String embedded) {
+
+    /** {@code 10.0.0.1>10.0.0.2 sport=1 dport=2} or {@code ... icmp=echo-request}, as the conformance format writes it. */
+    public String describe() {
+        String addresses = src + ">" + dst;
+        if (sport != null) {
+            return addresses + " sport=" + sport + " dport=" + dport;
+        }
+        return icmpType != null ? addresses + " icmp=" + icmpType : addresses;
+    }
+
+    /** {@code tcp 10.0.0.1:1 → 10.0.0.2:2 [SYN]}, for people. */
+    public String summary() {
+        StringBuilder out = new StringBuilder(proto).append(' ').append(src);
+        if (sport != null) {
+            out.append(':').append(sport);
+        }
+        out.append(" → ").append(dst);
+        if (dport != null) {
+            out.append(':').append(dport);
+        }
+        if (tcpFlags != null) {
+            out.append(" [").append(tcpFlags).append(']');
+        } else if (icmpType != null) {
+            out.append(' ').append(icmpType);
+            if (embedded != null) {
+                out.append(" code ").append(icmpCode);
+            }
+        }
+        return out.toString();
+    }
 
     /** {@code iif="docker0" oif="eth0" 10.0.0.1>10.0.0.2 icmp=echo-request}, as the conformance format writes it. */
     public String conformance() {
@@ -18,6 +48,6 @@ public record PacketView(String ethSrc, String ethDst, String src, String dst, S
         if (out != null) {
             line.append("oif=\"").append(out).append("\" ");
         }
-        return line.append(describe).toString();
+        return line.append(describe()).toString();
     }
 }
