@@ -3,9 +3,12 @@ package io.netfilterflow.host;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.Route;
+import io.netfilterflow.routing.RouteType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,8 @@ public final class Host {
     private final EbtablesRuleset ebtables;
     private final Map<String, List<Ipv4Prefix>> ipsets;
     private final Map<String, Endpoint> endpoints;
-    /** Derived from the rules once; the simulator asks for it on every run. */
-    private Object hooks;
+    /** Derived from the rules once; every simulation of this host asks for it. */
+    private HookRegistry hooks;
 
     public Host(String hostname, Backend backend, Sysctls sysctls, List<NetDevice> devices, Fib fib,
                 Set<Listen> listen, IptablesRuleset iptables, EbtablesRuleset ebtables,
@@ -50,14 +53,12 @@ public final class Host {
         this.endpoints = java.util.Collections.unmodifiableMap(endpointsByName);
     }
 
-    /** A value derived from this host once and kept (the hook registry); {@code compute} runs at most once. */
-    public synchronized <T> T derived(java.util.function.Function<Host, T> compute) {
+    /** Who is registered on which hook of this host's namespace, and at which priority. */
+    public synchronized HookRegistry hooks() {
         if (hooks == null) {
-            hooks = compute.apply(this);
+            hooks = HookRegistry.of(this);
         }
-        @SuppressWarnings("unchecked")
-        T value = (T) hooks;
-        return value;
+        return hooks;
     }
 
     public String hostname() {
@@ -106,6 +107,35 @@ public final class Host {
 
     public Iterable<Endpoint> endpoints() {
         return endpoints.values();
+    }
+
+    /** The device a route leaves through: lo for local routes, its {@code dev}, or where its gateway is reached. */
+    public String outDevice(Route route) {
+        if (route.type() == RouteType.LOCAL || route.type() == RouteType.BROADCAST) {
+            return "lo";
+        }
+        if (route.device() != null) {
+            return route.device();
+        }
+        Route toGateway = fib.lookup(route.gateway());
+        return toGateway == null ? null : toGateway.device();
+    }
+
+    /**
+     * The source {@code ip_route_output} picks for a destination: the route's {@code src} (a local
+     * route's is the address itself), else the out device's address nearest the next hop; null without a route.
+     */
+    public Ipv4Address sourceFor(Ipv4Address destination) {
+        Route route = fib.lookup(destination);
+        if (route == null) {
+            return null;
+        }
+        if (route.preferredSource() != null) {
+            return route.preferredSource();
+        }
+        String name = outDevice(route);
+        NetDevice device = name == null ? null : devices.get(name);
+        return device == null ? null : device.selectAddress(route.nextHop(destination));
     }
 
     /** The device that owns this address, or null. */

@@ -47,6 +47,15 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         return Integer.compareUnsigned(bits, other.bits);
     }
 
+    public boolean isMulticast() {
+        return (bits & 0xf0000000) == 0xe0000000;
+    }
+
+    /** 255.255.255.255. */
+    public boolean isLimitedBroadcast() {
+        return bits == -1;
+    }
+
     @Override
     public String toString() {
         return ((bits >>> 24) & 0xff) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (bits & 0xff);

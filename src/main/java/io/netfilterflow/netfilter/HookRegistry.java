@@ -3,6 +3,15 @@ package io.netfilterflow.netfilter;
 import static io.netfilterflow.netfilter.core.Priority.*;
 
 import io.netfilterflow.host.Backend;
+import io.netfilterflow.host.Host;
+import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;
+import io.netfilterflow.netfilter.xtables.match.ConntrackMatch;
+import io.netfilterflow.netfilter.xtables.match.StateMatch;
+import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
+import io.netfilterflow.netfilter.xtables.target.CtTarget;
+import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
 import io.netfilterflow.netfilter.HookFn.BrNfForward;
 import io.netfilterflow.netfilter.HookFn.BrNfPostRouting;
 import io.netfilterflow.netfilter.HookFn.BrNfPreRouting;
@@ -45,6 +54,34 @@ public final class HookRegistry {
             }
             ops.put(pf, byHook);
         }
+    }
+
+    /** The registrations of this host; conntrack only once a table or rule needs it, as the kernel loads it. */
+    public static HookRegistry of(Host host) {
+        return of(host.backend(), host.iptables(), host.ebtables(), needsConntrack(host.iptables()));
+    }
+
+    static boolean needsConntrack(IptablesRuleset rules) {
+        if (rules.table(IptTableName.NAT) != null) {
+            return true;
+        }
+        for (var table : rules.tables()) {
+            for (var chain : table.chains()) {
+                for (IptRule rule : chain.rules()) {
+                    if (rule.target() instanceof CtTarget || rule.target() instanceof NotrackTarget
+                            || rule.target() instanceof ConnmarkTarget) {
+                        return true;
+                    }
+                    for (XtMatch match : rule.matches()) {
+                        if (match instanceof ConntrackMatch || match instanceof StateMatch
+                                || match instanceof ConnmarkMatch) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,

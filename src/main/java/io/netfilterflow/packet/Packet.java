@@ -95,33 +95,14 @@ public record Packet(MacAddress ethSrc, MacAddress ethDst, Ipv4Address src, Ipv4
 
     /** {@code 10.0.0.1>10.0.0.2 sport=1 dport=2} or {@code icmp=echo-request}, as the conformance format writes it. */
     public String describe() {
-        StringBuilder out = new StringBuilder().append(src).append('>').append(dst);
-        if (hasPorts()) {
-            out.append(" sport=").append(sport).append(" dport=").append(dport);
-        } else if (isIcmp()) {
-            out.append(" icmp=").append(IcmpTypes.name(icmpType));
-        }
-        return out.toString();
+        return PacketText.describe(src.toString(), dst.toString(), hasPorts() ? sport : null, hasPorts() ? dport : null,
+                isIcmp() ? IcmpTypes.name(icmpType) : null);
     }
 
-    /** Like {@link #describe()} with TCP flags and ICMP codes, for people. */
+    /** Like {@link #describe()} with TCP flags and ICMP error codes, for people. */
     public String summary() {
-        StringBuilder out = new StringBuilder(proto.toString()).append(' ').append(src);
-        if (hasPorts()) {
-            out.append(':').append(sport);
-        }
-        out.append(" → ").append(dst);
-        if (hasPorts()) {
-            out.append(':').append(dport);
-        }
-        if (isTcp()) {
-            out.append(" [").append(TcpFlag.format(tcpFlags)).append(']');
-        } else if (isIcmp()) {
-            out.append(' ').append(IcmpTypes.name(icmpType));
-            if (isIcmpError()) {
-                out.append(" code ").append(icmpCode);
-            }
-        }
-        return out.toString();
+        return PacketText.summary(proto.toString(), src.toString(), hasPorts() ? sport : null, dst.toString(),
+                hasPorts() ? dport : null, isTcp() ? TcpFlag.format(tcpFlags) : null,
+                isIcmp() ? IcmpTypes.name(icmpType) : null, isIcmpError() ? icmpCode : null);
     }
 }

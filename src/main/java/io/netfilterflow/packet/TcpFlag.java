@@ -3,7 +3,7 @@ package io.netfilterflow.packet;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-/** The TCP header flags as iptables' tcp match numbers them. */
+/** The TCP header flags, numbered as the header (and iptables' tcp match) numbers them, and their names. */
 public final class TcpFlag {
 
     public static final int FIN = 0x01;
@@ -25,12 +25,7 @@ public final class TcpFlag {
             if (part.isEmpty()) {
                 continue;
             }
-            int bit = -1;
-            for (int i = 0; i < NAMES.length; i++) {
-                if (NAMES[i].equals(part.toUpperCase(Locale.ROOT))) {
-                    bit = 1 << i;
-                }
-            }
+            int bit = bit(part.toUpperCase(Locale.ROOT));
             if (bit < 0) {
                 throw new IllegalArgumentException("'" + part + "' is not a TCP flag (FIN, SYN, RST, PSH, ACK, URG)");
             }
@@ -42,6 +37,17 @@ public final class TcpFlag {
         return flags;
     }
 
+    /** The bit of an upper-case flag name, or -1. */
+    public static int bit(String name) {
+        for (int i = 0; i < NAMES.length; i++) {
+            if (NAMES[i].equals(name)) {
+                return 1 << i;
+            }
+        }
+        return -1;
+    }
+
+    /** Names in bit order, comma-separated; empty for no flag. */
     public static String format(int flags) {
         StringJoiner out = new StringJoiner(",");
         for (int i = 0; i < NAMES.length; i++) {

@@ -29,7 +29,7 @@ final class ActionParams implements XtActionParam, EbtActionParam {
     private final String bridgeIn;
     private final String bridgeOut;
     /** Sentences the matches and targets add to the step; allocated only when one does. */
-    List<String> notes = List.of();
+    private List<String> notes = List.of();
 
     ActionParams(SimContext sim, Skb skb, NfHook hook, String in, String out, String bridgeIn, String bridgeOut) {
         this.sim = sim;
@@ -94,11 +94,10 @@ final class ActionParams implements XtActionParam, EbtActionParam {
     /** {@code __inet_dev_addr_type}: multicast, broadcast, else what the local table says. */
     @Override
     public AddrType addressType(Ipv4Address address, String device) {
-        int bits = address.bits();
-        if ((bits & 0xf0000000) == 0xe0000000) {
+        if (address.isMulticast()) {
             return AddrType.MULTICAST;
         }
-        if (bits == -1 || (bits & 0xff000000) == 0) {
+        if (address.isLimitedBroadcast() || (address.bits() & 0xff000000) == 0) {
             return AddrType.BROADCAST;
         }
         Route local = sim.host.fib().lookupLocal(address);
@@ -172,6 +171,11 @@ final class ActionParams implements XtActionParam, EbtActionParam {
     @Override
     public double random() {
         return sim.random();
+    }
+
+    /** The step's sentence: why, then what the matches and targets noted. */
+    String explain(String why) {
+        return notes.isEmpty() ? why : why + "; " + String.join("; ", notes);
     }
 
     @Override

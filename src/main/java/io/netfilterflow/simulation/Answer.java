@@ -45,8 +45,7 @@ record Answer(Packet packet, String sentence, boolean socket) {
                 return new Answer(Packet.udp(p.dst(), p.dport(), p.src(), p.sport(), p.length()),
                         "the process listening on udp/" + p.dport() + " answers", true);
             }
-            return new Answer(Packet.icmp(p.dst(), p.src(), IcmpTypes.DEST_UNREACH, 3, -1, p.withEthernet(null, null),
-                    28 + Math.min(p.length(), 548)), "no process listens on udp/" + p.dport()
+            return new Answer(Rejects.icmpError(p.dst(), p, IcmpTypes.DEST_UNREACH, 3), "no process listens on udp/" + p.dport()
                     + ": the kernel answers ICMP port unreachable", false);
         }
         return new Answer(null, "taken in by protocol " + p.proto(), false);

@@ -154,8 +154,7 @@ final class EbtTraversal {
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
                       String why) {
-        String sentence = par.notes.isEmpty() ? why : why + "; " + String.join("; ", par.notes);
-        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, sentence);
+        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, par.explain(why));
     }
 
     private static boolean matches(EbtRule rule, ActionParams par) {

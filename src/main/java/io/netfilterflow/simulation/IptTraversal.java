@@ -113,8 +113,7 @@ final class IptTraversal {
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
                       String why) {
-        String sentence = par.notes.isEmpty() ? why : why + "; " + String.join("; ", par.notes);
-        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, sentence);
+        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, par.explain(why));
     }
 
     static Stage stage(NfHook hook, int priority, String table, String chain) {

@@ -7,11 +7,12 @@ import io.netfilterflow.packet.Packet;
 
 /**
  * A packet waiting to be simulated: from a peer ({@code endpoint}) or from the host itself
- * ({@code endpoint == null}), with the flow it answers and whether its receiver should answer it.
+ * ({@code endpoint == null}), with the flow it answers and whether its receiver should answer it;
+ * {@code uid}/{@code gid} own the sending socket (null for the kernel's own packets).
  * A REJECT's answer carries the rejected packet's connection ({@code attachedCt}, {@code nf_ct_attach}).
  */
 record PendingFlow(int flow, String label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
-                   Long uid, Conntrack attachedCt, CtInfo attachedInfo) {
+                   Long uid, Long gid, Conntrack attachedCt, CtInfo attachedInfo) {
 
     /** Who sends it: a peer's name, or {@code host}. */
     String from() {

@@ -25,7 +25,8 @@ final class Receivers {
         end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
         if (answer.packet() != null && skb.answer) {
             sim.send(new PendingFlow(sim.nextFlow(), "answer from " + who + " (" + answer.packet().summary() + ")",
-                    skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, null, null));
+                    skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null,
+                    null, null));
         }
     }
 
@@ -45,7 +46,7 @@ final class Receivers {
         end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
         if (answer.packet() != null && skb.answer) {
             sim.send(new PendingFlow(sim.nextFlow(), "answer from " + peer.name() + " (" + answer.packet().summary()
-                    + ")", skb.flow, peer, answer.packet(), false, null, null, null));
+                    + ")", skb.flow, peer, answer.packet(), false, null, null, null, null));
         }
     }
 

@@ -4,10 +4,8 @@ import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.target.RejectTarget;
-import io.netfilterflow.packet.IcmpTypes;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
-import io.netfilterflow.routing.Route;
 
 /**
  * The answers the kernel itself sends: REJECT's ({@code nf_send_reset}, {@code nf_send_unreach}) and
@@ -50,32 +48,20 @@ final class Rejects {
 
     /** {@code icmp_send}: never about an ICMP error, a broadcast or a multicast. */
     Packet unreachable(Packet original, int type, int code) {
-        if (original.isIcmpError() || isGroup(original.dst())) {
+        if (original.isIcmpError() || original.dst().isMulticast() || original.dst().isLimitedBroadcast()) {
             return null;
         }
-        Ipv4Address source = sim.host.fib().isLocal(original.dst()) ? original.dst() : sourceToward(original.src());
+        Ipv4Address source = sim.host.fib().isLocal(original.dst()) ? original.dst() : sim.host.sourceFor(original.src());
         if (source == null) {
             return null;
         }
+        return icmpError(source, original, type, code);
+    }
+
+    /** An ICMP error from {@code source} quoting as much of {@code original} as {@code icmp_send} does. */
+    static Packet icmpError(Ipv4Address source, Packet original, int type, int code) {
         return Packet.icmp(source, original.src(), type, code, -1, original.withEthernet(null, null),
                 28 + Math.min(original.length(), MAX_QUOTE));
-    }
-
-    private Ipv4Address sourceToward(Ipv4Address destination) {
-        Route route = sim.host.fib().lookup(destination);
-        if (route == null) {
-            return null;
-        }
-        if (route.preferredSource() != null) {
-            return route.preferredSource();
-        }
-        var device = sim.host.device(route.device());
-        return device == null ? null : device.selectAddress(route.nextHop(destination));
-    }
-
-    private static boolean isGroup(Ipv4Address address) {
-        int bits = address.bits();
-        return bits == -1 || (bits & 0xf0000000) == 0xe0000000;
     }
 
     private static String whyNoAnswer(Packet original) {
@@ -86,10 +72,5 @@ final class Rejects {
             return "a RST is never answered";
         }
         return "tcp-reset answers TCP only";
-    }
-
-    /** An ICMP type name, for sentences. */
-    static String icmpName(int type) {
-        return IcmpTypes.name(type);
     }
 }

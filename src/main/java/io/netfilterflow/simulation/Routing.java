@@ -44,7 +44,7 @@ final class Routing {
         }
         if (route.isLocalDelivery()) {
             step(skb, dev.name(), null, "routing decision: " + dst + " is " + (route.type() == RouteType.LOCAL
-                    ? "an address of this host" : "a broadcast address") + " → local delivery (INPUT)", route);
+                    ? "an address of this host" : "a broadcast address") + " → local delivery (INPUT)");
             return route;
         }
         if (route.type() != RouteType.UNICAST) {
@@ -58,7 +58,7 @@ final class Routing {
         if (!reversePathOk(skb, dev)) {
             return drop(skb, dev, "rp_filter: the route back to " + src + " does not leave through " + dev.name());
         }
-        step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst), route);
+        step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst));
         return route;
     }
 
@@ -73,20 +73,12 @@ final class Routing {
             return null;
         }
         step(skb, null, outDevice(route), why + ": " + (route.type() == RouteType.LOCAL
-                ? dst + " is an address of this host → out through lo" : dst + via(route, dst)), route);
+                ? dst + " is an address of this host → out through lo" : dst + via(route, dst)));
         return route;
     }
 
-    /** A route's device; a route with only a gateway leaves where the gateway is reached. */
     String outDevice(Route route) {
-        if (route.type() == RouteType.LOCAL || route.type() == RouteType.BROADCAST) {
-            return "lo";
-        }
-        if (route.device() != null) {
-            return route.device();
-        }
-        Route toGateway = sim.host.fib().lookup(route.gateway());
-        return toGateway == null ? null : toGateway.device();
+        return sim.host.outDevice(route);
     }
 
     /** The peer on this device's link that owns {@code address}, as ARP would find it; or null. */
@@ -116,7 +108,7 @@ final class Routing {
                 + " (route: " + route.text() + ")";
     }
 
-    private void step(Skb skb, String in, String out, String why, Route route) {
+    private void step(Skb skb, String in, String out, String why) {
         sim.trace.step(skb, StepKind.ROUTING, INPUT_STAGE, null, in, out, null, why);
     }
 

@@ -57,7 +57,7 @@ final class SimContext {
 
     /** Queues a packet that a receiver or the firewall sends in answer to flow {@code cause}. */
     void answer(String label, int cause, Endpoint from, Packet packet, Conntrack ct, CtInfo info) {
-        send(new PendingFlow(nextFlow(), label, cause, from, packet, false, null, ct, info));
+        send(new PendingFlow(nextFlow(), label, cause, from, packet, false, null, null, ct, info));
     }
 
     void send(PendingFlow flow) {

@@ -4,19 +4,6 @@ import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Host;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.Ipv4Address;
-import io.netfilterflow.netfilter.HookRegistry;
-import io.netfilterflow.netfilter.ipv4.IptChain;
-import io.netfilterflow.netfilter.ipv4.IptRule;
-import io.netfilterflow.netfilter.ipv4.IptTable;
-import io.netfilterflow.netfilter.ipv4.IptTableName;
-import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
-import io.netfilterflow.netfilter.xtables.XtMatch;
-import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;
-import io.netfilterflow.netfilter.xtables.match.ConntrackMatch;
-import io.netfilterflow.netfilter.xtables.match.StateMatch;
-import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
-import io.netfilterflow.netfilter.xtables.target.CtTarget;
-import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
 import io.netfilterflow.packet.IcmpTypes;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
@@ -50,61 +37,33 @@ public final class Simulator {
     /** Runs the scenario, handing each step to {@code listener} as it is produced. */
     public static Trace run(Scenario scenario, Consumer<Step> listener) {
         Host host = scenario.host();
-        HookRegistry hooks = host.derived(Simulator::registry);
         TraceRecorder trace = new TraceRecorder(listener);
-        SimContext sim = new SimContext(host, hooks, trace, scenario.seed());
+        SimContext sim = new SimContext(host, host.hooks(), trace, scenario.seed());
         NfHooks nfHooks = new NfHooks(sim);
         Receivers receivers = new Receivers(sim);
         IpStack ip = new IpStack(sim, nfHooks, receivers);
         BridgeStack bridge = new BridgeStack(sim, nfHooks, ip, receivers);
         ip.attach(bridge);
-        for (PacketSpec spec : scenario.packets()) {
+        for (int index = 0; index < scenario.packets().size(); index++) {
+            PacketSpec spec = scenario.packets().get(index);
             int flow = sim.nextFlow();
             Endpoint from = spec.from().equals("host") ? null : host.endpoint(spec.from());
             Packet packet = packet(spec, from, host, flow);
-            sim.send(new PendingFlow(flow, "packet " + (scenario.packets().indexOf(spec) + 1) + " (" + packet.summary()
-                    + ")", null, from, packet, spec.reply(), from == null ? spec.uid() : null, null, null));
+            boolean process = from == null;
+            sim.send(new PendingFlow(flow, "packet " + (index + 1) + " (" + packet.summary() + ")", null, from, packet,
+                    spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null, null, null));
             for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
-                send(sim, pending, ip, bridge, receivers, spec);
+                send(sim, pending, ip, bridge, receivers);
             }
         }
         return new Trace(scenario.title(), host.backend().label(), trace.steps(), trace.flows(), trace.counters());
     }
 
-    /** Hooks registered in the host's namespace; conntrack only once some rule or table needs it. */
-    public static HookRegistry registry(Host host) {
-        return HookRegistry.of(host.backend(), host.iptables(), host.ebtables(), needsConntrack(host.iptables()));
-    }
-
-    static boolean needsConntrack(IptablesRuleset rules) {
-        if (rules.table(IptTableName.NAT) != null) {
-            return true;
-        }
-        for (IptTable table : rules.tables()) {
-            for (IptChain chain : table.chains()) {
-                for (IptRule rule : chain.rules()) {
-                    if (rule.target() instanceof CtTarget || rule.target() instanceof NotrackTarget
-                            || rule.target() instanceof ConnmarkTarget) {
-                        return true;
-                    }
-                    for (XtMatch match : rule.matches()) {
-                        if (match instanceof ConntrackMatch || match instanceof StateMatch
-                                || match instanceof ConnmarkMatch) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void send(SimContext sim, PendingFlow pending, IpStack ip, BridgeStack bridge, Receivers receivers,
-                             PacketSpec spec) {
+    private static void send(SimContext sim, PendingFlow pending, IpStack ip, BridgeStack bridge, Receivers receivers) {
         Skb skb = new Skb(pending.packet(), pending.flow());
         skb.answer = pending.answer();
         skb.uid = pending.uid();
-        skb.gid = pending.uid() == null ? null : (pending.cause() == null ? spec.gid() : 0L);
+        skb.gid = pending.gid();
         if (pending.attachedCt() != null) {
             skb.ct = pending.attachedCt();
             skb.ctInfo = pending.attachedInfo();
@@ -162,7 +121,10 @@ public final class Simulator {
     private static Packet packet(PacketSpec spec, Endpoint from, Host host, int flow) {
         Ipv4Address src = spec.src();
         if (src == null) {
-            src = from != null ? from.address() : localSource(host, spec.dst());
+            src = from != null ? from.address() : host.sourceFor(spec.dst());
+            if (src == null) {
+                src = Ipv4Address.ANY;
+            }
         }
         int sport = spec.sport() != null ? spec.sport() : FIRST_EPHEMERAL_PORT + flow;
         if (spec.proto().equals(io.netfilterflow.net.IpProtocol.TCP)) {
@@ -175,24 +137,5 @@ public final class Simulator {
         int length = spec.length() != null ? spec.length() : ECHO_LENGTH;
         int id = IcmpTypes.isQuery(spec.icmpType()) || IcmpTypes.replyTo(spec.icmpType()) >= 0 ? flow : -1;
         return Packet.icmp(src, spec.dst(), spec.icmpType(), spec.icmpCode(), id, null, length);
-    }
-
-    /** {@code ip_route_output}'s source: the route's {@code src}, the destination itself if local, else the device's. */
-    private static Ipv4Address localSource(Host host, Ipv4Address dst) {
-        var route = host.fib().lookup(dst);
-        if (route == null) {
-            return Ipv4Address.parse("0.0.0.0");
-        }
-        if (route.preferredSource() != null) {
-            return route.preferredSource();
-        }
-        String device = route.device();
-        if (device == null && route.gateway() != null) {
-            var toGateway = host.fib().lookup(route.gateway());
-            device = toGateway == null ? null : toGateway.device();
-        }
-        NetDevice dev = device == null ? null : host.device(device);
-        Ipv4Address chosen = dev == null ? null : dev.selectAddress(route.nextHop(dst));
-        return chosen != null ? chosen : Ipv4Address.parse("0.0.0.0");
     }
 }

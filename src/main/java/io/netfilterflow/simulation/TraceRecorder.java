@@ -23,8 +23,8 @@ final class TraceRecorder {
 
     private final List<Step> steps = new ArrayList<>();
     private final List<FlowResult> flows = new ArrayList<>();
-    private final Map<String, long[]> counters = new LinkedHashMap<>();
-    private final Map<String, RuleCounter> counterKeys = new LinkedHashMap<>();
+    /** Per rule (or policy): packets and bytes, in the order rules first matched. */
+    private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final Consumer<Step> listener;
 
     TraceRecorder(Consumer<Step> listener) {
@@ -37,16 +37,22 @@ final class TraceRecorder {
         listener.accept(step);
     }
 
+    private static final class Counter {
+        final RuleCounter rule;
+        long packets;
+        long bytes;
+
+        Counter(RuleCounter rule) {
+            this.rule = rule;
+        }
+    }
+
     void count(String family, String table, String chain, RuleRef rule, Packet packet) {
-        String key = family + " " + table + " " + chain + " " + (rule == null ? 0 : rule.line());
-        counters.computeIfAbsent(key, k -> {
-            counterKeys.put(k, new RuleCounter(family, table, chain, rule == null ? 0 : rule.line(),
-                    rule == null ? "policy" : rule.text(), 0, 0));
-            return new long[2];
-        });
-        long[] count = counters.get(key);
-        count[0]++;
-        count[1] += packet.length();
+        int line = rule == null ? 0 : rule.line();
+        Counter counter = counters.computeIfAbsent(family + " " + table + " " + chain + " " + line,
+                key -> new Counter(new RuleCounter(family, table, chain, line, rule == null ? "policy" : rule.text(), 0, 0)));
+        counter.packets++;
+        counter.bytes += packet.length();
     }
 
     void result(FlowResult result) {
@@ -68,10 +74,8 @@ final class TraceRecorder {
     }
 
     List<RuleCounter> counters() {
-        List<RuleCounter> out = new ArrayList<>();
-        counterKeys.forEach((key, c) -> out.add(new RuleCounter(c.family(), c.table(), c.chain(), c.line(), c.text(),
-                counters.get(key)[0], counters.get(key)[1])));
-        return out;
+        return counters.values().stream().map(c -> new RuleCounter(c.rule.family(), c.rule.table(), c.rule.chain(),
+                c.rule.line(), c.rule.text(), c.packets, c.bytes)).toList();
     }
 
     static PacketView view(Skb skb, String in, String out) {

@@ -1,5 +1,7 @@
 package io.netfilterflow.trace;
 
+import io.netfilterflow.packet.PacketText;
+
 /**
  * The packet as it is at a step: headers, then the skb's metadata (mark, connection state, the hook's
  * in and out devices, br_netfilter's bridge ports). Absent parts are null.
@@ -11,32 +13,12 @@ public record PacketView(String ethSrc, String ethDst, String src, String dst, S
 
     /** {@code 10.0.0.1>10.0.0.2 sport=1 dport=2} or {@code ... icmp=echo-request}, as the conformance format writes it. */
     public String describe() {
-        String addresses = src + ">" + dst;
-        if (sport != null) {
-            return addresses + " sport=" + sport + " dport=" + dport;
-        }
-        return icmpType != null ? addresses + " icmp=" + icmpType : addresses;
+        return PacketText.describe(src, dst, sport, dport, icmpType);
     }
 
     /** {@code tcp 10.0.0.1:1 → 10.0.0.2:2 [SYN]}, for people. */
     public String summary() {
-        StringBuilder out = new StringBuilder(proto).append(' ').append(src);
-        if (sport != null) {
-            out.append(':').append(sport);
-        }
-        out.append(" → ").append(dst);
-        if (dport != null) {
-            out.append(':').append(dport);
-        }
-        if (tcpFlags != null) {
-            out.append(" [").append(tcpFlags).append(']');
-        } else if (icmpType != null) {
-            out.append(' ').append(icmpType);
-            if (embedded != null) {
-                out.append(" code ").append(icmpCode);
-            }
-        }
-        return out.toString();
+        return PacketText.summary(proto, src, sport, dst, dport, tcpFlags, icmpType, embedded != null ? icmpCode : null);
     }
 
     /** {@code iif="docker0" oif="eth0" 10.0.0.1>10.0.0.2 icmp=echo-request}, as the conformance format writes it. */

@@ -72,4 +72,27 @@ public record RateLimit(long interval, int burst) {
         }
         return (MULTS[i - 1] / interval) + "/" + UNITS[i - 1];
     }
+
+    /**
+     * The token bucket one rule keeps ({@code xt_limit_priv}). It starts full with {@code burst}
+     * credits; a scenario's packets arrive at once, so no credit is regained between them.
+     */
+    public static final class Bucket {
+        private int spent;
+
+        /** Takes a credit if one is left; returns whether the packet is within the limit. */
+        public boolean take(RateLimit rate) {
+            if (spent >= rate.burst()) {
+                return false;
+            }
+            spent++;
+            return true;
+        }
+
+        /** For the step's sentence. */
+        public String describe(RateLimit rate) {
+            return "limit: " + spent + " of the burst of " + rate.burst() + " used (the scenario's packets arrive "
+                    + "at once, so no credit is regained)";
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables;
 
+import io.netfilterflow.packet.TcpFlag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.net.Ipv4Address;
@@ -31,9 +32,9 @@ class XtModelTest {
         TcpMatch tcp = (TcpMatch) rule("filter", "-A INPUT -p tcp --syn -j ACCEPT").matches().get(0);
 
         assertThat(tcp.flags().value()).isEqualTo(TcpFlags.SYN_ONLY);
-        assertThat(tcp.flags().value().matches(TcpFlags.SYN)).isTrue();
-        assertThat(tcp.flags().value().matches(TcpFlags.SYN | TcpFlags.ACK)).isFalse();
-        assertThat(tcp.flags().value().matches(TcpFlags.SYN | TcpFlags.PSH)).isTrue();
+        assertThat(tcp.flags().value().matches(TcpFlag.SYN)).isTrue();
+        assertThat(tcp.flags().value().matches(TcpFlag.SYN | TcpFlag.ACK)).isFalse();
+        assertThat(tcp.flags().value().matches(TcpFlag.SYN | TcpFlag.PSH)).isTrue();
     }
 
     @Test

@@ -26,12 +26,9 @@ public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
 
     @Override
     public boolean match(EbtActionParam par) {
-        int[] used = par.state(this, () -> new int[1]);
-        boolean within = used[0] < rate.burst();
-        if (within) {
-            used[0]++;
-        }
-        par.note("limit: " + used[0] + " of the burst of " + rate.burst() + " used");
+        RateLimit.Bucket bucket = par.state(this, RateLimit.Bucket::new);
+        boolean within = bucket.take(rate);
+        par.note(bucket.describe(rate));
         return within;
     }
 }

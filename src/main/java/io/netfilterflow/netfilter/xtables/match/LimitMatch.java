@@ -29,13 +29,9 @@ public record LimitMatch(RateLimit rate) implements XtMatch {
 
     @Override
     public boolean match(XtActionParam par) {
-        int[] used = par.state(this, () -> new int[1]);
-        boolean within = used[0] < rate.burst();
-        if (within) {
-            used[0]++;
-        }
-        par.note("limit: " + used[0] + " of the burst of " + rate.burst() + " used (the scenario's packets "
-                + "arrive at once, so no credit is regained)");
+        RateLimit.Bucket bucket = par.state(this, RateLimit.Bucket::new);
+        boolean within = bucket.take(rate);
+        par.note(bucket.describe(rate));
         return within;
     }
 }

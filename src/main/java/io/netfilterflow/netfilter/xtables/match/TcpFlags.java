@@ -1,21 +1,14 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.packet.TcpFlag;
 import java.util.Locale;
 
 /** {@code --tcp-flags MASK COMP}: the flags examined and those that must be set among them. */
 public record TcpFlags(int mask, int comp) {
 
-    public static final int FIN = 0x01;
-    public static final int SYN = 0x02;
-    public static final int RST = 0x04;
-    public static final int PSH = 0x08;
-    public static final int ACK = 0x10;
-    public static final int URG = 0x20;
-
-    private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG"};
-
     /** What {@code --syn} stands for. */
-    public static final TcpFlags SYN_ONLY = new TcpFlags(FIN | SYN | RST | ACK, SYN);
+    public static final TcpFlags SYN_ONLY = new TcpFlags(TcpFlag.FIN | TcpFlag.SYN | TcpFlag.RST | TcpFlag.ACK,
+            TcpFlag.SYN);
 
     public boolean matches(int flags) {
         return (flags & mask) == comp;
@@ -36,22 +29,15 @@ public record TcpFlags(int mask, int comp) {
     }
 
     private static int bit(String name, String text) {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(name)) {
-                return 1 << i;
-            }
+        int bit = TcpFlag.bit(name);
+        if (bit < 0) {
+            throw new IllegalArgumentException("unknown TCP flag '" + name + "' in '" + text + "'");
         }
-        throw new IllegalArgumentException("unknown TCP flag '" + name + "' in '" + text + "'");
+        return bit;
     }
 
     /** As {@code print_tcpf} prints them: names in bit order, or {@code NONE}. */
     public static String format(int flags) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < NAMES.length; i++) {
-            if ((flags & (1 << i)) != 0) {
-                out.append(out.length() == 0 ? "" : ",").append(NAMES[i]);
-            }
-        }
-        return out.length() == 0 ? "NONE" : out.toString();
+        return flags == 0 ? "NONE" : TcpFlag.format(flags);
     }
 }
