@@ -22,6 +22,7 @@ public final class Cli {
             "print", new CheckCommand(true),
             "bench", new BenchCommand(),
             "trace", new TraceCommand(),
+            "verify", new VerifyCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
     private Cli() {
@@ -53,6 +54,9 @@ public final class Cli {
                   print RULES_FILE [--ebtables]    print it back in canonical iptables-save (ebtables-save) form
                   trace SCENARIO.json [--format text|json|conformance]
                                                    simulate the scenario's packets, hop by hop
+                  verify SCENARIO.json [--record FILE]
+                                                   replay it on this machine's kernel (Linux, root) and
+                                                   diff the kernel's trace with the simulator's
                   bench [--rulesets DIR]           measure parser and simulator speed
                   help                             this text""");
         return code;

@@ -85,6 +85,11 @@ public final class Host {
         return fib;
     }
 
+    /** The ports where a process on the host listens. */
+    public Set<Listen> listen() {
+        return listen;
+    }
+
     public boolean listens(Listen port) {
         return listen.contains(port);
     }

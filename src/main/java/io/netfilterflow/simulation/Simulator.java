@@ -36,6 +36,14 @@ public final class Simulator {
 
     /** Runs the scenario, handing each step to {@code listener} as it is produced. */
     public static Trace run(Scenario scenario, Consumer<Step> listener) {
+        return run(scenario, listener, sent -> { });
+    }
+
+    /**
+     * Runs the scenario, handing each step to {@code listener} and each packet a sender puts on the
+     * wire to {@code wire}, in the order they are sent (what a replay on a real kernel must send).
+     */
+    public static Trace run(Scenario scenario, Consumer<Step> listener, Consumer<Transmission> wire) {
         Host host = scenario.host();
         TraceRecorder trace = new TraceRecorder(listener);
         SimContext sim = new SimContext(host, host.hooks(), trace, scenario.seed());
@@ -53,13 +61,14 @@ public final class Simulator {
             sim.send(new PendingFlow(flow, "packet " + (index + 1) + " (" + packet.summary() + ")", null, from, packet,
                     spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null, null, null));
             for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
-                send(sim, pending, ip, bridge, receivers);
+                send(sim, pending, ip, bridge, receivers, wire);
             }
         }
         return new Trace(scenario.title(), host.backend().label(), trace.steps(), trace.flows(), trace.counters());
     }
 
-    private static void send(SimContext sim, PendingFlow pending, IpStack ip, BridgeStack bridge, Receivers receivers) {
+    private static void send(SimContext sim, PendingFlow pending, IpStack ip, BridgeStack bridge, Receivers receivers,
+                             Consumer<Transmission> wire) {
         Skb skb = new Skb(pending.packet(), pending.flow());
         skb.answer = pending.answer();
         skb.uid = pending.uid();
@@ -73,6 +82,8 @@ public final class Simulator {
         if (from == null) {
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, null, null,
                     (pending.cause() == null ? "a process on the host sends " : "the host sends ") + pending.label());
+            wire.accept(new Transmission(pending.flow(), null, pending.cause(), skb.packet, pending.uid(),
+                    pending.gid()));
             ip.localOut(skb);
         } else {
             NetDevice dev = sim.host.device(from.attach());
@@ -87,6 +98,7 @@ public final class Simulator {
                 return;
             }
             skb.packet = skb.packet.withEthernet(from.mac(), mac);
+            wire.accept(new Transmission(pending.flow(), from.name(), pending.cause(), skb.packet, null, null));
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of(null, "rx"), null, dev.name(), null, null,
                     from.name() + " sends " + pending.label() + "; the frame arrives on " + dev.name());
             if (dev.isBridgePort()) {

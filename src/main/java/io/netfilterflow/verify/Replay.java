@@ -1,0 +1,119 @@
+package io.netfilterflow.verify;
+
+import io.netfilterflow.packet.Packet;
+import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.simulation.Transmission;
+import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.StepKind;
+import io.netfilterflow.trace.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends, on the built host, exactly what the simulation sent, in its order: each scenario packet
+ * from its endpoint's cable or from a raw socket on the host, and each endpoint's answer as
+ * simulated. The host's own answers (echo-reply, RST, a REJECT's answer) come from its kernel.
+ * A packet that asks for no answer and reaches a host socket has that socket's answer dropped
+ * before it reaches any chain.
+ */
+final class Replay {
+
+    private final Lab lab;
+    private final KernelRecorder recorder;
+    private final Trace trace;
+    private final Set<Integer> quiet;
+
+    private Replay(Lab lab, KernelRecorder recorder, Trace trace, Set<Integer> quiet) {
+        this.lab = lab;
+        this.recorder = recorder;
+        this.trace = trace;
+        this.quiet = quiet;
+    }
+
+    static void run(Lab lab, KernelRecorder recorder, Scenario scenario, Trace trace, List<Transmission> sent) {
+        new Replay(lab, recorder, trace, unanswered(scenario, trace)).send(sent);
+    }
+
+    private void send(List<Transmission> sent) {
+        TcpSequences sequences = new TcpSequences();
+        for (Transmission t : sent) {
+            long[] numbers = sequences.next(t);
+            if (t.fromHost() && t.cause() != null) {
+                continue;
+            }
+            quiet(t);
+            if (t.fromHost()) {
+                List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", lab.hostNamespace()));
+                if (t.uid() != null || t.gid() != null) {
+                    argv.addAll(List.of("setpriv", "--reuid=" + (t.uid() == null ? 0 : t.uid()),
+                            "--regid=" + (t.gid() == null ? 0 : t.gid()), "--clear-groups",
+                            "--inh-caps=+net_raw", "--ambient-caps=+net_raw"));
+                }
+                argv.addAll(List.of("socat", "-u", "STDIN", "IP4-SENDTO:" + t.packet().dst() + ":255"));
+                Shell.check(argv, Frames.ip(t.packet(), numbers[0], numbers[1]));
+            } else {
+                Shell.check(List.of("ip", "netns", "exec", lab.endpointNamespace(t.from()), "socat", "-u", "STDIN",
+                        "INTERFACE:eth0"), Frames.ethernet(t.packet(), numbers[0], numbers[1]));
+            }
+            recorder.settle();
+        }
+    }
+
+    /** While {@code t} is out, the host drops the answer its socket would send when none is wanted. */
+    private void quiet(Transmission t) {
+        String ns = lab.hostNamespace();
+        Shell.check("ip", "netns", "exec", ns, "nft", "flush", "chain", "ip", LabPlan.TRACE_TABLE, "quiet");
+        if (!quiet.contains(t.flow())) {
+            return;
+        }
+        Packet in = delivered(t.flow());
+        String match = "ip saddr " + in.dst() + " ip daddr " + in.src() + (in.hasPorts()
+                ? " meta l4proto " + in.proto() + " th sport " + in.dport() + " th dport " + in.sport()
+                : " meta l4proto icmp");
+        Shell.check("ip", "netns", "exec", ns, "sh", "-c",
+                "nft add rule ip " + LabPlan.TRACE_TABLE + " quiet " + match + " drop");
+    }
+
+    /** The packet as the host's socket received it (after any DNAT). */
+    private Packet delivered(int flow) {
+        for (Step step : trace.steps()) {
+            if (step.flow() == flow && step.kind() == StepKind.DELIVERED) {
+                var v = step.packet();
+                var src = io.netfilterflow.net.Ipv4Address.parse(v.src());
+                var dst = io.netfilterflow.net.Ipv4Address.parse(v.dst());
+                var proto = io.netfilterflow.net.IpProtocol.parse(v.proto());
+                return new Packet(null, null, src, dst, proto, v.sport() == null ? -1 : v.sport(),
+                        v.dport() == null ? -1 : v.dport(), 0, -1, -1, -1, null, v.length(), v.ttl());
+            }
+        }
+        throw new IllegalStateException("flow " + flow + " was not delivered");
+    }
+
+    /** Scenario packets with {@code reply: false} that the simulation delivered to a host socket. */
+    private static Set<Integer> unanswered(Scenario scenario, Trace trace) {
+        Set<Integer> delivered = new HashSet<>();
+        trace.steps().forEach(step -> {
+            if (step.kind() == StepKind.DELIVERED) {
+                delivered.add(step.flow());
+            }
+        });
+        Map<Integer, Boolean> reply = new HashMap<>();
+        int index = 0;
+        for (FlowResult flow : trace.flows().stream().filter(f -> f.cause() == null)
+                .sorted(java.util.Comparator.comparingInt(FlowResult::flow)).toList()) {
+            reply.put(flow.flow(), scenario.packets().get(index++).reply());
+        }
+        Set<Integer> quiet = new HashSet<>();
+        reply.forEach((flow, wanted) -> {
+            if (!wanted && delivered.contains(flow)) {
+                quiet.add(flow);
+            }
+        });
+        return quiet;
+    }
+}

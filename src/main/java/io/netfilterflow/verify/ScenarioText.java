@@ -1,0 +1,33 @@
+package io.netfilterflow.verify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parts of a scenario a replay hands to the system's tools as written: the save texts for
+ * {@code iptables-restore}/{@code ebtables-restore}, the {@code ip route} lines and the ipsets.
+ * The scenario has already been read and checked by the simulator's reader.
+ */
+record ScenarioText(String iptables, String ebtables, List<String> routes, Map<String, List<String>> ipsets) {
+
+    static ScenarioText of(String json) {
+        JsonNode host = JsonMapper.builder().build().readTree(json).path("host");
+        List<String> routes = new ArrayList<>();
+        host.path("routes").forEach(route -> routes.add(route.stringValue()));
+        Map<String, List<String>> ipsets = new LinkedHashMap<>();
+        for (var set : host.path("ipsets").properties()) {
+            List<String> members = new ArrayList<>();
+            set.getValue().forEach(member -> members.add(member.stringValue()));
+            ipsets.put(set.getKey(), members);
+        }
+        return new ScenarioText(text(host.path("iptables")), text(host.path("ebtables")), routes, ipsets);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isString() && !node.stringValue().isBlank() ? node.stringValue() : null;
+    }
+}
