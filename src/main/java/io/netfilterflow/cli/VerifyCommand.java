@@ -3,6 +3,7 @@ package io.netfilterflow.cli;
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.verify.CannotVerifyException;
+import io.netfilterflow.verify.SideBySide;
 import io.netfilterflow.verify.Verification;
 import io.netfilterflow.verify.Verifier;
 import java.io.IOException;
@@ -73,7 +74,8 @@ final class VerifyCommand implements Cli.Command {
             }
         }
         out.print(result.diff());
-        int same = (int) result.diff().lines().filter(line -> line.contains(" = ")).count();
+        long same = result.diff().lines().filter(line -> line.length() > SideBySide.COLUMN + 1
+                && line.charAt(SideBySide.COLUMN + 1) == '=').count();
         if (result.identical()) {
             out.println("identical: " + result.kernel().size() + " lines, the kernel (" + result.backend()
                     + ") and the simulator agree");

@@ -69,8 +69,13 @@ final class IptTargets {
             return new Outcome(Verdict.DROP, "drop", rejects.reject(reject, hook, skb, in));
         }
         if (target instanceof NfqueueTarget queue) {
+            if (queue.bypass()) {
+                // nf_queue: no program on the queue and --queue-bypass, so the next hook function runs
+                return new Outcome(Verdict.ACCEPT, "queue", "NFQUEUE: no program listens on queue "
+                        + queue.firstQueue() + "; with --queue-bypass the packet goes on as if accepted");
+            }
             return new Outcome(Verdict.QUEUE, "queue", "NFQUEUE: handed to the userspace program on queue "
-                    + queue.firstQueue() + (queue.bypass() ? " (accepted if none listens, --queue-bypass)" : ""));
+                    + queue.firstQueue() + " (the kernel drops it when none listens)");
         }
         if (target instanceof MarkTarget mark) {
             long before = skb.mark;

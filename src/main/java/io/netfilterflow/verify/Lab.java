@@ -35,7 +35,7 @@ final class Lab implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
             for (LabPlan.Command command : LabPlan.of(lab.names, host, text)) {
-                Shell.check(command.argv(), command.stdin());
+                lab.run(command);
             }
             lab.startListeners();
             return lab;
@@ -43,6 +43,14 @@ final class Lab implements AutoCloseable {
             lab.close();
             throw e;
         }
+    }
+
+    /** One step of the build; none runs once teardown began (Ctrl-C runs it while this thread goes on). */
+    private synchronized void run(LabPlan.Command command) {
+        if (closed) {
+            throw new LabException("interrupted");
+        }
+        Shell.check(command.argv(), command.stdin());
     }
 
     String hostNamespace() {
@@ -62,6 +70,9 @@ final class Lab implements AutoCloseable {
 
     /** Starts a process inside a namespace; it is stopped when the lab closes. */
     synchronized Process start(String ns, List<String> argv) {
+        if (closed) {
+            throw new LabException("interrupted");
+        }
         List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         all.addAll(argv);
         try {

@@ -53,19 +53,17 @@ final class LegacyTraceReader {
         String where = "ip " + tableName + " " + chainName + " ";
         String packet = packet(trace.group(5));
         IptChain chain = chain(tableName, chainName);
-        if (type.equals("policy")) {
-            boolean drop = chain != null && chain.policy() == StandardTarget.DROP;
-            lines.add(where + (drop ? "policy drop" : "policy accept") + " | " + packet);
-        } else if (type.equals("rule")) {
-            if (chain == null || number < 1 || number > chain.rules().size()) {
-                lines.add(where + "rule " + number + "? | " + packet);
-                return;
-            }
+        int rules = chain == null ? 0 : chain.rules().size();
+        // get_chainname_rulenum() calls an unconditional standard rule "policy" or "return" too: the number tells
+        if (number >= 1 && number <= rules) {
             IptRule rule = chain.rules().get(number - 1);
             String verdict = verdict(rule.target());
             if (verdict != null) {
                 lines.add(where + verdict + " | " + packet + " | " + rule.source().text().strip());
             }
+        } else if (type.equals("policy")) {
+            boolean drop = chain != null && chain.policy() == StandardTarget.DROP;
+            lines.add(where + (drop ? "policy drop" : "policy accept") + " | " + packet);
         }
     }
 

@@ -16,6 +16,8 @@ final class NftMonitor implements KernelRecorder {
 
     private final Lab lab;
     private final List<String> raw = new ArrayList<>();
+    /** Where each replayed packet's events end in {@code raw}. */
+    private final List<Integer> windows = new ArrayList<>();
     private Process process;
     private Thread reader;
     private volatile long lastEvent;
@@ -57,12 +59,22 @@ final class NftMonitor implements KernelRecorder {
         while (millisSince(lastEvent) < QUIET_MILLIS && millisSince(start) < MAX_SETTLE_MILLIS) {
             sleep(20);
         }
+        synchronized (raw) {
+            windows.add(raw.size());
+        }
     }
 
     @Override
     public List<String> lines() {
         NftTraceReader reader = new NftTraceReader();
-        snapshot().forEach(reader::accept);
+        List<String> events = snapshot();
+        int from = 0;
+        List<Integer> ends = new ArrayList<>(windows);
+        ends.add(events.size());
+        for (int end : ends) {
+            reader.acceptWindow(events.subList(from, Math.max(from, Math.min(end, events.size()))));
+            from = Math.max(from, end);
+        }
         return reader.lines();
     }
 

@@ -1,6 +1,7 @@
 package io.netfilterflow.verify;
 
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.packet.TcpFlag;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.Transmission;
 import io.netfilterflow.trace.FlowResult;
@@ -41,21 +42,18 @@ final class Replay {
 
     private void send(List<Transmission> sent) {
         TcpSequences sequences = new TcpSequences();
+        List<Packet> rawFromHost = new ArrayList<>();
         for (Transmission t : sent) {
             long[] numbers = sequences.next(t);
             if (t.fromHost() && t.cause() != null) {
                 continue;
             }
-            quiet(t);
             if (t.fromHost()) {
-                List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", lab.hostNamespace()));
-                if (t.uid() != null || t.gid() != null) {
-                    argv.addAll(List.of("setpriv", "--reuid=" + (t.uid() == null ? 0 : t.uid()),
-                            "--regid=" + (t.gid() == null ? 0 : t.gid()), "--clear-groups",
-                            "--inh-caps=+net_raw", "--ambient-caps=+net_raw"));
-                }
-                argv.addAll(List.of("socat", "-u", "STDIN", "IP4-SENDTO:" + t.packet().dst() + ":255"));
-                Shell.check(argv, Frames.ip(t.packet(), numbers[0], numbers[1]));
+                rawFromHost.add(t.packet());
+            }
+            quiet(t, rawFromHost);
+            if (t.fromHost()) {
+                sendFromHost(t, numbers);
             } else {
                 Shell.check(List.of("ip", "netns", "exec", lab.endpointNamespace(t.from()), "socat", "-u", "STDIN",
                         "INTERFACE:eth0"), Frames.ethernet(t.packet(), numbers[0], numbers[1]));
@@ -64,19 +62,51 @@ final class Replay {
         }
     }
 
-    /** While {@code t} is out, the host drops the answer its socket would send when none is wanted. */
-    private void quiet(Transmission t) {
-        String ns = lab.hostNamespace();
-        Shell.check("ip", "netns", "exec", ns, "nft", "flush", "chain", "ip", LabPlan.TRACE_TABLE, "quiet");
-        if (!quiet.contains(t.flow())) {
-            return;
+    /** A raw socket on the host, as the scenario's uid and gid when it gives them. */
+    private void sendFromHost(Transmission t, long[] numbers) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", lab.hostNamespace()));
+        if (t.uid() != null || t.gid() != null) {
+            argv.addAll(List.of("setpriv", "--reuid=" + (t.uid() == null ? 0 : t.uid()),
+                    "--regid=" + (t.gid() == null ? 0 : t.gid()), "--clear-groups",
+                    "--inh-caps=+net_raw", "--ambient-caps=+net_raw"));
         }
-        Packet in = delivered(t.flow());
-        String match = "ip saddr " + in.dst() + " ip daddr " + in.src() + (in.hasPorts()
-                ? " meta l4proto " + in.proto() + " th sport " + in.dport() + " th dport " + in.sport()
-                : " meta l4proto icmp");
-        Shell.check("ip", "netns", "exec", ns, "sh", "-c",
-                "nft add rule ip " + LabPlan.TRACE_TABLE + " quiet " + match + " drop");
+        argv.addAll(List.of("socat", "-u", "STDIN", "IP4-SENDTO:" + t.packet().dst() + ":255"));
+        Shell.Result result = Shell.run(argv, Frames.ip(t.packet(), numbers[0], numbers[1]));
+        // a packet dropped on its way out fails the send with EPERM: the trace has the drop
+        if (result.exit() != 0 && !result.err().contains("Operation not permitted")) {
+            throw new LabException(String.join(" ", argv) + " failed (exit " + result.exit() + "): "
+                    + result.err().strip());
+        }
+    }
+
+    /**
+     * What the host must not send while {@code t} is out, dropped before any chain sees it: the answer
+     * of a socket to a packet that wants none, and what the host's stack says to answers for packets
+     * its raw socket sent (a RST to a SYN-ACK, port unreachable to a UDP reply), which no simulated
+     * sender would say.
+     */
+    private void quiet(Transmission t, List<Packet> rawFromHost) {
+        StringBuilder script = new StringBuilder("flush chain ip " + LabPlan.TRACE_TABLE + " quiet\n");
+        String rule = "add rule ip " + LabPlan.TRACE_TABLE + " quiet ";
+        if (quiet.contains(t.flow())) {
+            Packet in = delivered(t.flow());
+            script.append(rule).append("ip saddr ").append(in.dst()).append(" ip daddr ").append(in.src())
+                    .append(in.hasPorts() ? " meta l4proto " + in.proto() + " th sport " + in.dport() + " th dport "
+                            + in.sport() : " meta l4proto icmp").append(" drop\n");
+        }
+        for (Packet sent : rawFromHost) {
+            if (sent.isTcp() && !(t.fromHost() && t.packet().isTcp() && t.packet().hasTcpFlags(TcpFlag.RST))) {
+                script.append(rule).append("ip saddr ").append(sent.src()).append(" ip daddr ").append(sent.dst())
+                        .append(" tcp sport ").append(sent.sport()).append(" tcp dport ").append(sent.dport())
+                        .append(" tcp flags & rst == rst drop\n");
+            } else if (sent.isUdp()) {
+                script.append(rule).append("ip daddr ").append(sent.dst())
+                        .append(" icmp type destination-unreachable @th,224,16 ").append(sent.dport())
+                        .append(" @th,240,16 ").append(sent.sport()).append(" drop\n");
+            }
+        }
+        Shell.check(List.of("ip", "netns", "exec", lab.hostNamespace(), "nft", "-f", "-"),
+                script.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The packet as the host's socket received it (after any DNAT). */

@@ -6,16 +6,44 @@ import java.util.List;
 /**
  * A side-by-side diff of two conformance traces, aligned on their longest common subsequence:
  * {@code =} same line, {@code <} only the simulator's, {@code >} only the kernel's, {@code |} the
- * same chain with another verdict or packet.
+ * same chain with another verdict or packet. The differing lines follow in full, since the table
+ * cuts long lines.
  */
 public final class SideBySide {
 
     public static final int COLUMN = 78;
+    private static final int MAX_IN_FULL = 12;
+
+    private record Row(String left, char mark, String right) {
+    }
 
     private SideBySide() {
     }
 
     public static String render(List<String> simulated, List<String> kernel) {
+        List<Row> rows = align(simulated, kernel);
+        StringBuilder out = new StringBuilder();
+        out.append(cell("simulator")).append("   ").append("kernel").append('\n');
+        out.append("-".repeat(COLUMN)).append("   ").append("-".repeat(COLUMN)).append('\n');
+        rows.forEach(row -> out.append(cell(row.left())).append(' ').append(row.mark()).append(' ')
+                .append(row.right()).append('\n'));
+        List<Row> differing = rows.stream().filter(row -> row.mark() != '=').toList();
+        if (!differing.isEmpty()) {
+            out.append('\n').append(differing.size() > MAX_IN_FULL ? "first " + MAX_IN_FULL + " differing rows"
+                    : "differing rows").append(", in full:\n");
+            differing.stream().limit(MAX_IN_FULL).forEach(row -> {
+                if (!row.left().isEmpty()) {
+                    out.append(row.mark()).append(" simulator: ").append(row.left()).append('\n');
+                }
+                if (!row.right().isEmpty()) {
+                    out.append(row.mark()).append(" kernel:    ").append(row.right()).append('\n');
+                }
+            });
+        }
+        return out.toString();
+    }
+
+    private static List<Row> align(List<String> simulated, List<String> kernel) {
         int n = simulated.size();
         int m = kernel.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -25,17 +53,15 @@ public final class SideBySide {
                         : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        StringBuilder out = new StringBuilder();
-        out.append(cell("simulator")).append("   ").append("kernel").append('\n');
-        out.append("-".repeat(COLUMN)).append("   ").append("-".repeat(COLUMN)).append('\n');
+        List<Row> rows = new ArrayList<>();
         List<String> onlyLeft = new ArrayList<>();
         List<String> onlyRight = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
             if (i < n && j < m && simulated.get(i).equals(kernel.get(j))) {
-                flush(out, onlyLeft, onlyRight);
-                row(out, simulated.get(i), '=', kernel.get(j));
+                flush(rows, onlyLeft, onlyRight);
+                rows.add(new Row(simulated.get(i), '=', kernel.get(j)));
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
@@ -44,26 +70,19 @@ public final class SideBySide {
                 onlyLeft.add(simulated.get(i++));
             }
         }
-        flush(out, onlyLeft, onlyRight);
-        return out.toString();
+        flush(rows, onlyLeft, onlyRight);
+        return rows;
     }
 
     /** Pairs lines that differ on the same chain, then shows the rest alone. */
-    private static void flush(StringBuilder out, List<String> left, List<String> right) {
+    private static void flush(List<Row> rows, List<String> left, List<String> right) {
         int k = 0;
-        for (; k < left.size() && k < right.size(); k++) {
-            boolean sameChain = chain(left.get(k)).equals(chain(right.get(k)));
-            if (!sameChain) {
-                break;
-            }
-            row(out, left.get(k), '|', right.get(k));
+        while (k < left.size() && k < right.size() && chain(left.get(k)).equals(chain(right.get(k)))) {
+            rows.add(new Row(left.get(k), '|', right.get(k)));
+            k++;
         }
-        for (int a = k; a < left.size(); a++) {
-            row(out, left.get(a), '<', "");
-        }
-        for (int b = k; b < right.size(); b++) {
-            row(out, "", '>', right.get(b));
-        }
+        left.subList(k, left.size()).forEach(line -> rows.add(new Row(line, '<', "")));
+        right.subList(k, right.size()).forEach(line -> rows.add(new Row("", '>', line)));
         left.clear();
         right.clear();
     }
@@ -71,10 +90,6 @@ public final class SideBySide {
     private static String chain(String line) {
         String[] words = line.split(" ", 4);
         return words.length < 3 ? line : words[0] + " " + words[1] + " " + words[2];
-    }
-
-    private static void row(StringBuilder out, String left, char mark, String right) {
-        out.append(cell(left)).append(' ').append(mark).append(' ').append(right).append('\n');
     }
 
     private static String cell(String text) {

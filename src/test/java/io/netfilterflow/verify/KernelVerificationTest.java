@@ -1,0 +1,122 @@
+package io.netfilterflow.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netfilterflow.NetfilterFlowApplication;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.support.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays every preset and every recorded fixture on this machine's kernel ({@code verify}) and
+ * expects the kernel and the simulator to agree. Needs root and the tools .ci/run installs; where
+ * they are missing the tests are skipped with the reason.
+ */
+@Tag("kernel")
+class KernelVerificationTest {
+
+    private static final Path WAN_PINGS_HOST = Path.of("src/test/resources/scenarios/verified/nft-wan-pings-host/scenario.json");
+
+    static List<Path> scenarios() {
+        return Fixtures.scenarios();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void theKernelAndTheSimulatorAgree(Path file) {
+        String json = Fixtures.read(file);
+        requireMachineFor(json);
+        Verification result = Verifier.verify(json, Verifier.SIMULATOR);
+        assertThat(result.identical()).as("%s: the kernel and the simulator differ:%n%s", file, result.diff())
+                .isTrue();
+        assertThat(result.kernel()).isNotEmpty();
+    }
+
+    @Test
+    void aSimulatorWithTheSecurityAndNatPrioritiesSwappedFailsWithAReadableDiff() {
+        String json = Fixtures.read(WAN_PINGS_HOST);
+        requireMachineFor(json);
+        // legacy's priorities: security INPUT at 50, before nat INPUT at 100; the kernel runs nft's (150)
+        var swapped = ScenarioReader.read(json.replace("\"backend\": \"nft\"", "\"backend\": \"legacy\""));
+        Verification result = Verifier.verify(json, (scenario, wire) -> Simulator.run(swapped, step -> { }, wire));
+        assertThat(result.identical()).isFalse();
+        String diff = result.diff();
+        System.out.println(diff);
+        assertThat(diff.lines().filter(row -> row.contains(" < ") || row.contains(" > ")))
+                .isNotEmpty()
+                .allMatch(row -> row.matches(".*ip (security|nat) INPUT policy accept.*"));
+        assertThat(diff).contains(" = ip filter INPUT policy accept");
+    }
+
+    @Test
+    void aScenarioThisKernelCannotBuildIsReportedAndLeavesNothing() {
+        String json = Fixtures.read(WAN_PINGS_HOST);
+        requireMachineFor(json);
+        // ebtables rules with the legacy backend: this kernel has no ebtables legacy tables
+        String legacy = json.replace("\"backend\": \"nft\"", "\"backend\": \"legacy\"");
+        Assumptions.assumeTrue(Preflight.problems(ScenarioReader.read(legacy), true, true, false).isEmpty(),
+                "ebtables-legacy-restore is not installed");
+        try {
+            Verification result = Verifier.verify(legacy, Verifier.SIMULATOR);
+            // a kernel with ebtables legacy builds it: then it must agree like any scenario
+            assertThat(result.identical()).as(result.diff()).isTrue();
+        } catch (CannotVerifyException e) {
+            assertThat(e.getMessage()).contains("ebtables-legacy-restore");
+        }
+    }
+
+    @Test
+    void ctrlCDuringAReplayLeavesNoNamespaceBehind() throws Exception {
+        String json = Fixtures.read(WAN_PINGS_HOST);
+        requireMachineFor(json);
+        Path file = Path.of("src/test/resources/scenarios/verified/legacy-goto-and-return/scenario.json");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), NetfilterFlowApplication.class.getName(), "verify",
+                file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String prefix = Names.PREFIX + child.pid() + "-";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ours(prefix).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ours(prefix)).as("the replay built its namespaces").isNotEmpty();
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ours(prefix)).as("namespaces left after Ctrl-C").isEmpty();
+    }
+
+    @AfterEach
+    void nothingOfOursIsLeft() {
+        if (isRoot()) {
+            assertThat(ours(Names.PREFIX + ProcessHandle.current().pid() + "-")).isEmpty();
+        }
+    }
+
+    private static List<String> ours(String prefix) {
+        return Shell.run(List.of("ip", "netns", "list"), null).out().lines()
+                .map(line -> line.split("\\s+")[0]).filter(ns -> ns.startsWith(prefix)).toList();
+    }
+
+    private static boolean isRoot() {
+        return Preflight.problems(ScenarioReader.read(Fixtures.read(WAN_PINGS_HOST)), false, false, false).isEmpty();
+    }
+
+    private static void requireMachineFor(String json) {
+        var scenario = ScenarioReader.read(json);
+        ScenarioText text = ScenarioText.of(json);
+        List<String> problems = Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null,
+                !text.ipsets().isEmpty());
+        if (!problems.isEmpty()) {
+            System.out.println("skipped kernel verification: " + String.join("; ", problems));
+        }
+        Assumptions.assumeTrue(problems.isEmpty(), () -> "cannot verify on this machine: " + String.join("; ", problems));
+    }
+}
