@@ -8,11 +8,7 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.TextFormat;
 import io.netfilterflow.trace.Trace;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,26 +39,16 @@ final class TraceCommand implements Cli.Command {
             err.println(file == null ? "trace: which scenario file?" : "trace: --format is text, json or conformance");
             return Cli.usage(err, Cli.USAGE);
         }
-        String json;
-        try {
-            json = Files.readString(Path.of(file));
-        } catch (CharacterCodingException e) {
-            err.println(file + ": not UTF-8 text");
-            return Cli.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+        String json = ScenarioFiles.read(file, err);
+        if (json == null) {
             return Cli.INVALID_INPUT;
         }
         Trace trace;
         try {
             Scenario scenario = ScenarioReader.read(json);
             trace = Simulator.run(scenario);
-        } catch (ScenarioException e) {
-            err.println(file + ":" + e.jsonLine() + ": " + e.describe());
-            return Cli.INVALID_INPUT;
-        } catch (SimulationException e) {
-            err.println(file + ": host." + e.input() + " line " + e.line() + ": " + e.getMessage());
-            return Cli.INVALID_INPUT;
+        } catch (ScenarioException | SimulationException e) {
+            return ScenarioFiles.refused(file, e, err);
         }
         switch (format) {
             case "json" -> out.println(JSON.writeValueAsString(trace));

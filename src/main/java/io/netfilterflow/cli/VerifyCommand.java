@@ -3,12 +3,10 @@ package io.netfilterflow.cli;
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.verify.CannotVerifyException;
-import io.netfilterflow.verify.SideBySide;
 import io.netfilterflow.verify.Verification;
 import io.netfilterflow.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,25 +40,15 @@ final class VerifyCommand implements Cli.Command {
             err.println("verify: which scenario file?");
             return Cli.usage(err, Cli.USAGE);
         }
-        String json;
-        try {
-            json = Files.readString(Path.of(file));
-        } catch (CharacterCodingException e) {
-            err.println(file + ": not UTF-8 text");
-            return Cli.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+        String json = ScenarioFiles.read(file, err);
+        if (json == null) {
             return Cli.INVALID_INPUT;
         }
         Verification result;
         try {
             result = Verifier.verify(json, Verifier.SIMULATOR);
-        } catch (ScenarioException e) {
-            err.println(file + ":" + e.jsonLine() + ": " + e.describe());
-            return Cli.INVALID_INPUT;
-        } catch (SimulationException e) {
-            err.println(file + ": host." + e.input() + " line " + e.line() + ": " + e.getMessage());
-            return Cli.INVALID_INPUT;
+        } catch (ScenarioException | SimulationException e) {
+            return ScenarioFiles.refused(file, e, err);
         } catch (CannotVerifyException e) {
             err.println("verify: cannot verify " + file + " here: " + e.getMessage());
             return CANNOT_VERIFY;
@@ -74,15 +62,13 @@ final class VerifyCommand implements Cli.Command {
             }
         }
         out.print(result.diff());
-        long same = result.diff().lines().filter(line -> line.length() > SideBySide.COLUMN + 1
-                && line.charAt(SideBySide.COLUMN + 1) == '=').count();
         if (result.identical()) {
             out.println("identical: " + result.kernel().size() + " lines, the kernel (" + result.backend()
                     + ") and the simulator agree");
             return Cli.OK;
         }
         out.println("different: " + result.simulated().size() + " simulated lines, " + result.kernel().size()
-                + " from the kernel (" + result.backend() + "), " + same + " in common");
+                + " from the kernel (" + result.backend() + "), " + result.inCommon() + " in common");
         return DIFFERENT;
     }
 }

@@ -43,7 +43,13 @@ public final class SideBySide {
         return out.toString();
     }
 
-    private static List<Row> align(List<String> simulated, List<String> kernel) {
+    /** How many lines the two traces have in common, in order. */
+    public static int common(List<String> simulated, List<String> kernel) {
+        return lcs(simulated, kernel)[0][0];
+    }
+
+    /** {@code lcs[i][j]}: the longest common subsequence of the suffixes from {@code i} and {@code j}. */
+    private static int[][] lcs(List<String> simulated, List<String> kernel) {
         int n = simulated.size();
         int m = kernel.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -53,6 +59,13 @@ public final class SideBySide {
                         : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
+        return lcs;
+    }
+
+    private static List<Row> align(List<String> simulated, List<String> kernel) {
+        int n = simulated.size();
+        int m = kernel.size();
+        int[][] lcs = lcs(simulated, kernel);
         List<Row> rows = new ArrayList<>();
         List<String> onlyLeft = new ArrayList<>();
         List<String> onlyRight = new ArrayList<>();

@@ -18,6 +18,11 @@ public record Verification(String backend, List<String> simulated, List<String> 
         return comparable(simulated).equals(comparable(kernel));
     }
 
+    /** Lines the two have in common, in order. */
+    public int inCommon() {
+        return SideBySide.common(comparable(simulated), comparable(kernel));
+    }
+
     public String diff() {
         return SideBySide.render(comparable(simulated), comparable(kernel));
     }

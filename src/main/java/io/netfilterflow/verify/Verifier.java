@@ -38,8 +38,7 @@ public final class Verifier {
     public static Verification verify(String json, Simulation simulation) {
         Scenario scenario = ScenarioReader.read(json);
         ScenarioText text = ScenarioText.of(json);
-        List<String> problems = Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null,
-                !text.ipsets().isEmpty());
+        List<String> problems = problems(json);
         if (!problems.isEmpty()) {
             throw new CannotVerifyException(String.join("; ", problems));
         }
@@ -53,6 +52,13 @@ public final class Verifier {
         } catch (LabException e) {
             throw new CannotVerifyException("cannot replay the scenario on this machine: " + e.getMessage());
         }
+    }
+
+    /** Why this machine cannot replay the scenario (not root, no namespaces, tools missing); empty when it can. */
+    public static List<String> problems(String json) {
+        Scenario scenario = ScenarioReader.read(json);
+        ScenarioText text = ScenarioText.of(json);
+        return Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null, !text.ipsets().isEmpty());
     }
 
     private static KernelRecorder recorder(Lab lab, Scenario scenario) {

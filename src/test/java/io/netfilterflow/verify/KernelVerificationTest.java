@@ -63,8 +63,7 @@ class KernelVerificationTest {
         requireMachineFor(json);
         // ebtables rules with the legacy backend: this kernel has no ebtables legacy tables
         String legacy = json.replace("\"backend\": \"nft\"", "\"backend\": \"legacy\"");
-        Assumptions.assumeTrue(Preflight.problems(ScenarioReader.read(legacy), true, true, false).isEmpty(),
-                "ebtables-legacy-restore is not installed");
+        Assumptions.assumeTrue(Verifier.problems(legacy).isEmpty(), "ebtables-legacy-restore is not installed");
         try {
             Verification result = Verifier.verify(legacy, Verifier.SIMULATOR);
             // a kernel with ebtables legacy builds it: then it must agree like any scenario
@@ -106,14 +105,11 @@ class KernelVerificationTest {
     }
 
     private static boolean isRoot() {
-        return Preflight.problems(ScenarioReader.read(Fixtures.read(WAN_PINGS_HOST)), false, false, false).isEmpty();
+        return Verifier.problems(Fixtures.read(WAN_PINGS_HOST)).isEmpty();
     }
 
     private static void requireMachineFor(String json) {
-        var scenario = ScenarioReader.read(json);
-        ScenarioText text = ScenarioText.of(json);
-        List<String> problems = Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null,
-                !text.ipsets().isEmpty());
+        List<String> problems = Verifier.problems(json);
         if (!problems.isEmpty()) {
             System.out.println("skipped kernel verification: " + String.join("; ", problems));
         }

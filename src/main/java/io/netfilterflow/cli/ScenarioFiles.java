@@ -1,0 +1,41 @@
+package io.netfilterflow.cli;
+
+import io.netfilterflow.scenario.ScenarioException;
+import io.netfilterflow.simulation.SimulationException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** How the commands read a scenario file and say what is wrong with it: {@code file:line: reason}. */
+final class ScenarioFiles {
+
+    private ScenarioFiles() {
+    }
+
+    /** The file's text, or null when it cannot be read (the reason is printed). */
+    static String read(String file, PrintStream err) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (CharacterCodingException e) {
+            err.println(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Prints a refused scenario or a rule the simulator cannot run, with its line; exit status 2. */
+    static int refused(String file, RuntimeException e, PrintStream err) {
+        if (e instanceof ScenarioException scenario) {
+            err.println(file + ":" + scenario.jsonLine() + ": " + scenario.describe());
+        } else if (e instanceof SimulationException simulation) {
+            err.println(file + ": host." + simulation.input() + " line " + simulation.line() + ": "
+                    + simulation.getMessage());
+        } else {
+            throw e;
+        }
+        return Cli.INVALID_INPUT;
+    }
+}
