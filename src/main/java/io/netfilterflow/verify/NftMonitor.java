@@ -67,13 +67,17 @@ final class NftMonitor implements KernelRecorder {
     @Override
     public List<String> lines() {
         NftTraceReader reader = new NftTraceReader();
-        List<String> events = snapshot();
-        int from = 0;
-        List<Integer> ends = new ArrayList<>(windows);
+        List<String> events;
+        List<Integer> ends;
+        synchronized (raw) {
+            events = List.copyOf(raw);
+            ends = new ArrayList<>(windows);
+        }
         ends.add(events.size());
+        int from = 0;
         for (int end : ends) {
-            reader.acceptWindow(events.subList(from, Math.max(from, Math.min(end, events.size()))));
-            from = Math.max(from, end);
+            reader.acceptWindow(events.subList(from, end));
+            from = end;
         }
         return reader.lines();
     }

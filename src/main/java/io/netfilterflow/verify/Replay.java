@@ -5,6 +5,7 @@ import io.netfilterflow.packet.TcpFlag;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.Transmission;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.PacketView;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
@@ -89,10 +90,10 @@ final class Replay {
         StringBuilder script = new StringBuilder("flush chain ip " + LabPlan.TRACE_TABLE + " quiet\n");
         String rule = "add rule ip " + LabPlan.TRACE_TABLE + " quiet ";
         if (quiet.contains(t.flow())) {
-            Packet in = delivered(t.flow());
+            PacketView in = delivered(t.flow());
             script.append(rule).append("ip saddr ").append(in.dst()).append(" ip daddr ").append(in.src())
-                    .append(in.hasPorts() ? " meta l4proto " + in.proto() + " th sport " + in.dport() + " th dport "
-                            + in.sport() : " meta l4proto icmp").append(" drop\n");
+                    .append(in.sport() != null ? " meta l4proto " + in.proto() + " th sport " + in.dport()
+                            + " th dport " + in.sport() : " meta l4proto icmp").append(" drop\n");
         }
         for (Packet sent : rawFromHost) {
             if (sent.isTcp() && !(t.fromHost() && t.packet().isTcp() && t.packet().hasTcpFlags(TcpFlag.RST))) {
@@ -110,18 +111,10 @@ final class Replay {
     }
 
     /** The packet as the host's socket received it (after any DNAT). */
-    private Packet delivered(int flow) {
-        for (Step step : trace.steps()) {
-            if (step.flow() == flow && step.kind() == StepKind.DELIVERED) {
-                var v = step.packet();
-                var src = io.netfilterflow.net.Ipv4Address.parse(v.src());
-                var dst = io.netfilterflow.net.Ipv4Address.parse(v.dst());
-                var proto = io.netfilterflow.net.IpProtocol.parse(v.proto());
-                return new Packet(null, null, src, dst, proto, v.sport() == null ? -1 : v.sport(),
-                        v.dport() == null ? -1 : v.dport(), 0, -1, -1, -1, null, v.length(), v.ttl());
-            }
-        }
-        throw new IllegalStateException("flow " + flow + " was not delivered");
+    private PacketView delivered(int flow) {
+        return trace.steps().stream().filter(step -> step.flow() == flow && step.kind() == StepKind.DELIVERED)
+                .findFirst().map(Step::packet)
+                .orElseThrow(() -> new IllegalStateException("flow " + flow + " was not delivered"));
     }
 
     /** Scenario packets with {@code reply: false} that the simulation delivered to a host socket. */
