@@ -23,6 +23,7 @@ public final class Cli {
             "bench", new BenchCommand(),
             "trace", new TraceCommand(),
             "verify", new VerifyCommand(),
+            "load", new LoadCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
     private Cli() {
@@ -58,6 +59,9 @@ public final class Cli {
                                                    replay it on this machine's kernel (Linux, root) and
                                                    diff the kernel's trace with the simulator's
                   bench [--rulesets DIR]           measure parser and simulator speed
+                  load [--url URL] [--streams N] [--scenario FILE]
+                                                   open N hop streams at once against a running server
+                                                   and print p50/p95 time to first hop and errors
                   help                             this text""");
         return code;
     }

@@ -20,6 +20,7 @@ import io.netfilterflow.trace.StepKind;
 final class BridgeStack {
 
     private static final Stage BRIDGING = Stage.of("bridge", "bridging");
+    private static final Stage BRIDGE_CHECK = Stage.of("bridge", "bridge check");
 
     private final SimContext sim;
     private final NfHooks hooks;
@@ -41,7 +42,7 @@ final class BridgeStack {
             EbtVerdict verdict = new EbtTraversal(sim).run(broute.get(), "BROUTING", NfHook.PRE_ROUTING,
                     Integer.MIN_VALUE, skb, port.name(), null, bridge.name(), null);
             if (verdict == EbtVerdict.DROP) {
-                sim.trace.step(skb, StepKind.BRIDGING, BRIDGING, null, port.name(), null, null,
+                sim.trace.step(skb, StepKind.BRIDGING, BRIDGE_CHECK, null, port.name(), null, null,
                         "broute: the frame is not bridged; it goes up to IP on " + port.name() + " itself");
                 skb.pktType = port.mac().equals(skb.packet.ethDst()) ? PktType.HOST : skb.pktType;
                 ip.receive(skb, port);

@@ -16,6 +16,7 @@ import io.netfilterflow.trace.StepKind;
 final class Routing {
 
     private static final Stage INPUT_STAGE = Stage.of("ip", "routing");
+    private static final Stage OUTPUT_STAGE = Stage.of("ip", "output routing");
 
     private final SimContext sim;
     private final Receivers receivers;
@@ -67,13 +68,14 @@ final class Routing {
         Ipv4Address dst = skb.packet.dst();
         Route route = sim.host.fib().lookup(dst);
         if (route == null || (route.type() != RouteType.UNICAST && route.type() != RouteType.LOCAL)) {
-            sim.trace.step(skb, StepKind.DROPPED, INPUT_STAGE, null, null, null, null,
+            sim.trace.step(skb, StepKind.DROPPED, OUTPUT_STAGE, null, null, null, null,
                     "no route to " + dst + ": the sender gets ENETUNREACH and nothing leaves");
             receivers.end(skb, Disposition.UNROUTABLE, "routing", "no route to " + dst);
             return null;
         }
-        step(skb, null, outDevice(route), why + ": " + (route.type() == RouteType.LOCAL
-                ? dst + " is an address of this host → out through lo" : dst + via(route, dst)));
+        String where = route.type() == RouteType.LOCAL ? dst + " is an address of this host → out through lo"
+                : dst + via(route, dst);
+        sim.trace.step(skb, StepKind.ROUTING, OUTPUT_STAGE, null, null, outDevice(route), null, why + ": " + where);
         return route;
     }
 

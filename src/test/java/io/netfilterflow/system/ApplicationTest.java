@@ -25,8 +25,10 @@ class ApplicationTest {
         HttpResponse<String> page = get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Netfilter Flow</title>").contains("/styles/base.css");
-        assertThat(get("/styles/base.css").statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Netfilter Flow</title>").contains("/styles/app.css")
+                .contains("/js/main.js");
+        assertThat(get("/styles/app.css").statusCode()).isEqualTo(200);
+        assertThat(get("/js/main.js").statusCode()).isEqualTo(200);
     }
 
     @Test

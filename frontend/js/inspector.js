@@ -1,0 +1,62 @@
+// The hop being shown: where it is, the packet with what changed highlighted, the chain's rules with the
+// deciding one marked, and the plain sentence saying why. All user text goes in as text, never as HTML.
+import d3 from './d3.js';
+import {t} from './i18n.js';
+import {packetFields} from './packet-fields.js';
+import {chainRules} from './rules.js';
+import {flowColor} from './palette.js';
+
+export function Inspector(container) {
+  const root = d3.select(container);
+
+  function show(hop, previous, scenario, position) {
+    root.selectAll('*').remove();
+    if (!hop) {
+      root.append('p').attr('class', 'empty').text(t('hop.none'));
+      return;
+    }
+    const head = root.append('p').attr('class', 'where');
+    head.append('span').attr('class', 'swatch').style('background', flowColor(hop.flow));
+    head.append('span').text(` ${t('packet', hop.flow)} · ${position} · ${stageName(hop)}`);
+    if (hop.verdict) head.append('strong').attr('class', 'verdict').text(` → ${hop.verdict}`);
+    root.append('p').attr('class', 'why').attr('id', 'why').text(hop.why);
+    fields(hop, previous);
+    rules(hop, scenario);
+  }
+
+  function fields(hop, previous) {
+    const table = root.append('table').attr('class', 'packet');
+    const rows = table.selectAll('tr').data(packetFields(hop.packet, previous?.packet)).join('tr')
+      .attr('data-field', d => d.key).classed('changed', d => d.was != null);
+    rows.append('th').text(d => d.label);
+    const cell = rows.append('td');
+    cell.append('span').attr('class', 'value').text(d => d.value);
+    cell.filter(d => d.was != null).append('span').attr('class', 'was').text(d => ` ${t('field.was', d.was || '—')}`);
+  }
+
+  function rules(hop, scenario) {
+    const {family, table, chain} = hop.stage;
+    if (!chain || !['CHAIN', 'RULE', 'POLICY'].includes(hop.kind)) return;
+    const text = family === 'bridge' ? scenario?.host?.ebtables : scenario?.host?.iptables;
+    const list = chainRules(text, table, chain);
+    root.append('h3').text(t('rules', `${t(`family.${family}`)} ${table} ${chain}`));
+    if (list.length === 0) {
+      root.append('p').attr('class', 'empty').text(t('rules.none'));
+      return;
+    }
+    const decided = hop.kind === 'POLICY' ? list.find(rule => rule.kind === 'policy')?.line : hop.rule?.line;
+    const items = root.append('ol').attr('class', 'rules').selectAll('li').data(list).join('li')
+      .attr('data-line', d => d.line).classed('decided', d => d.line === decided).classed('policy', d => d.kind === 'policy');
+    items.append('span').attr('class', 'line').text(d => t('rule.line', d.line));
+    items.append('code').text(d => d.text);
+  }
+
+  return {show};
+}
+
+export function stageName(hop) {
+  const {family, hook, table, chain} = hop.stage;
+  if (table && chain) return `${t(`family.${family}`)} ${table} ${chain}`;
+  if (table) return `${table} (${hook})`;
+  return hook;
+}

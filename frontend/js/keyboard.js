@@ -1,0 +1,26 @@
+// Keys for a classroom: space plays or pauses, arrows step, Home and End jump. Typing in a field wins.
+
+export function bindKeys(playback) {
+  document.addEventListener('keydown', event => {
+    if (event.target.closest('input, textarea, select, [contenteditable]') || event.altKey || event.ctrlKey
+        || event.metaKey) {
+      return;
+    }
+    const action = {
+      ' ': () => playback.toggle(),
+      ArrowRight: () => playback.forward(),
+      ArrowLeft: () => playback.back(),
+      Home: () => playback.restart(),
+      End: () => playback.end(),
+    }[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+}
+
+// A focused button would also take the space bar as a click; the space bar belongs to play and pause.
+document.addEventListener('keyup', event => {
+  if (event.key === ' ' && event.target.closest('button')) event.preventDefault();
+});

@@ -1,0 +1,26 @@
+package io.netfilterflow.diagram;
+
+import io.netfilterflow.host.Backend;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The diagram the page draws, per backend; built once from the hook registry. */
+@RestController
+class DiagramController {
+
+    private final Map<Backend, Diagram> diagrams = new EnumMap<>(Backend.class);
+
+    DiagramController() {
+        for (Backend backend : Backend.values()) {
+            diagrams.put(backend, Diagrams.of(backend));
+        }
+    }
+
+    @GetMapping("/api/diagram")
+    Diagram diagram(@RequestParam(defaultValue = "nft") String backend) {
+        return diagrams.get(Backend.parse(backend));
+    }
+}

@@ -1,0 +1,222 @@
+package io.netfilterflow.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.netfilterflow.diagram.NodeIds;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.support.Browser;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.StepKind;
+import io.netfilterflow.trace.Trace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a person sees, in Debian's headless Chromium: the diagram lit hop by hop, the inspector, the banners. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FlowPageBrowserTest {
+
+    private static final Path PRESET = Path.of("src/main/resources/scenarios/docker-wan-published.json");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> errors = new ArrayList<>();
+    private Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        page = browser.page(1280, 720, errors);
+        page.navigate("http://127.0.0.1:" + port + "/?preset=docker-wan-published");
+        page.waitForSelector("body[data-ready=true]");
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        assertThat(errors).as("errors in the page").isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void wanToPublishedPortLightsExactlyTheTracesStagesInOrder() throws IOException {
+        Trace trace = Simulator.run(ScenarioReader.read(Files.readString(PRESET)));
+        List<String> expected = trace.steps().stream().map(NodeIds::of).toList();
+        int natPrerouting = indexOf(trace, StepKind.NAT, "PREROUTING");
+
+        run();
+        page.keyboard().press("Home");
+        List<String> lit = new ArrayList<>();
+        for (int hop = 0; hop < trace.steps().size(); hop++) {
+            lit.add(litBox());
+            if (hop == natPrerouting - 1) {
+                assertThat(field("destination")).isEqualTo("10.99.0.5:8080");
+            }
+            if (hop == natPrerouting) {
+                assertThat(field("destination")).isEqualTo("172.17.0.3:80");
+                assertThat(page.getAttribute("#inspector tr[data-field=destination]", "class")).contains("changed");
+                assertThat(page.textContent("#inspector tr[data-field=destination] .was")).contains("10.99.0.5:8080");
+            }
+            page.keyboard().press("ArrowRight");
+        }
+
+        assertThat(lit).isEqualTo(expected);
+        assertThat(page.textContent(".banner[data-flow='2'] .outcome")).isEqualTo("Packet 2: delivered to wan");
+        assertThat(page.textContent(".banner[data-flow='1'] .outcome")).isEqualTo("Packet 1: delivered to c2");
+        Browser.screenshot(page, "wan-to-published-port");
+        recordPageFigures();
+    }
+
+    @Test
+    void inspectorMarksTheDecidingRuleWithItsLine() {
+        run();
+        // the event list jumps: the DNAT rule in the DOCKER chain of nat
+        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables nat DOCKER")).first().click();
+
+        assertThat(litBox()).isEqualTo("ip:nat:PREROUTING");
+        assertThat(page.textContent("#inspector ol.rules li.decided .line")).isEqualTo("line 28");
+        assertThat(page.textContent("#inspector ol.rules li.decided code"))
+                .isEqualTo("-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.3:80");
+        assertThat(page.textContent("#why")).startsWith("DNAT:");
+    }
+
+    @Test
+    void aRuleCommentWithScriptIsShownAsText() throws IOException {
+        String comment = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+        String rules = page.inputValue("textarea[name=iptables]").replace("-A DOCKER-USER -j RETURN",
+                "-A DOCKER-USER -m comment --comment \"" + comment.replace("\"", "\\\"") + "\" -j RETURN");
+        page.click("#edit");
+        page.fill("textarea[name=iptables]", rules);
+        page.fill("input[name=title]", "<b>bold?</b> title");
+        page.click("#editor-close");
+
+        run();
+        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables filter DOCKER-USER")).first().click();
+
+        assertThat(page.textContent("#inspector ol.rules li.decided code")).contains(comment.replace("\"", "\\\""));
+        assertThat(page.locator("#inspector script, #inspector img, #events script").count()).isZero();
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        assertThat(page.textContent("#scenario-title")).isEqualTo("<b>bold?</b> title");
+        assertThat(page.locator("header b").count()).isZero();
+    }
+
+    @Test
+    void aRulesLineTheServerRefusesIsShownUnderTheRulesWithItsNumber() {
+        int line = editRules(true, "-A FORWARD -p tcp --dport 70000 -j ACCEPT");
+        page.click("#editor-form button[type=submit]");
+        page.waitForSelector("body[data-state=refused]");
+
+        assertThat(page.textContent(".problem[data-field=iptables]"))
+                .isEqualTo("line " + line + ": tcp: --dport: '70000' is not a port number");
+        assertThat(page.getAttribute("textarea[name=iptables]", "aria-invalid")).isEqualTo("true");
+        assertThat(page.evaluate("() => { const a = document.querySelector('textarea[name=iptables]');"
+                + " return a.value.substring(a.selectionStart, a.selectionEnd); }"))
+                .isEqualTo("-A FORWARD -p tcp --dport 70000 -j ACCEPT");
+        Browser.screenshot(page, "refused-rules-line");
+        errors.removeIf(error -> error.contains("status of 400")); // the refused POST, as expected
+    }
+
+    @Test
+    void anUnsupportedExtensionReachedMidStreamIsNamedWithItsLine() {
+        int line = editRules(false, "-A FORWARD -m bogusmatch --foo 1 -j ACCEPT");
+        page.click("#editor-form button[type=submit]");
+        page.waitForSelector("body[data-state=refused]");
+
+        assertThat(page.textContent(".problem[data-field=iptables]"))
+                .isEqualTo("line " + line + ": the match 'bogusmatch' is not modelled, so this rule cannot be evaluated");
+        assertThat(page.textContent("#verdicts .refused")).contains("bogusmatch");
+    }
+
+    /** Puts {@code rule} in the filter table (last, or first of FORWARD) through the editor; returns its line. */
+    private int editRules(boolean last, String rule) {
+        List<String> lines = new ArrayList<>(List.of(page.inputValue("textarea[name=iptables]").split("\n", -1)));
+        int filter = lines.indexOf("*filter");
+        int at = last ? filter + lines.subList(filter, lines.size()).indexOf("COMMIT")
+                : filter + lines.subList(filter, lines.size()).indexOf(lines.stream().skip(filter)
+                        .filter(text -> text.startsWith("-A FORWARD")).findFirst().orElseThrow());
+        lines.add(at, rule);
+        page.click("#edit");
+        page.fill("textarea[name=iptables]", String.join("\n", lines));
+        return at + 1;
+    }
+
+    @Test
+    void keysPlayPauseAndStepBack() {
+        run();
+        page.keyboard().press("Home");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        assertThat(page.textContent("#position")).startsWith("hop 3 of");
+        page.keyboard().press("ArrowLeft");
+        assertThat(page.textContent("#position")).startsWith("hop 2 of");
+
+        page.keyboard().press(" ");
+        assertThat(page.locator("#position")).hasText(Pattern.compile("^hop ([4-9]|\\d\\d) of"));
+        page.keyboard().press(" ");
+        assertThat(page.getAttribute("#play", "aria-pressed")).isEqualTo("false");
+    }
+
+    private void run() {
+        page.click("#run");
+        page.waitForSelector("body[data-state=done], body[data-state=refused]");
+        assertThat(page.getAttribute("body", "data-state")).as(page.textContent("#verdicts")).isEqualTo("done");
+    }
+
+    private String litBox() {
+        Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");
+        assertThat((List<?>) ids).hasSize(1);
+        return (String) ((List<?>) ids).get(0);
+    }
+
+    private String field(String name) {
+        return page.textContent("#inspector tr[data-field=" + name + "] .value");
+    }
+
+    private static int indexOf(Trace trace, StepKind kind, String hook) {
+        for (int i = 0; i < trace.steps().size(); i++) {
+            Step step = trace.steps().get(i);
+            if (step.kind() == kind && hook.equals(step.stage().hook())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + kind + " step at " + hook);
+    }
+
+    /** The page's budget figures, for the closing note and the README: a record, not a timed assertion. */
+    private void recordPageFigures() throws IOException {
+        double firstHop = ((Number) page.evaluate("() => performance.getEntriesByName('first-hop-drawn')[0].startTime"
+                + " - performance.getEntriesByName('run')[0].startTime")).doubleValue();
+        long scriptsAndStyles = ((Number) page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".filter(r => /\\.(js|css)$/.test(new URL(r.name).pathname))"
+                + ".reduce((sum, r) => sum + r.encodedBodySize, 0)")).longValue();
+        assertThat(scriptsAndStyles).as("JS and CSS bytes transferred").isLessThanOrEqualTo(150 * 1024);
+        Files.writeString(Path.of("target/page-figures.txt"), String.format(Locale.ROOT,
+                "first hop drawn %.1f ms after Run; JS+CSS transferred %d bytes%n", firstHop, scriptsAndStyles));
+    }
+}

@@ -1,0 +1,180 @@
+package io.netfilterflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netfilterflow.support.Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The simulation API over real HTTP: the stream equals the JSON trace; every error is a ProblemDetail. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "netfilter-flow.web.max-scenario-bytes=65536")
+class SimulationApiTest {
+
+    private static final String PRESET = Fixtures.read(Path.of("src/main/resources/scenarios/docker-wan-published.json"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void theStreamsEventsEqualTheJsonTraceForEveryRecordedScenario() throws Exception {
+        for (Path file : Fixtures.scenarios()) {
+            String scenario = Fixtures.read(file);
+            JsonNode trace = JSON.readTree(post(scenario, "application/json").body());
+            List<Event> events = events(post(scenario, "text/event-stream").body());
+
+            List<JsonNode> hops = events.stream().filter(e -> e.name.equals("hop")).map(e -> e.data).toList();
+            assertThat(hops).as(file.toString()).isEqualTo(list(trace.get("steps")));
+            assertThat(events.stream().filter(e -> e.name.equals("hop")).map(e -> e.id).toList())
+                    .isEqualTo(hops.stream().map(hop -> hop.get("seq").asString()).toList());
+            Event done = events.get(events.size() - 1);
+            assertThat(done.name).isEqualTo("done");
+            assertThat(done.data.get("flows")).isEqualTo(trace.get("flows"));
+            assertThat(done.data.get("counters")).isEqualTo(trace.get("counters"));
+            assertThat(done.data.get("steps").asInt()).isEqualTo(hops.size());
+        }
+    }
+
+    @Test
+    void aBadRulesLineGetsA400ProblemNamingTheFieldAndLine() throws Exception {
+        String scenario = PRESET.replace("-A DOCKER-USER -j RETURN", "-A DOCKER-USER -p tcp --dport 70000 -j RETURN");
+        for (String accept : List.of("application/json", "text/event-stream")) {
+            HttpResponse<String> response = post(scenario, accept);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("title").asString()).isEqualTo("Invalid scenario");
+            assertThat(problem.get("field").asString()).isEqualTo("host.iptables");
+            assertThat(problem.get("rulesLine").asInt()).isEqualTo(49);
+            assertThat(problem.get("detail").asString()).isEqualTo("host.iptables line 49: tcp: --dport: '70000' is not a port number");
+        }
+    }
+
+    @Test
+    void aBadJsonFieldGetsA400ProblemWithItsJsonLine() throws Exception {
+        String scenario = PRESET.replace("\"backend\": \"nft\"", "\"backend\": \"nftables\"");
+        JsonNode problem = JSON.readTree(post(scenario, "application/json").body());
+
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("field").asString()).isEqualTo("host.backend");
+        assertThat(problem.get("line").asInt()).isEqualTo(lineOf(PRESET, "\"backend\""));
+    }
+
+    @Test
+    void anUnsupportedExtensionReachedWhileStreamingArrivesAsAnErrorEvent() throws Exception {
+        String scenario = PRESET.replace("-A FORWARD -j DOCKER-USER", "-A FORWARD -m bogusmatch --foo 1 -j ACCEPT\\n-A FORWARD -j DOCKER-USER");
+        List<Event> events = events(post(scenario, "text/event-stream").body());
+
+        Event last = events.get(events.size() - 1);
+        assertThat(last.name).isEqualTo("error");
+        assertThat(last.data.get("status").asInt()).isEqualTo(422);
+        assertThat(last.data.get("detail").asString()).contains("'bogusmatch' is not modelled").contains("line 38");
+        assertThat(events.stream().filter(e -> e.name.equals("hop"))).isNotEmpty();
+    }
+
+    @Test
+    void anOversizedBodyGets413() throws Exception {
+        String big = PRESET.replace("\"title\":", "\"notes\": \"" + "x".repeat(70_000) + "\", \"title\":");
+        HttpResponse<String> response = post(big, "text/event-stream");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("65536 bytes");
+    }
+
+    @Test
+    void otherApiErrorsAreProblemsToo() throws Exception {
+        HttpResponse<String> text = client.send(HttpRequest.newBuilder(uri("/api/simulations"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> preset = get("/api/presets/no-such-preset");
+        assertThat(preset.statusCode()).isEqualTo(404);
+        assertThat(preset.body()).contains("no-such-preset").doesNotContain("Exception");
+
+        HttpResponse<String> backend = get("/api/diagram?backend=iptables");
+        assertThat(backend.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(backend.body()).get("detail").asString()).contains("'iptables' is not a backend");
+    }
+
+    @Test
+    void pagesCarryACspAndScriptsAreCompressed() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").contains("style-src 'self'").doesNotContain("unsafe"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        HttpResponse<byte[]> d3 = client.send(HttpRequest.newBuilder(uri("/webjars/d3/dist/d3.min.js"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(d3.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var unzipped = new GZIPInputStream(new java.io.ByteArrayInputStream(d3.body()))) {
+            assertThat(new String(unzipped.readAllBytes())).contains("d3js.org");
+        }
+    }
+
+    private record Event(String name, String id, JsonNode data) {
+    }
+
+    private static List<Event> events(String stream) {
+        List<Event> events = new ArrayList<>();
+        for (String block : stream.split("\n\n")) {
+            String name = null;
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : block.split("\n")) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3);
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                }
+            }
+            if (name != null) {
+                events.add(new Event(name, id, JSON.readTree(data.toString())));
+            }
+        }
+        return events;
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
+    }
+
+    private HttpResponse<String> post(String scenario, String accept) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri("/api/simulations")).header("Content-Type", "application/json")
+                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(scenario)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
