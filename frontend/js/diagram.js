@@ -118,7 +118,7 @@ export function Diagram(container) {
     const list = [];
     for (let i = 1; i <= cursor; i++) {
       if (hops[i].flow === hops[i - 1].flow && nodes[i] !== nodes[i - 1]) {
-        list.push({id: hops[i].seq, flow: hops[i].flow, points: route(nodes[i - 1], nodes[i]).map(center)});
+        list.push({id: hops[i].seq, flow: hops[i].flow, points: route(nodes[i - 1], nodes[i]).map(anchor)});
       }
     }
     return list;
@@ -146,14 +146,14 @@ export function Diagram(container) {
     const token = layers.token.selectAll('circle').data(data).join('circle').attr('r', 10)
       .attr('class', 'token').style('fill', d => flowColor(d.flow));
     if (cursor < 0) return;
-    const target = center(nodes[cursor]);
+    const target = anchor(nodes[cursor]);
     const previous = cursor > 0 && hops[cursor - 1].flow === flow ? nodes[cursor - 1] : null;
     token.interrupt();
     if (duration <= 0 || previous == null || previous === nodes[cursor]) {
       token.attr('transform', `translate(${target[0]},${target[1]})`);
       return;
     }
-    const path = svg.append('path').attr('d', curve(route(previous, nodes[cursor]).map(center)))
+    const path = svg.append('path').attr('d', curve(route(previous, nodes[cursor]).map(anchor)))
       .attr('class', 'guide');
     const length = path.node().getTotalLength();
     token.transition().duration(duration).ease(d3.easeCubicInOut).attrTween('transform', () => progress => {
@@ -165,6 +165,12 @@ export function Diagram(container) {
   function center(id) {
     const node = geometry.byId.get(id);
     return node ? [node.cx, node.cy] : [0, 0];
+  }
+
+  /** Where the token and trails pass a box: its top edge, so they never hide the box's label. */
+  function anchor(id) {
+    const node = geometry.byId.get(id);
+    return node ? [node.cx, node.y + 3] : [0, 0];
   }
 
   return {draw, show};

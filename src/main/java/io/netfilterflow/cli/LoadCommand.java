@@ -3,6 +3,7 @@ package io.netfilterflow.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -41,11 +42,11 @@ final class LoadCommand implements Cli.Command {
             err.println("load: cannot read " + scenarioFile + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        int warmup = Integer.parseInt(option(args, "--warmup", "3"));
+        int warmup = Integer.parseInt(option(args, "--warmup", "8"));
         InetSocketAddress address = new InetSocketAddress(base.getHost(), base.getPort() < 0 ? 80 : base.getPort());
         try {
             for (int round = 0; round < warmup; round++) {
-                List<StreamProbe> probes = round(address, request, Math.min(streams, 500));
+                List<StreamProbe> probes = round(address, request, streams);
                 if (probes.stream().noneMatch(StreamProbe::ok)) {
                     report(probes, 0, out);
                     return 1;
@@ -54,8 +55,11 @@ final class LoadCommand implements Cli.Command {
             out.printf(Locale.ROOT, "opening %d streams at once against %s/api/simulations (after %d warm-up rounds)%n",
                     streams, base, warmup);
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             List<StreamProbe> probes = round(address, request, streams);
             report(probes, (System.nanoTime() - start) / 1e9, out);
+            out.printf(Locale.ROOT, "this client used %.0f ms of CPU during the round (it shares the machine)%n",
+                    (processCpuNanos() - cpu) / 1e6);
             return probes.stream().allMatch(StreamProbe::ok) ? Cli.OK : 1;
         } catch (IOException e) {
             err.println("load: " + e.getMessage());
@@ -79,7 +83,7 @@ final class LoadCommand implements Cli.Command {
     }
 
     private static void loop(Selector selector, List<StreamProbe> probes, long start) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         long open = probes.stream().filter(p -> !p.finished).count();
         while (open > 0 && System.nanoTime() - start < DEADLINE_NANOS) {
             selector.select(1000);
@@ -124,6 +128,11 @@ final class LoadCommand implements Cli.Command {
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(scenario, 0, all, headBytes.length, scenario.length);
         return all;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static byte[] bundled() throws IOException {

@@ -7,6 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One stream of the load test, read without decoding text: the status line, the headers, then the
@@ -14,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class StreamProbe {
 
-    private static final byte[] HOP = "\nevent:hop\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DONE = "\nevent:done\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ERROR = "\nevent:error\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HOP = "event:hop".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "event:done".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR = "event:error".getBytes(StandardCharsets.US_ASCII);
 
     private final ByteBuffer request;
     private SocketChannel channel;
@@ -32,10 +33,10 @@ final class StreamProbe {
     private long chunkLeft = -1;
     private long chunkSize;
     private int chunkTrailer;
-    // progress of each pattern across reads
-    private int hopAt = 1;
-    private int doneAt = 1;
-    private int errorAt = 1;
+    // the start of the current body line, kept across reads; a longer line is skipped to its end
+    private final byte[] prefix = new byte[12];
+    private int prefixLength;
+    private boolean inLineBody;
 
     StreamProbe(byte[] request) {
         this.request = ByteBuffer.wrap(request);
@@ -79,74 +80,87 @@ final class StreamProbe {
     }
 
     private void scan(ByteBuffer bytes) {
-        while (bytes.hasRemaining()) {
-            byte b = bytes.get();
-            if (!statusRead) {
-                if (b == '\n') {
-                    statusRead = true;
-                    if (!status.toString().startsWith("HTTP/1.1 200")) {
-                        problem = status.toString().trim();
-                    }
-                } else {
-                    status.append((char) b);
+        byte[] array = bytes.array();
+        int at = bytes.position();
+        int limit = bytes.limit();
+        while (at < limit) {
+            if (!statusRead || headerEnd < 4) {
+                head(array[at++]);
+            } else if (chunkLeft > 0) {
+                int end = (int) Math.min(limit, at + chunkLeft);
+                lines(array, at, end);
+                chunkLeft -= end - at;
+                at = end;
+                if (chunkLeft == 0) {
+                    chunkTrailer = 2;
+                    chunkLeft = -1;
                 }
-                continue;
-            }
-            if (headerEnd < 4) {
-                headerEnd = (b == (headerEnd % 2 == 0 ? '\r' : '\n')) ? headerEnd + 1 : (b == '\r' ? 1 : 0);
-                continue;
-            }
-            if (!chunkData(b)) {
-                continue;
-            }
-            hopAt = step(HOP, hopAt, b);
-            if (hopAt == HOP.length) {
-                if (hops++ == 0) {
-                    firstHopNanos = System.nanoTime();
-                }
-                hopAt = 1;
-            }
-            doneAt = step(DONE, doneAt, b);
-            if (doneAt == DONE.length) {
-                done = true;
-                doneAt = 1;
-            }
-            errorAt = step(ERROR, errorAt, b);
-            if (errorAt == ERROR.length) {
-                problem = "error event";
-                errorAt = 1;
+            } else {
+                chunkFrame(array[at++]);
             }
         }
     }
 
-    /** Follows the chunked framing; true when {@code b} is a byte of a chunk's data. */
-    private boolean chunkData(byte b) {
+    /** The status line, then the headers up to the blank line. */
+    private void head(byte b) {
+        if (!statusRead) {
+            if (b == '\n') {
+                statusRead = true;
+                if (!status.toString().startsWith("HTTP/1.1 200")) {
+                    problem = status.toString().trim();
+                }
+            } else {
+                status.append((char) b);
+            }
+            return;
+        }
+        headerEnd = (b == (headerEnd % 2 == 0 ? '\r' : '\n')) ? headerEnd + 1 : (b == '\r' ? 1 : 0);
+    }
+
+    /** A chunk's size line, and the CRLF after its data. */
+    private void chunkFrame(byte b) {
         if (chunkTrailer > 0) {
             chunkTrailer--;
-            return false;
-        }
-        if (chunkLeft > 0) {
-            if (--chunkLeft == 0) {
-                chunkTrailer = 2;
-                chunkLeft = -1;
-            }
-            return true;
-        }
-        if (b == '\n') {
+        } else if (b == '\n') {
             chunkLeft = chunkSize == 0 ? -1 : chunkSize;
             chunkSize = 0;
         } else if (Character.digit(b, 16) >= 0) {
             chunkSize = chunkSize * 16 + Character.digit(b, 16);
         }
-        return false;
     }
 
-    /** Advances a match of {@code pattern}; its leading newline is shared with the end of the previous event. */
-    private static int step(byte[] pattern, int at, byte b) {
-        if (pattern[at] == b) {
-            return at + 1;
+    /** Reads the event name at each line start; skips the rest of a line (the JSON) without looking at it. */
+    private void lines(byte[] array, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = array[i];
+            if (inLineBody) {
+                inLineBody = b != '\n';
+            } else if (b == '\n') {
+                line();
+                prefixLength = 0;
+            } else if (prefixLength < prefix.length) {
+                prefix[prefixLength++] = b;
+            } else {
+                inLineBody = true;
+                prefixLength = 0;
+            }
         }
-        return b == '\n' ? 1 : 0;
+    }
+
+    private void line() {
+        if (is(HOP)) {
+            if (hops++ == 0) {
+                firstHopNanos = System.nanoTime();
+            }
+        } else if (is(DONE)) {
+            done = true;
+        } else if (is(ERROR)) {
+            problem = "error event";
+        }
+    }
+
+    private boolean is(byte[] name) {
+        return prefixLength == name.length && Arrays.equals(prefix, 0, prefixLength, name, 0, prefixLength);
     }
 
     private void end() throws IOException {

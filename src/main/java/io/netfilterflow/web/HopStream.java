@@ -5,6 +5,7 @@ import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.Trace;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -30,13 +31,13 @@ final class HopStream {
 
     private static final Logger log = LoggerFactory.getLogger(HopStream.class);
     private static final int BATCH_BYTES = 16 * 1024;
-    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final MediaType TEXT = MediaType.APPLICATION_OCTET_STREAM;
 
     private final SseEmitter emitter;
     private final JsonMapper json;
     private final StreamPool pool;
     /** Events not written yet; touched by one task at a time (each task is submitted by the one before). */
-    private final Deque<String> pending = new ArrayDeque<>();
+    private final Deque<byte[]> pending = new ArrayDeque<>();
     private final Deque<Step> steps = new ArrayDeque<>();
     private volatile boolean closed;
 
@@ -52,7 +53,7 @@ final class HopStream {
         }
         try {
             Trace trace = Simulator.run(scenario, this::produced);
-            pending.add(event("done", null, json.writeValueAsString(StreamSummary.of(trace))));
+            pending.add(event("done", null, json.writeValueAsBytes(StreamSummary.of(trace))));
             drain();
         } catch (ClientGone gone) {
             log.debug("client left a stream");
@@ -79,7 +80,7 @@ final class HopStream {
 
     void fail(ProblemDetail problem) {
         try {
-            write(event("error", null, json.writeValueAsString(problem)));
+            write(event("error", null, json.writeValueAsBytes(problem)));
             emitter.complete();
         } catch (ClientGone gone) {
             log.debug("client left before its error event");
@@ -100,16 +101,16 @@ final class HopStream {
     /** Writes the next batch; queues itself again while events remain, completes after the last. */
     private void drain() {
         try {
-            StringBuilder batch = new StringBuilder(BATCH_BYTES + 2048);
-            while (batch.length() < BATCH_BYTES && !steps.isEmpty()) {
-                batch.append(hop(steps.poll()));
+            ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
+            while (batch.size() < BATCH_BYTES && !steps.isEmpty()) {
+                hop(steps.poll(), batch);
             }
             if (steps.isEmpty()) {
                 while (!pending.isEmpty()) {
-                    batch.append(pending.poll());
+                    batch.writeBytes(pending.poll());
                 }
             }
-            write(batch.toString());
+            write(batch.toByteArray());
             if (steps.isEmpty()) {
                 emitter.complete();
             } else {
@@ -128,15 +129,33 @@ final class HopStream {
         }
     }
 
-    private String hop(Step step) {
-        return event("hop", Integer.toString(step.seq()), json.writeValueAsString(step));
+    private byte[] hop(Step step) {
+        ByteArrayOutputStream event = new ByteArrayOutputStream(1024);
+        hop(step, event);
+        return event.toByteArray();
     }
 
-    private static String event(String name, String id, String data) {
-        return "event:" + name + "\n" + (id == null ? "" : "id:" + id + "\n") + "data:" + data + "\n\n";
+    /** Serializes straight into the batch: no copy of the JSON between Jackson and the socket's buffer. */
+    private void hop(Step step, ByteArrayOutputStream batch) {
+        batch.writeBytes(("event:hop\nid:" + step.seq() + "\ndata:").getBytes(StandardCharsets.US_ASCII));
+        json.writeValue(batch, step);
+        batch.write('\n');
+        batch.write('\n');
     }
 
-    private void write(String events) {
+    /** One event as UTF-8 bytes; Jackson writes JSON on one line, so the data needs one {@code data:} line. */
+    private static byte[] event(String name, String id, byte[] data) {
+        byte[] head = ("event:" + name + "\n" + (id == null ? "" : "id:" + id + "\n") + "data:")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] event = new byte[head.length + data.length + 2];
+        System.arraycopy(head, 0, event, 0, head.length);
+        System.arraycopy(data, 0, event, head.length, data.length);
+        event[event.length - 2] = '\n';
+        event[event.length - 1] = '\n';
+        return event;
+    }
+
+    private void write(byte[] events) {
         if (closed) {
             throw new ClientGone();
         }

@@ -1,7 +1,6 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
-import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Trace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,10 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class SimulationController {
 
     private final SimulationStreams streams;
+    private final ScenarioCache scenarios;
     private final WebProperties properties;
 
-    SimulationController(SimulationStreams streams, WebProperties properties) {
+    SimulationController(SimulationStreams streams, ScenarioCache scenarios, WebProperties properties) {
         this.streams = streams;
+        this.scenarios = scenarios;
         this.properties = properties;
     }
 
@@ -39,7 +40,10 @@ class SimulationController {
     }
 
     private Scenario scenario(HttpServletRequest request) throws IOException {
-        return ScenarioReader.read(ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(),
-                properties.maxScenarioBytes()));
+        return scenarios.read(body(request));
+    }
+
+    private String body(HttpServletRequest request) throws IOException {
+        return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), properties.maxScenarioBytes());
     }
 }

@@ -6,6 +6,7 @@ import io.netfilterflow.NetfilterFlowApplication;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,15 +79,17 @@ class KernelVerificationTest {
         String json = Fixtures.read(WAN_PINGS_HOST);
         requireMachineFor(json);
         Path file = Path.of("src/test/resources/scenarios/verified/legacy-goto-and-return/scenario.json");
+        Path output = Files.createTempFile("nff-ctrl-c", ".log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), NetfilterFlowApplication.class.getName(), "verify",
-                file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                file.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         String prefix = Names.PREFIX + child.pid() + "-";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (ours(prefix).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(ours(prefix)).as("the replay built its namespaces").isNotEmpty();
+        assertThat(ours(prefix)).as("the replay built its namespaces; it said: %s", Files.readString(output))
+                .isNotEmpty();
         new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ours(prefix)).as("namespaces left after Ctrl-C").isEmpty();

@@ -182,6 +182,31 @@ class FlowPageBrowserTest {
         assertThat(page.getAttribute("#play", "aria-pressed")).isEqualTo("false");
     }
 
+    @Test
+    void fitsAFullHdScreenAndMovesWithoutAnimationWhenMotionIsReduced() {
+        Page large = browser.page(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1920, 1080)
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE), errors);
+        large.navigate("http://127.0.0.1:" + port + "/?preset=docker-wan-published");
+        large.waitForSelector("body[data-ready=true]");
+        large.click("#run");
+        large.waitForSelector("body[data-state=done]");
+        large.keyboard().press("Home");
+        for (int i = 0; i < 9; i++) {
+            large.keyboard().press("ArrowRight");
+            // no transition: the token is on the lit box's top edge at once
+            assertThat(large.evaluate("() => { const t = document.querySelector('#diagram .token').getBoundingClientRect();"
+                    + " const b = document.querySelector('#diagram .node.lit rect').getBoundingClientRect();"
+                    + " const x = t.x + t.width / 2, y = t.y + t.height / 2;"
+                    + " return Math.abs(x - (b.x + b.width / 2)) < 2 && y >= b.y - 1 && y <= b.y + 12; }")).isEqualTo(true);
+        }
+        assertThat(large.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+        assertThat(((Number) large.evaluate("() => document.querySelector('#diagram svg').getBoundingClientRect().width"))
+                .doubleValue()).isGreaterThan(1400);
+        Browser.screenshot(large, "full-hd-reduced-motion");
+        large.context().close();
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+    }
+
     private void run() {
         page.click("#run");
         page.waitForSelector("body[data-state=done], body[data-state=refused]");

@@ -87,7 +87,7 @@ class HopStreamTest {
             if (++attempts > good) {
                 throw new IOException("Broken pipe");
             }
-            items.forEach(item -> writes.add((String) item.getData()));
+            items.forEach(item -> writes.add(new String((byte[]) item.getData(), java.nio.charset.StandardCharsets.UTF_8)));
         }
 
         @Override
