@@ -3,9 +3,11 @@ package io.netfilterflow.diagram;
 import io.netfilterflow.host.Backend;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The diagram the page draws, per backend; built once from the hook registry. */
 @RestController
@@ -21,6 +23,10 @@ class DiagramController {
 
     @GetMapping("/api/diagram")
     Diagram diagram(@RequestParam(defaultValue = "nft") String backend) {
-        return diagrams.get(Backend.parse(backend));
+        try {
+            return diagrams.get(Backend.parse(backend));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 }

@@ -27,13 +27,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return cannotRun(e);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad request");
-        return problem;
-    }
-
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);

@@ -36,9 +36,9 @@ final class HopStream {
     private final SseEmitter emitter;
     private final JsonMapper json;
     private final StreamPool pool;
-    /** Events not written yet; touched by one task at a time (each task is submitted by the one before). */
-    private final Deque<byte[]> pending = new ArrayDeque<>();
+    /** Hops not written yet, then the last event; touched by one task at a time, each queued by the one before. */
     private final Deque<Step> steps = new ArrayDeque<>();
+    private byte[] last;
     private volatile boolean closed;
 
     HopStream(SseEmitter emitter, JsonMapper json, StreamPool pool) {
@@ -53,16 +53,17 @@ final class HopStream {
         }
         try {
             Trace trace = Simulator.run(scenario, this::produced);
-            pending.add(event("done", null, json.writeValueAsBytes(StreamSummary.of(trace))));
-            drain();
+            last = event("done", null, json.writeValueAsBytes(StreamSummary.of(trace)));
         } catch (ClientGone gone) {
             log.debug("client left a stream");
+            return;
         } catch (SimulationException e) {
-            fail(ApiProblems.cannotRun(e));
+            last = event("error", null, json.writeValueAsBytes(ApiProblems.cannotRun(e)));
         } catch (RuntimeException e) {
             log.error("simulation failed", e);
-            fail(ApiProblems.internal());
+            last = event("error", null, json.writeValueAsBytes(ApiProblems.internal()));
         }
+        drain(); // the hops before a failure still reach the client, then the error
     }
 
     void heartbeat() {
@@ -106,9 +107,7 @@ final class HopStream {
                 hop(steps.poll(), batch);
             }
             if (steps.isEmpty()) {
-                while (!pending.isEmpty()) {
-                    batch.writeBytes(pending.poll());
-                }
+                batch.writeBytes(last);
             }
             write(batch.toByteArray());
             if (steps.isEmpty()) {

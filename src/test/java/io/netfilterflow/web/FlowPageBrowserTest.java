@@ -129,8 +129,7 @@ class FlowPageBrowserTest {
     @Test
     void aRulesLineTheServerRefusesIsShownUnderTheRulesWithItsNumber() {
         int line = editRules(true, "-A FORWARD -p tcp --dport 70000 -j ACCEPT");
-        page.click("#editor-form button[type=submit]");
-        page.waitForSelector("body[data-state=refused]");
+        runRefused();
 
         assertThat(page.textContent(".problem[data-field=iptables]"))
                 .isEqualTo("line " + line + ": tcp: --dport: '70000' is not a port number");
@@ -145,12 +144,16 @@ class FlowPageBrowserTest {
     @Test
     void anUnsupportedExtensionReachedMidStreamIsNamedWithItsLine() {
         int line = editRules(false, "-A FORWARD -m bogusmatch --foo 1 -j ACCEPT");
-        page.click("#editor-form button[type=submit]");
-        page.waitForSelector("body[data-state=refused]");
+        runRefused();
 
         assertThat(page.textContent(".problem[data-field=iptables]"))
                 .isEqualTo("line " + line + ": the match 'bogusmatch' is not modelled, so this rule cannot be evaluated");
         assertThat(page.textContent("#verdicts .refused")).contains("bogusmatch");
+    }
+
+    private void runRefused() {
+        page.click("#editor-form button[type=submit]");
+        page.waitForSelector("body[data-state=refused]");
     }
 
     /** Puts {@code rule} in the filter table (last, or first of FORWARD) through the editor; returns its line. */
