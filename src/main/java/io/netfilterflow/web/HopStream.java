@@ -32,6 +32,10 @@ final class HopStream {
     private static final Logger log = LoggerFactory.getLogger(HopStream.class);
     private static final int BATCH_BYTES = 16 * 1024;
     private static final MediaType TEXT = MediaType.APPLICATION_OCTET_STREAM;
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+    /** Each pool thread's batch buffer, reused: a burst of streams would otherwise allocate one per batch. */
+    private static final ThreadLocal<ByteArrayOutputStream> BATCHES =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(BATCH_BYTES + 4096));
 
     private final SseEmitter emitter;
     private final JsonMapper json;
@@ -66,11 +70,12 @@ final class HopStream {
         drain(); // the hops before a failure still reach the client, then the error
     }
 
+    /** A comment line between events, so that proxies keep a quiet stream open. */
     void heartbeat() {
         try {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
-        } catch (IOException | IllegalStateException e) {
-            closed = true;
+            write(HEARTBEAT);
+        } catch (ClientGone gone) {
+            log.debug("client left before a heartbeat");
         }
     }
 
@@ -102,7 +107,8 @@ final class HopStream {
     /** Writes the next batch; queues itself again while events remain, completes after the last. */
     private void drain() {
         try {
-            ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
+            ByteArrayOutputStream batch = BATCHES.get();
+            batch.reset();
             while (batch.size() < BATCH_BYTES && !steps.isEmpty()) {
                 hop(steps.poll(), batch);
             }

@@ -6,6 +6,7 @@ import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.support.Fixtures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,14 @@ class HopStreamTest {
         assertThat(emitter.attempts).isZero();
     }
 
+    @Test
+    void aHeartbeatIsACommentLine() {
+        RecordingEmitter emitter = new RecordingEmitter(Integer.MAX_VALUE);
+        new HopStream(emitter, JsonMapper.builder().build(), pool).heartbeat();
+
+        assertThat(String.join("", emitter.writes)).isEqualTo(":heartbeat\n\n");
+    }
+
     /** Keeps what is written; fails every write after the first {@code good} ones, as a gone client does. */
     private static final class RecordingEmitter extends SseEmitter {
         final List<String> writes = new ArrayList<>();
@@ -87,7 +96,8 @@ class HopStreamTest {
             if (++attempts > good) {
                 throw new IOException("Broken pipe");
             }
-            items.forEach(item -> writes.add(new String((byte[]) item.getData(), java.nio.charset.StandardCharsets.UTF_8)));
+            items.forEach(item -> writes.add(item.getData() instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(item.getData())));
         }
 
         @Override
