@@ -20,12 +20,14 @@ import java.util.function.Consumer;
 
 /** Collects the steps, outcomes and counters of one simulation, in order. */
 final class TraceRecorder {
-
     private final List<Step> steps = new ArrayList<>();
     private final List<FlowResult> flows = new ArrayList<>();
     /** Per rule (or policy): packets and bytes, in the order rules first matched. */
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final Consumer<Step> listener;
+    /** The packet last shown and its header text, shared by the steps that see the same packet. */
+    private Packet viewed;
+    private PacketView headers;
 
     TraceRecorder(Consumer<Step> listener) {
         this.listener = listener;
@@ -78,15 +80,25 @@ final class TraceRecorder {
                 c.rule.line(), c.rule.text(), c.packets, c.bytes)).toList();
     }
 
-    static PacketView view(Skb skb, String in, String out) {
+    /**
+     * The packet as a step shows it. Consecutive steps mostly see the same packet (it is immutable and
+     * only replaced when changed), so its header text is rendered once and shared.
+     */
+    private PacketView view(Skb skb, String in, String out) {
         Packet p = skb.packet;
-        return new PacketView(p.ethSrc() == null ? null : p.ethSrc().toString(),
-                p.ethDst() == null ? null : p.ethDst().toString(), p.src().toString(), p.dst().toString(),
-                p.proto().toString(), p.hasPorts() ? p.sport() : null, p.hasPorts() ? p.dport() : null,
-                p.isTcp() ? TcpFlag.format(p.tcpFlags()) : null, p.isIcmp() ? IcmpTypes.name(p.icmpType()) : null,
-                p.isIcmp() ? p.icmpCode() : null, p.length(), p.ttl(), "0x" + Long.toHexString(skb.mark),
-                ctState(skb), skb.ct == null ? null : skb.ct.id(), in, out, skb.physIn, skb.physOut,
-                p.embedded() == null ? null : p.embedded().summary());
+        if (p != viewed) {
+            viewed = p;
+            headers = new PacketView(p.ethSrc() == null ? null : p.ethSrc().toString(),
+                    p.ethDst() == null ? null : p.ethDst().toString(), p.src().toString(), p.dst().toString(),
+                    p.proto().toString(), p.hasPorts() ? p.sport() : null, p.hasPorts() ? p.dport() : null,
+                    p.isTcp() ? TcpFlag.format(p.tcpFlags()) : null, p.isIcmp() ? IcmpTypes.name(p.icmpType()) : null,
+                    p.isIcmp() ? p.icmpCode() : null, p.length(), p.ttl(), null, null, null, null, null, null, null,
+                    p.embedded() == null ? null : p.embedded().summary());
+        }
+        PacketView h = headers;
+        return new PacketView(h.ethSrc(), h.ethDst(), h.src(), h.dst(), h.proto(), h.sport(), h.dport(), h.tcpFlags(),
+                h.icmpType(), h.icmpCode(), h.length(), h.ttl(), "0x" + Long.toHexString(skb.mark), ctState(skb),
+                skb.ct == null ? null : skb.ct.id(), in, out, skb.physIn, skb.physOut, h.embedded());
     }
 
     private static String ctState(Skb skb) {
