@@ -11,20 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client's stream: a {@code hop} event per step, then {@code done}, or an {@code error} event with a
- * ProblemDetail. The first hop is written the moment the simulator produces it; the rest follow in
- * writes of about {@value #BATCH_BYTES} bytes, each a task the pool runs after every waiting start, so
- * that thousands of streams opened at once all get their first hop before any gets its second batch. Once the client
+ * ProblemDetail. The request's own thread simulates and writes the first hop the moment the simulator
+ * produces it; the rest follow from the writer pool in writes of about {@value #BATCH_BYTES} bytes, one
+ * task each, queued behind the streams already waiting, so thousands of streams opened at once all get
+ * their first hop early and none hogs a writer. Once the client
  * is gone the stream stops and leaves the emitter alone: the container has already ended the request.
  */
 final class HopStream {
@@ -39,16 +40,16 @@ final class HopStream {
 
     private final SseEmitter emitter;
     private final JsonMapper json;
-    private final StreamPool pool;
+    private final Executor writers;
     /** Hops not written yet, then the last event; touched by one task at a time, each queued by the one before. */
     private final Deque<Step> steps = new ArrayDeque<>();
     private byte[] last;
     private volatile boolean closed;
 
-    HopStream(SseEmitter emitter, JsonMapper json, StreamPool pool) {
+    HopStream(SseEmitter emitter, JsonMapper json, Executor writers) {
         this.emitter = emitter;
         this.json = json;
-        this.pool = pool;
+        this.writers = writers;
     }
 
     void run(Scenario scenario) {
@@ -67,7 +68,7 @@ final class HopStream {
             log.error("simulation failed", e);
             last = event("error", null, json.writeValueAsBytes(ApiProblems.internal()));
         }
-        drain(); // the hops before a failure still reach the client, then the error
+        more(); // the hops before a failure still reach the client, then the error
     }
 
     /** A comment line between events, so that proxies keep a quiet stream open. */
@@ -82,15 +83,6 @@ final class HopStream {
     /** The client went away, the stream timed out or completed: stop writing. */
     void close() {
         closed = true;
-    }
-
-    void fail(ProblemDetail problem) {
-        try {
-            write(event("error", null, json.writeValueAsBytes(problem)));
-            emitter.complete();
-        } catch (ClientGone gone) {
-            log.debug("client left before its error event");
-        }
     }
 
     private void produced(Step step) {
@@ -119,16 +111,16 @@ final class HopStream {
             if (steps.isEmpty()) {
                 emitter.complete();
             } else {
-                again();
+                more();
             }
         } catch (ClientGone gone) {
             log.debug("client left a stream");
         }
     }
 
-    private void again() {
+    private void more() {
         try {
-            pool.more(this::drain);
+            writers.execute(this::drain);
         } catch (RejectedExecutionException full) {
             drain();
         }

@@ -2,30 +2,28 @@ package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
 import java.time.Instant;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts hop streams: each simulation runs on the {@link StreamPool}, with a heartbeat comment while its stream
- * is open; completion, timeout or a client error stops both.
+ * Starts hop streams: the simulation runs on the request's thread, the writing on the stream writers,
+ * with a heartbeat comment while the stream is open; completion, timeout or a client error stops both.
  */
 @Component
 class SimulationStreams {
 
-    private final StreamPool simulations;
+    private final ThreadPoolTaskExecutor writers;
     private final ThreadPoolTaskScheduler heartbeats;
     private final WebProperties properties;
     private final JsonMapper json;
 
-    SimulationStreams(StreamPool streamPool, ThreadPoolTaskScheduler heartbeatScheduler,
+    SimulationStreams(ThreadPoolTaskExecutor streamWriters, ThreadPoolTaskScheduler heartbeatScheduler,
                       WebProperties properties, JsonMapper json) {
-        this.simulations = streamPool;
+        this.writers = streamWriters;
         this.heartbeats = heartbeatScheduler;
         this.properties = properties;
         this.json = json;
@@ -33,7 +31,7 @@ class SimulationStreams {
 
     SseEmitter start(Scenario scenario) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        HopStream stream = new HopStream(emitter, json, simulations);
+        HopStream stream = new HopStream(emitter, json, writers);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::heartbeat,
                 Instant.now().plus(properties.heartbeat()), properties.heartbeat());
         Runnable stop = () -> {
@@ -46,14 +44,7 @@ class SimulationStreams {
             stop.run();
             emitter.complete();
         });
-        try {
-            simulations.start(() -> stream.run(scenario));
-        } catch (RejectedExecutionException busy) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Too many simulations are waiting; try again in a moment.");
-            problem.setTitle("Busy");
-            stream.fail(problem);
-        }
+        stream.run(scenario);
         return emitter;
     }
 }

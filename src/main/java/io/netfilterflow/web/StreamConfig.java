@@ -3,11 +3,12 @@ package io.netfilterflow.web;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The threads behind streams: a pool for simulations and writes, one scheduler thread for heartbeats. */
+/** The threads behind streams: a pool that writes them, one scheduler thread for heartbeats. */
 @Configuration
 @EnableConfigurationProperties(WebProperties.class)
 class StreamConfig implements WebMvcConfigurer {
@@ -18,9 +19,15 @@ class StreamConfig implements WebMvcConfigurer {
         this.properties = properties;
     }
 
-    @Bean(destroyMethod = "close")
-    StreamPool streamPool() {
-        return new StreamPool(properties.simulationThreads(), properties.queuedStreams());
+    /** Writes streams' later batches; a full queue makes the stream write its own rest (HopStream). */
+    @Bean
+    ThreadPoolTaskExecutor streamWriters() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.writerThreads());
+        executor.setMaxPoolSize(properties.writerThreads());
+        executor.setQueueCapacity(properties.queuedWrites());
+        executor.setThreadNamePrefix("stream-writer-");
+        return executor;
     }
 
     @Bean

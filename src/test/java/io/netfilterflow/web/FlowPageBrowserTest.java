@@ -236,15 +236,25 @@ class FlowPageBrowserTest {
         throw new AssertionError("no " + kind + " step at " + hook);
     }
 
-    /** The page's budget figures, for the closing note and the README: a record, not a timed assertion. */
+    /**
+     * The page's budget figures, for the closing note and the README: a record, not a timed assertion.
+     * The first hop's time is the median of five more runs, the server and page being warm by then.
+     */
     private void recordPageFigures() throws IOException {
-        double firstHop = ((Number) page.evaluate("() => performance.getEntriesByName('first-hop-drawn')[0].startTime"
-                + " - performance.getEntriesByName('run')[0].startTime")).doubleValue();
+        List<Double> firstHop = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            run();
+            firstHop.add(((Number) page.evaluate("() => performance.getEntriesByName('first-hop-drawn')[0].startTime"
+                    + " - performance.getEntriesByName('run')[0].startTime")).doubleValue());
+        }
+        firstHop.sort(Double::compare);
         long scriptsAndStyles = ((Number) page.evaluate("() => performance.getEntriesByType('resource')"
                 + ".filter(r => /\\.(js|css)$/.test(new URL(r.name).pathname))"
                 + ".reduce((sum, r) => sum + r.encodedBodySize, 0)")).longValue();
         assertThat(scriptsAndStyles).as("JS and CSS bytes transferred").isLessThanOrEqualTo(150 * 1024);
         Files.writeString(Path.of("target/page-figures.txt"), String.format(Locale.ROOT,
-                "first hop drawn %.1f ms after Run; JS+CSS transferred %d bytes%n", firstHop, scriptsAndStyles));
+                "first hop drawn %.1f ms after Run (median of 5; %s); JS+CSS transferred %d bytes%n",
+                firstHop.get(2), firstHop.stream().map(ms -> String.format(Locale.ROOT, "%.1f", ms)).toList(),
+                scriptsAndStyles));
     }
 }

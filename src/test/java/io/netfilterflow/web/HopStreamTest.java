@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,11 @@ class HopStreamTest {
     private static final Scenario PRESET = ScenarioReader.read(
             Fixtures.read(Path.of("src/main/resources/scenarios/docker-wan-published.json")));
 
-    private final StreamPool pool = new StreamPool(1, 10);
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() {
-        pool.close();
+        pool.shutdownNow();
     }
 
     @Test
@@ -37,7 +39,7 @@ class HopStreamTest {
         RecordingEmitter emitter = new RecordingEmitter(Integer.MAX_VALUE);
         HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
 
-        pool.start(() -> stream.run(PRESET));
+        stream.run(PRESET);
 
         assertThat(emitter.completed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(emitter.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
@@ -52,8 +54,7 @@ class HopStreamTest {
         RecordingEmitter emitter = new RecordingEmitter(1);
         HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
 
-        pool.start(() -> stream.run(PRESET));
-        pool.start(() -> { });
+        stream.run(PRESET);
         Thread.sleep(300);
 
         assertThat(emitter.attempts).isEqualTo(2);
@@ -66,7 +67,7 @@ class HopStreamTest {
         HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
         stream.close();
 
-        pool.start(() -> stream.run(PRESET));
+        stream.run(PRESET);
         Thread.sleep(200);
 
         assertThat(emitter.attempts).isZero();
