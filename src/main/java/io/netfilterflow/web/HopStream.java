@@ -34,9 +34,6 @@ final class HopStream {
     private static final int BATCH_BYTES = 16 * 1024;
     private static final MediaType TEXT = MediaType.APPLICATION_OCTET_STREAM;
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
-    /** Each pool thread's batch buffer, reused: a burst of streams would otherwise allocate one per batch. */
-    private static final ThreadLocal<ByteArrayOutputStream> BATCHES =
-            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(BATCH_BYTES + 4096));
 
     private final SseEmitter emitter;
     private final JsonMapper json;
@@ -74,7 +71,7 @@ final class HopStream {
     /** A comment line between events, so that proxies keep a quiet stream open. */
     void heartbeat() {
         try {
-            write(HEARTBEAT);
+            write(new EventBatch(bytes(HEARTBEAT)));
         } catch (ClientGone gone) {
             log.debug("client left before a heartbeat");
         }
@@ -90,7 +87,9 @@ final class HopStream {
             throw new ClientGone();
         }
         if (step.seq() == 1) {
-            write(hop(step));
+            ByteArrayOutputStream first = new ByteArrayOutputStream(1024);
+            hop(step, first);
+            write(new EventBatch(first));
         } else {
             steps.add(step);
         }
@@ -99,15 +98,15 @@ final class HopStream {
     /** Writes the next batch; queues itself again while events remain, completes after the last. */
     private void drain() {
         try {
-            ByteArrayOutputStream batch = BATCHES.get();
-            batch.reset();
+            // a buffer of its own: an emitter not yet started keeps what it is sent until it starts
+            ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
             while (batch.size() < BATCH_BYTES && !steps.isEmpty()) {
                 hop(steps.poll(), batch);
             }
             if (steps.isEmpty()) {
                 batch.writeBytes(last);
             }
-            write(batch.toByteArray());
+            write(new EventBatch(batch));
             if (steps.isEmpty()) {
                 emitter.complete();
             } else {
@@ -124,12 +123,6 @@ final class HopStream {
         } catch (RejectedExecutionException full) {
             drain();
         }
-    }
-
-    private byte[] hop(Step step) {
-        ByteArrayOutputStream event = new ByteArrayOutputStream(1024);
-        hop(step, event);
-        return event.toByteArray();
     }
 
     /** Serializes straight into the batch: no copy of the JSON between Jackson and the socket's buffer. */
@@ -152,7 +145,13 @@ final class HopStream {
         return event;
     }
 
-    private void write(byte[] events) {
+    private static ByteArrayOutputStream bytes(byte[] events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.length);
+        bytes.writeBytes(events);
+        return bytes;
+    }
+
+    private void write(EventBatch events) {
         if (closed) {
             throw new ClientGone();
         }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxScenarioBytes largest scenario body accepted; larger ones get 413
  * @param streamTimeout how long a stream may stay open before the server ends it
  * @param heartbeat how often an open stream gets a comment line, so proxies keep it open
- * @param writerThreads threads that write the streams' later batches
+ * @param writerThreads threads that write the streams' later batches; by default half the processors,
+ *        so that new streams' first hops never wait behind older streams' later ones
  * @param queuedWrites batches that may wait for a writer; beyond them a stream writes its own
  */
 @ConfigurationProperties("netfilter-flow.web")
@@ -20,7 +21,8 @@ public record WebProperties(Integer maxScenarioBytes, Duration streamTimeout, Du
         maxScenarioBytes = maxScenarioBytes == null ? 1 << 20 : maxScenarioBytes;
         streamTimeout = streamTimeout == null ? Duration.ofSeconds(60) : streamTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
-        writerThreads = writerThreads == null ? Runtime.getRuntime().availableProcessors() : writerThreads;
+        writerThreads = writerThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
+                : writerThreads;
         queuedWrites = queuedWrites == null ? 100_000 : queuedWrites;
     }
 }

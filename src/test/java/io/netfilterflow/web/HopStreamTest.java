@@ -97,8 +97,7 @@ class HopStreamTest {
             if (++attempts > good) {
                 throw new IOException("Broken pipe");
             }
-            items.forEach(item -> writes.add(item.getData() instanceof byte[] bytes
-                    ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(item.getData())));
+            items.forEach(item -> writes.add(((EventBatch) item.getData()).bytes().toString(StandardCharsets.UTF_8)));
         }
 
         @Override
