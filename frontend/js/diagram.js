@@ -86,7 +86,7 @@ export function Diagram(container) {
             .attr('dy', (line, i) => (i === 0 ? 0 : '1.1em')).text(line => line));
         node.select('.caption').attr('x', d => d.cx).attr('y', d => d.cy + 14)
           .text(d => (lines(d).length > 1 ? '' : caption(d)));
-        node.select('.count').attr('x', d => d.x + d.width + 3).attr('y', d => d.y - 3).text('');
+        node.select('.count').attr('x', d => d.x + d.width - 4).attr('y', d => d.y + d.height - 5).text('');
       });
   }
 

@@ -54,9 +54,19 @@ export function Inspector(container) {
   return {show};
 }
 
+/** Where a hop is, for people: the chain, the hook function, or the decision, named as on the diagram. */
 export function stageName(hop) {
   const {family, hook, table, chain} = hop.stage;
   if (table && chain) return `${t(`family.${family}`)} ${table} ${chain}`;
   if (table) return `${table} (${hook})`;
-  return hook;
+  switch (hook) {
+    case 'rx': return t('stage.rx', hop.packet.in ?? '');
+    case 'xmit': return t('stage.xmit', hop.packet.out ?? '');
+    case 'routing': return t('node.routing');
+    case 'output routing': return t('stage.output-routing');
+    case 'bridging': return t('node.bridging');
+    case 'bridge check': return t('node.bridge-check');
+    case 'local process': return t('node.local-process');
+    default: return family ? `${family} ${hook}` : hook;
+  }
 }
