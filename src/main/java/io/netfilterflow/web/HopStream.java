@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * ProblemDetail. The request's own thread simulates and writes the first hop the moment the simulator
  * produces it; the rest follow from the writer pool in writes of about {@value #BATCH_BYTES} bytes, one
  * task each, queued behind the streams already waiting, so thousands of streams opened at once all get
- * their first hop early and none hogs a writer. Once the client
- * is gone the stream stops and leaves the emitter alone: the container has already ended the request.
+ * their first hop early and none hogs a writer. Once the client is gone the stream stops and leaves the
+ * emitter alone: the container has already ended the request.
  */
 final class HopStream {
 
     private static final Logger log = LoggerFactory.getLogger(HopStream.class);
     private static final int BATCH_BYTES = 16 * 1024;
-    private static final MediaType TEXT = MediaType.APPLICATION_OCTET_STREAM;
+    private static final MediaType BATCH = MediaType.APPLICATION_OCTET_STREAM;
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final SseEmitter emitter;
@@ -40,7 +40,8 @@ final class HopStream {
     private final Executor writers;
     /** Hops not written yet, then the last event; touched by one task at a time, each queued by the one before. */
     private final Deque<Step> steps = new ArrayDeque<>();
-    private byte[] last;
+    private String lastName;
+    private Object last;
     private volatile boolean closed;
 
     HopStream(SseEmitter emitter, JsonMapper json, Executor writers) {
@@ -55,17 +56,22 @@ final class HopStream {
         }
         try {
             Trace trace = Simulator.run(scenario, this::produced);
-            last = event("done", null, json.writeValueAsBytes(StreamSummary.of(trace)));
+            end("done", StreamSummary.of(trace));
         } catch (ClientGone gone) {
             log.debug("client left a stream");
             return;
         } catch (SimulationException e) {
-            last = event("error", null, json.writeValueAsBytes(ApiProblems.cannotRun(e)));
+            end("error", ApiProblems.cannotRun(e));
         } catch (RuntimeException e) {
             log.error("simulation failed", e);
-            last = event("error", null, json.writeValueAsBytes(ApiProblems.internal()));
+            end("error", ApiProblems.internal());
         }
         more(); // the hops before a failure still reach the client, then the error
+    }
+
+    private void end(String name, Object data) {
+        lastName = name;
+        last = data;
     }
 
     /** A comment line between events, so that proxies keep a quiet stream open. */
@@ -88,7 +94,7 @@ final class HopStream {
         }
         if (step.seq() == 1) {
             ByteArrayOutputStream first = new ByteArrayOutputStream(1024);
-            hop(step, first);
+            event(first, "hop", step.seq(), step);
             write(new EventBatch(first));
         } else {
             steps.add(step);
@@ -101,10 +107,11 @@ final class HopStream {
             // a buffer of its own: an emitter not yet started keeps what it is sent until it starts
             ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
             while (batch.size() < BATCH_BYTES && !steps.isEmpty()) {
-                hop(steps.poll(), batch);
+                Step step = steps.poll();
+                event(batch, "hop", step.seq(), step);
             }
             if (steps.isEmpty()) {
-                batch.writeBytes(last);
+                event(batch, lastName, 0, last);
             }
             write(new EventBatch(batch));
             if (steps.isEmpty()) {
@@ -125,24 +132,16 @@ final class HopStream {
         }
     }
 
-    /** Serializes straight into the batch: no copy of the JSON between Jackson and the socket's buffer. */
-    private void hop(Step step, ByteArrayOutputStream batch) {
-        batch.writeBytes(("event:hop\nid:" + step.seq() + "\ndata:").getBytes(StandardCharsets.US_ASCII));
-        json.writeValue(batch, step);
+    /**
+     * Frames one event straight into the batch: no copy of the JSON between Jackson and the socket's
+     * buffer. Jackson writes JSON on one line, so the data needs one {@code data:} line; id 0 means none.
+     */
+    private void event(ByteArrayOutputStream batch, String name, int id, Object data) {
+        String head = "event:" + name + "\n" + (id > 0 ? "id:" + id + "\n" : "") + "data:";
+        batch.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        json.writeValue(batch, data);
         batch.write('\n');
         batch.write('\n');
-    }
-
-    /** One event as UTF-8 bytes; Jackson writes JSON on one line, so the data needs one {@code data:} line. */
-    private static byte[] event(String name, String id, byte[] data) {
-        byte[] head = ("event:" + name + "\n" + (id == null ? "" : "id:" + id + "\n") + "data:")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] event = new byte[head.length + data.length + 2];
-        System.arraycopy(head, 0, event, 0, head.length);
-        System.arraycopy(data, 0, event, head.length, data.length);
-        event[event.length - 2] = '\n';
-        event[event.length - 1] = '\n';
-        return event;
     }
 
     private static ByteArrayOutputStream bytes(byte[] events) {
@@ -156,7 +155,7 @@ final class HopStream {
             throw new ClientGone();
         }
         try {
-            emitter.send(Set.of(new DataWithMediaType(events, TEXT)));
+            emitter.send(Set.of(new DataWithMediaType(events, BATCH)));
         } catch (IOException | IllegalStateException e) {
             closed = true;
             throw new ClientGone();
