@@ -54,11 +54,17 @@ public final class Verifier {
         }
     }
 
-    /** Why this machine cannot replay the scenario (not root, no namespaces, tools missing); empty when it can. */
+    /**
+     * Why the scenario cannot be replayed here (rules that draw at random; not root, no namespaces, tools
+     * missing); empty when it can.
+     */
     public static List<String> problems(String json) {
         Scenario scenario = ScenarioReader.read(json);
         ScenarioText text = ScenarioText.of(json);
-        return Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null, !text.ipsets().isEmpty());
+        List<String> problems = new ArrayList<>(RandomDraws.in(scenario.host().iptables()));
+        problems.addAll(Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null,
+                !text.ipsets().isEmpty()));
+        return problems;
     }
 
     private static KernelRecorder recorder(Lab lab, Scenario scenario) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Replays every preset and every recorded fixture on this machine's kernel ({@code verify}) and
@@ -36,7 +37,14 @@ class KernelVerificationTest {
     void theKernelAndTheSimulatorAgree(Path file) {
         String json = Fixtures.read(file);
         requireMachineFor(json);
-        Verification result = Verifier.verify(json, Verifier.SIMULATOR);
+        Verification result;
+        try {
+            result = Verifier.verify(json, Verifier.SIMULATOR);
+        } catch (CannotVerifyException e) {
+            // found only once the lab is built (this kernel has no ebtables broute table, say)
+            System.out.println("skipped kernel verification of " + file + ": " + e.getMessage());
+            throw new TestAbortedException("cannot verify on this machine: " + e.getMessage());
+        }
         assertThat(result.identical()).as("%s: the kernel and the simulator differ:%n%s", file, result.diff())
                 .isTrue();
         assertThat(result.kernel()).isNotEmpty();
