@@ -1,5 +1,8 @@
 package io.netfilterflow.system;
 
+import io.netfilterflow.share.ShareId;
+import io.netfilterflow.share.ShareStore;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -8,10 +11,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The app's one page. The front end's strings ({@code js.*} in {@code messages.properties}) go to it as
+ * The app's one page, at {@code /} and at a stored share link {@code /s/{id}}; a link whose id is
+ * malformed or unknown gets a page that says so (404), not an error. The front end's strings ({@code js.*} in {@code messages.properties}) go to it as
  * JSON in a meta element, resolved for the request's locale, so the UI translates with the bundle.
  */
 @Controller
@@ -19,16 +24,29 @@ class WelcomeController {
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final ShareStore shares;
 
-    WelcomeController(MessageSource messages, JsonMapper json) {
+    WelcomeController(MessageSource messages, JsonMapper json, ShareStore shares) {
         this.messages = messages;
         this.json = json;
+        this.shares = shares;
     }
 
     @GetMapping("/")
     String welcome(Model model, Locale locale) {
         model.addAttribute("uiMessages", json.writeValueAsString(scriptMessages(locale)));
         return "index";
+    }
+
+    /** The page, told to open the stored scenario (the page fetches it from {@code /api/shares/{id}}). */
+    @GetMapping("/s/{id}")
+    String shared(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
+        if (ShareId.parse(id).flatMap(shares::find).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "share-missing";
+        }
+        model.addAttribute("shareId", id);
+        return welcome(model, locale);
     }
 
     private Map<String, String> scriptMessages(Locale locale) {

@@ -20,13 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class SimulationController {
 
     private final SimulationStreams streams;
-    private final ScenarioCache scenarios;
-    private final WebProperties properties;
+    private final ScenarioRequests requests;
 
-    SimulationController(SimulationStreams streams, ScenarioCache scenarios, WebProperties properties) {
+    SimulationController(SimulationStreams streams, ScenarioRequests requests) {
         this.streams = streams;
-        this.scenarios = scenarios;
-        this.properties = properties;
+        this.requests = requests;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,10 +38,6 @@ class SimulationController {
     }
 
     private Scenario scenario(HttpServletRequest request) throws IOException {
-        return scenarios.read(body(request));
-    }
-
-    private String body(HttpServletRequest request) throws IOException {
-        return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), properties.maxScenarioBytes());
+        return requests.scenario(requests.text(request));
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Limits and timings of the simulation API ({@code netfilter-flow.web.*}).
  *
  * @param maxScenarioBytes largest scenario body accepted; larger ones get 413
+ * @param maxRules most iptables and ebtables rules in one scenario; more get 400
+ * @param maxPackets most packets one scenario sends (answers not counted); more get 400
  * @param streamTimeout how long a stream may stay open before the server ends it
  * @param heartbeat how often an open stream gets a comment line, so proxies keep it open
  * @param writerThreads threads that write the streams' later batches; by default half the processors,
@@ -14,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queuedWrites batches that may wait for a writer; beyond them a stream writes its own
  */
 @ConfigurationProperties("netfilter-flow.web")
-public record WebProperties(Integer maxScenarioBytes, Duration streamTimeout, Duration heartbeat,
+public record WebProperties(Integer maxScenarioBytes, Integer maxRules, Integer maxPackets, Duration streamTimeout, Duration heartbeat,
                             Integer writerThreads, Integer queuedWrites) {
 
     public WebProperties {
         maxScenarioBytes = maxScenarioBytes == null ? 1 << 20 : maxScenarioBytes;
+        maxRules = maxRules == null ? 20_000 : maxRules;
+        maxPackets = maxPackets == null ? 200 : maxPackets;
         streamTimeout = streamTimeout == null ? Duration.ofSeconds(60) : streamTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         writerThreads = writerThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)

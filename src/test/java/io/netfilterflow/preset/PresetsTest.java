@@ -127,7 +127,8 @@ class PresetsTest {
                 .decides(1, "ip nat KUBE-SEP-IT2ZTR26TO4XFPTO accept")
                 .visits(2, "ip conntrack (PREROUTING)", "bridge bridging", "ip filter KUBE-FORWARD", "ip nat (POSTROUTING)")
                 .rewrites(2, "ip nat (POSTROUTING)", "10.244.0.6:8080 → 10.244.0.3:40001", "10.96.0.100:80 → 10.244.0.3:40001")
-                .decides(3, "ip filter KUBE-SERVICES drop") // REJECT answers, then the kernel drops (NF_DROP);
+                // REJECT sends its answer, then the kernel drops the packet (NF_DROP), as nft trace reports it
+                .decides(3, "ip filter KUBE-SERVICES drop");
     }
 
     static Stream<String> presets() {

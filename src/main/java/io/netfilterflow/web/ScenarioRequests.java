@@ -1,0 +1,45 @@
+package io.netfilterflow.web;
+
+import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.scenario.ScenarioException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+
+/**
+ * A scenario sent to the API, read within the server's limits: its size (413 beyond it), then its
+ * rules and packets (400 naming the field and the limit). The same limits hold for running and
+ * for sharing, so a shared link always runs.
+ */
+@Component
+public class ScenarioRequests {
+
+    private final ScenarioCache scenarios;
+    private final WebProperties limits;
+
+    ScenarioRequests(ScenarioCache scenarios, WebProperties limits) {
+        this.scenarios = scenarios;
+        this.limits = limits;
+    }
+
+    /** The body's text, refused with 413 past {@code netfilter-flow.web.max-scenario-bytes}. */
+    public String text(HttpServletRequest request) throws IOException {
+        return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), limits.maxScenarioBytes());
+    }
+
+    /** The scenario of the text, refused with 400 if invalid or past the rule and packet limits. */
+    public Scenario scenario(String text) {
+        Scenario scenario = scenarios.read(text);
+        int rules = scenario.host().iptables().ruleCount() + scenario.host().ebtables().ruleCount();
+        if (rules > limits.maxRules()) {
+            throw new ScenarioException("host", 0, 0, "the scenario has " + rules + " rules (iptables and ebtables), more "
+                    + "than the " + limits.maxRules() + " this server accepts (netfilter-flow.web.max-rules)");
+        }
+        if (scenario.packets().size() > limits.maxPackets()) {
+            throw new ScenarioException("packets", 0, 0, "the scenario sends " + scenario.packets().size()
+                    + " packets, more than the " + limits.maxPackets()
+                    + " this server accepts (netfilter-flow.web.max-packets)");
+        }
+        return scenario;
+    }
+}
