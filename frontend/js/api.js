@@ -7,6 +7,22 @@ export async function getJson(url) {
   return response.json();
 }
 
+/** Posts JSON and reads the JSON answer; a refusal throws the server's ProblemDetail. */
+export async function postJson(url, body) {
+  const response = await fetch(url, {method: 'POST', body: JSON.stringify(body),
+    headers: {'Content-Type': 'application/json', Accept: 'application/json'}});
+  if (!response.ok) throw await problem(response);
+  return response.json();
+}
+
+/** Posts JSON and reads a plain-text answer. */
+export async function postText(url, body) {
+  const response = await fetch(url, {method: 'POST', body: JSON.stringify(body),
+    headers: {'Content-Type': 'application/json', Accept: 'text/plain'}});
+  if (!response.ok) throw await problem(response);
+  return response.text();
+}
+
 /**
  * Posts a scenario and streams its trace: onHop(step) per hop, onDone(summary) at the end, onError(problem)
  * with the server's ProblemDetail (a refused scenario names its field and line).

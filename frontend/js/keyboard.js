@@ -1,6 +1,7 @@
-// Keys for a classroom: space plays or pauses, arrows step, Home and End jump. Typing in a field wins.
+// Keys for a classroom: space plays or pauses, arrows step, Home and End jump, P enters or leaves
+// presenter mode and Escape leaves it. Typing in a field wins.
 
-export function bindKeys(playback) {
+export function bindKeys(playback, presenter) {
   document.addEventListener('keydown', event => {
     if (event.target.closest('input, textarea, select, [contenteditable]') || event.altKey || event.ctrlKey
         || event.metaKey) {
@@ -12,6 +13,9 @@ export function bindKeys(playback) {
       ArrowLeft: () => playback.back(),
       Home: () => playback.restart(),
       End: () => playback.end(),
+      p: () => presenter.toggle(),
+      P: () => presenter.toggle(),
+      Escape: presenter.active() ? () => presenter.set(false) : undefined,
     }[event.key];
     if (action) {
       event.preventDefault();

@@ -1,5 +1,6 @@
-// Wiring: loads the diagram and the presets, runs a scenario as a stream of hops, and keeps the diagram,
-// inspector, event list and verdicts on the hop the reader is at.
+// Wiring: loads the diagram and the presets, opens what the link asks for (a preset, a shared scenario, a
+// hop, presenter mode), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
+// verdicts and caption on the hop the reader is at.
 import {getJson, simulate} from './api.js';
 import {t} from './i18n.js';
 import {Diagram} from './diagram.js';
@@ -11,6 +12,12 @@ import {Editor} from './editor.js';
 import {bindKeys} from './keyboard.js';
 import {nodeFor} from './node-ids.js';
 import {showNotes, showRefusal} from './notes.js';
+import {readLink} from './link.js';
+import {decodeScenario} from './share-codec.js';
+import {ShareDialog} from './share.js';
+import {Presenter} from './presenter.js';
+import {copyTrace, downloadScenario, downloadTrace} from './export.js';
+import {CountersDialog} from './counters.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -20,12 +27,19 @@ const inspector = Inspector($('inspector'));
 const events = EventList($('events'), {onSelect: index => playback.seek(index)});
 const verdicts = Verdicts($('verdicts'));
 const editor = Editor($('editor-form'));
+const presenter = Presenter($('caption'));
+const counters = CountersDialog($('counters-dialog'));
+const share = ShareDialog($('share-dialog'), {
+  scenario: () => editor.read() || scenario,
+  position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
+});
 const drawn = {backend: null};
 let scenario = null;
 let nodes = [];
 let running = null;
 let listPending = false;
 let firstHopMarked = false;
+let target = null;
 
 playback.on('change', render);
 
@@ -36,6 +50,7 @@ function render(state) {
   inspector.show(hop, previousOfFlow(state), scenario, t('hop.of', state.cursor + 1, state.hops.length));
   events.update(state.hops, state.cursor);
   verdicts.update(state.hops, state.summary, state.cursor);
+  presenter.show(hop, t('hop.of', state.cursor + 1, state.hops.length));
   $('play').textContent = state.playing ? t('pause') : t('play');
   $('play').setAttribute('aria-pressed', String(state.playing));
   $('position').textContent = hop ? t('hop.of', state.cursor + 1, state.hops.length) : t('hop.none');
@@ -73,8 +88,23 @@ async function drawDiagram(backend) {
   }
 }
 
-async function run(next) {
+/** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */
+function reachTarget(final) {
+  if (!target) return;
+  const {hops} = playback.state();
+  const index = target.hop ? target.hop - 1 : hops.findIndex(hop => hop.flow === target.packet);
+  if (index >= 0 && index < hops.length) {
+    target = null;
+    playback.seek(index);
+  } else if (final) {
+    target = null;
+    playback.seek(hops.length - 1);
+  }
+}
+
+async function run(next, at = null) {
   running?.abort();
+  target = at;
   running = new AbortController();
   scenario = next;
   await drawDiagram(next.host?.backend || 'nft');
@@ -83,19 +113,23 @@ async function run(next) {
   performance.clearMarks();
   performance.mark('run');
   playback.reset();
-  playback.play();
+  if (!target) playback.play();
   $('scenario-title').textContent = next.title || '';
   showNotes($('notes'), next.notes);
   document.body.dataset.state = 'running';
+  $('counters').disabled = true;
   await simulate(next, {
     signal: running.signal,
     onHop: hop => {
       nodes.push(nodeFor(hop));
       playback.append(hop);
       listArrivals();
+      reachTarget(false);
     },
     onDone: summary => {
       playback.finish(summary);
+      reachTarget(true);
+      $('counters').disabled = false;
       document.body.dataset.state = 'done';
     },
     onError: problem => {
@@ -122,7 +156,20 @@ function openEditor(open) {
   $('edit').setAttribute('aria-expanded', String(open));
 }
 
+/** The scenario a share link carries or names, or null when the link names none. */
+async function sharedScenario(link) {
+  if (link.shareId) return getJson(`/api/shares/${encodeURIComponent(link.shareId)}`);
+  if (!link.encoded) return null;
+  try {
+    return await decodeScenario(link.encoded);
+  } catch {
+    throw {title: t('share.broken')};
+  }
+}
+
 async function start() {
+  const link = readLink();
+  presenter.set(link.present);
   const presets = await getJson('/api/presets');
   const select = $('preset');
   for (const preset of presets) {
@@ -132,11 +179,34 @@ async function start() {
     option.title = preset.summary;
     select.append(option);
   }
-  const wanted = new URLSearchParams(location.search).get('preset');
-  if (wanted && presets.some(preset => preset.id === wanted)) select.value = wanted;
+  const at = link.hop || link.packet ? {hop: link.hop, packet: link.packet} : null;
+  const shared = await sharedScenario(link).catch(problem => {
+    showRefusal($('verdicts'), problem);
+    return null;
+  });
+  if (shared) {
+    select.value = '';
+    editor.fill(shared);
+    document.body.dataset.ready = 'true';
+    await run(shared, at);
+    return;
+  }
+  if (link.preset && presets.some(preset => preset.id === link.preset)) select.value = link.preset;
   if (select.value) await loadPreset(select.value);
   render(playback.state());
   document.body.dataset.ready = 'true';
+  if (link.preset && scenario && (at || link.present)) await run(scenario, at);
+}
+
+/** Runs an export action, saying in the status line when it fails (a refused scenario, no clipboard). */
+async function exporting(action) {
+  $('export').open = false;
+  try {
+    const current = editor.read();
+    if (current) await action(current);
+  } catch (error) {
+    showRefusal($('verdicts'), {detail: error.detail || error.message || String(error)});
+  }
 }
 
 $('preset').addEventListener('change', event => loadPreset(event.target.value));
@@ -157,5 +227,12 @@ $('play').addEventListener('click', () => playback.toggle());
 $('forward').addEventListener('click', () => playback.forward());
 $('end').addEventListener('click', () => playback.end());
 $('speed').addEventListener('input', event => playback.speed(Number(event.target.value)));
-bindKeys(playback);
+$('share').addEventListener('click', () => share.open());
+$('counters').addEventListener('click', () => counters.open(scenario));
+$('present').addEventListener('click', () => presenter.toggle());
+$('export-scenario').addEventListener('click', () => exporting(async current => downloadScenario(current)));
+$('export-trace').addEventListener('click', () => exporting(downloadTrace));
+$('copy-text').addEventListener('click', () => exporting(current => copyTrace(current, 'text')));
+$('copy-conformance').addEventListener('click', () => exporting(current => copyTrace(current, 'conformance')));
+bindKeys(playback, presenter);
 start().catch(error => showRefusal($('verdicts'), {title: t('error.network', error.message || error)}));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -30,6 +31,14 @@ class SimulationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Trace trace(HttpServletRequest request) throws IOException {
         return Simulator.run(scenario(request));
+    }
+
+    /** The run as text: {@code text} for people, {@code conformance} to diff with a kernel, {@code counters} as iptables -vL. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
+    String text(HttpServletRequest request, @RequestParam(defaultValue = "text") String format) throws IOException {
+        TraceText printer = TraceText.of(format);
+        Scenario scenario = scenario(request);
+        return printer.print(scenario, Simulator.run(scenario));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.RuleWriter;
 
 /** An iptables target ({@code struct xt_target}) with its typed options, or a jump to a chain. */
@@ -15,4 +16,9 @@ public interface XtTarget {
     }
 
     void saveOptions(RuleWriter out);
+
+    /** The target's options as {@code iptables -L} prints them; by default as saved. */
+    default void list(ListWriter out) {
+        out.saved(this::saveOptions);
+    }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -58,5 +59,22 @@ public record AddrtypeMatch(Negatable<Set<AddrType>> srcType, Negatable<Set<Addr
         Packet p = par.packet();
         return (srcType == null || srcType.test(srcType.value().contains(par.addressType(p.src(), device))))
                 && (dstType == null || dstType.test(dstType.value().contains(par.addressType(p.dst(), device))));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("ADDRTYPE match");
+        if (srcType != null) {
+            out.text("src-type " + (srcType.inverted() ? "!" : "") + Flags.format(srcType.value(), AddrType.class));
+        }
+        if (dstType != null) {
+            out.text("dst-type " + (dstType.inverted() ? "!" : "") + Flags.format(dstType.value(), AddrType.class));
+        }
+        if (limitIfaceIn) {
+            out.text("limit-in");
+        }
+        if (limitIfaceOut) {
+            out.text("limit-out");
+        }
     }
 }

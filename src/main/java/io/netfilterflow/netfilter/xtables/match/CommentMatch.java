@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -36,5 +37,10 @@ public record CommentMatch(String comment) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return true;
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("/* " + comment + " */");
     }
 }

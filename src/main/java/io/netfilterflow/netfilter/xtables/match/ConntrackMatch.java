@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.net.Ipv4Prefix;
@@ -111,5 +112,16 @@ public record ConntrackMatch(
     @Override
     public boolean match(XtActionParam par) {
         return ConntrackTest.matches(this, par);
+    }
+
+    /** {@code ctstate RELATED,ESTABLISHED}; the rarer options as saved. */
+    @Override
+    public void list(ListWriter out) {
+        if (state != null) {
+            out.text((state.inverted() ? "! " : "") + "ctstate " + Flags.format(state.value(), CtState.class));
+        }
+        ConntrackMatch rest = new ConntrackMatch(null, proto, origSrc, origDst, replSrc, replDst, origSrcPort,
+                origDstPort, replSrcPort, replDstPort, status, expire, direction);
+        out.saved(rest::save);
     }
 }

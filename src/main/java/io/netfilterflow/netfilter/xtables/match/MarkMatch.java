@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -28,5 +29,16 @@ public record MarkMatch(Negatable<MarkMask> mark) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return mark.test(mark.value().matches(par.mark()));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("mark match" + (mark.inverted() ? " !" : "") + " " + MarkMatch.listed(mark.value()));
+    }
+
+    /** libxt_mark's print_mark: the mask only when it is not all ones. */
+    static String listed(MarkMask mark) {
+        return mark.mask() == 0xffffffffL ? "0x" + Long.toHexString(mark.value())
+                : "0x" + Long.toHexString(mark.value()) + "/0x" + Long.toHexString(mark.mask());
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -35,5 +36,10 @@ public record StateMatch(Negatable<Set<CtState>> states) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return states.test(states.value().contains(CtState.of(par.ctInfo())));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("state " + (states.inverted() ? "!" : "") + Flags.format(states.value(), CtState.class));
     }
 }

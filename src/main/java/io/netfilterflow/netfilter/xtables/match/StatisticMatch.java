@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -96,5 +97,16 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
             count[0] = count[0] + 1 == every ? 0 : count[0] + 1;
         }
         return hit != inverted;
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        String not = inverted ? " !" : "";
+        if (mode == Mode.RANDOM) {
+            out.text("statistic mode random" + not + " probability "
+                    + new BigDecimal(probabilityValue()).setScale(11, RoundingMode.HALF_EVEN).toPlainString());
+        } else {
+            out.text("statistic mode nth" + not + " every " + every + (packet != 0 ? " packet " + packet : ""));
+        }
     }
 }

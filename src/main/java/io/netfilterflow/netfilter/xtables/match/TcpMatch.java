@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
@@ -67,5 +68,19 @@ public record TcpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport,
         return Ports.matches(sport, p.sport()) && Ports.matches(dport, p.dport())
                 && (flags == null || flags.test(flags.value().matches(p.tcpFlags())))
                 && (option == null || option.test(TcpOptions.of(p).contains(option.value())));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("tcp");
+        out.ports("spt", sport == null ? null : sport.value(), sport != null && sport.inverted(), "tcp");
+        out.ports("dpt", dport == null ? null : dport.value(), dport != null && dport.inverted(), "tcp");
+        if (option != null) {
+            out.text("option=" + (option.inverted() ? "!" : "") + option.value());
+        }
+        if (flags != null) {
+            out.text("flags:" + (flags.inverted() ? "!" : "") + TcpFlags.format(flags.value().mask()) + "/"
+                    + TcpFlags.format(flags.value().comp()));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
@@ -33,5 +34,12 @@ public record UdpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) i
     public boolean match(XtActionParam par) {
         Packet p = par.packet();
         return p.isUdp() && Ports.matches(sport, p.sport()) && Ports.matches(dport, p.dport());
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("udp");
+        out.ports("spt", sport == null ? null : sport.value(), sport != null && sport.inverted(), "udp");
+        out.ports("dpt", dport == null ? null : dport.value(), dport != null && dport.inverted(), "udp");
     }
 }

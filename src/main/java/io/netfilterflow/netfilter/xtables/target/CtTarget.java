@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -64,5 +65,14 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
         if (zone != 0 || !zoneDirection.isEmpty()) {
             out.word("--zone" + zoneDirection).word(Integer.toString(zone));
         }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        if (notrack) {
+            out.text("notrack");
+            return;
+        }
+        out.saved(this::saveOptions);
     }
 }

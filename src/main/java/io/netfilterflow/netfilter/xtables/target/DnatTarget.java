@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -33,6 +34,17 @@ public record DnatTarget(NatRange to, boolean random, boolean persistent) implem
         }
         if (persistent) {
             out.word("--persistent");
+        }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("to:" + to);
+        if (random) {
+            out.text("random");
+        }
+        if (persistent) {
+            out.text("persistent");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -72,6 +73,17 @@ public record LogTarget(int level, String prefix, boolean tcpSequence, boolean t
         }
         if (macDecode) {
             out.word("--log-macdecode");
+        }
+    }
+
+    /** {@code LOG flags 0 level 4 prefix "..."}: the flags as the kernel's bits. */
+    @Override
+    public void list(ListWriter out) {
+        int flags = (tcpSequence ? 0x01 : 0) | (tcpOptions ? 0x02 : 0) | (ipOptions ? 0x04 : 0) | (uid ? 0x08 : 0)
+                | (macDecode ? 0x20 : 0);
+        out.text("LOG flags " + flags + " level " + level);
+        if (prefix != null) {
+            out.text("prefix \"" + prefix + "\"");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -55,5 +56,22 @@ public record MarkTarget(long value, long mask) implements XtTarget {
     @Override
     public void saveOptions(RuleWriter out) {
         out.word("--set-xmark").word(RuleWriter.hex(value) + "/" + RuleWriter.hex(mask));
+    }
+
+    /** libxt_MARK's print for revision 2: the operation a {@code --set-xmark} amounts to. */
+    @Override
+    public void list(ListWriter out) {
+        String hexValue = "0x" + Long.toHexString(value);
+        if (value == mask) {
+            out.text("MARK or " + hexValue);
+        } else if (value == 0) {
+            out.text("MARK and 0x" + Long.toHexString(~mask & 0xffffffffL));
+        } else if (mask == 0) {
+            out.text("MARK xor " + hexValue);
+        } else if (mask == 0xffffffffL) {
+            out.text("MARK set " + hexValue);
+        } else {
+            out.text("MARK xset " + hexValue + "/0x" + Long.toHexString(mask));
+        }
     }
 }

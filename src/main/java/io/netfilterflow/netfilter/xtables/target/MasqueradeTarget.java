@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -38,6 +39,19 @@ public record MasqueradeTarget(PortRange toPorts, boolean random, boolean random
         }
         if (randomFully) {
             out.word("--random-fully");
+        }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        if (toPorts != null) {
+            out.text("masq ports: " + toPorts.format('-'));
+        }
+        if (random) {
+            out.text("random");
+        }
+        if (randomFully) {
+            out.text("random-fully");
         }
     }
 }

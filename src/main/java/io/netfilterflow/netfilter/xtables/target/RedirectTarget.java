@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -35,6 +36,16 @@ public record RedirectTarget(PortRange toPorts, boolean random) implements NatTa
         }
         if (random) {
             out.word("--random");
+        }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        if (toPorts != null) {
+            out.text("redir ports " + toPorts.format('-'));
+        }
+        if (random) {
+            out.text("random");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
@@ -73,5 +74,10 @@ public record RejectTarget(With with) implements XtTarget {
     @Override
     public void saveOptions(RuleWriter out) {
         out.word("--reject-with").word(with.saveName);
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("reject-with " + with.saveName);
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -38,6 +39,20 @@ public record SnatTarget(NatRange to, boolean random, boolean randomFully, boole
         }
         if (persistent) {
             out.word("--persistent");
+        }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("to:" + to);
+        if (random) {
+            out.text("random");
+        }
+        if (randomFully) {
+            out.text("random-fully");
+        }
+        if (persistent) {
+            out.text("persistent");
         }
     }
 }

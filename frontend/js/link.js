@@ -1,0 +1,28 @@
+// What a link asks for: a scenario (a preset in ?preset=, a stored share at /s/{id}, or one carried in the
+// fragment as s=), the hop to open at (hop=12, counted from 1 as the page counts) or the first hop of a
+// packet (packet=3), and presenter mode (present).
+
+export function readLink(where = location) {
+  const view = new URLSearchParams(where.hash.replace(/^#/, ''));
+  return {
+    preset: new URLSearchParams(where.search).get('preset'),
+    shareId: document.querySelector('meta[name="share-id"]')?.content || null,
+    encoded: view.get('s'),
+    hop: positive(view.get('hop')),
+    packet: positive(view.get('packet')),
+    present: view.has('present'),
+  };
+}
+
+/** The fragment's view part: {@code hop=12&present}, empty when there is nothing to say. */
+export function viewFragment({hop, present}) {
+  const parts = [];
+  if (hop) parts.push(`hop=${hop}`);
+  if (present) parts.push('present');
+  return parts.join('&');
+}
+
+function positive(text) {
+  const value = Number.parseInt(text, 10);
+  return Number.isInteger(value) && value > 0 ? value : null;
+}

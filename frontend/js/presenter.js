@@ -1,0 +1,41 @@
+// Presenter mode, for a projector: big type, the editor and the on-screen controls hidden (keys only),
+// the notes beside the diagram and a caption line saying what the current hop does and why.
+import {t} from './i18n.js';
+import {stageName} from './inspector.js';
+
+export function Presenter(caption) {
+  const root = document.documentElement;
+
+  function set(on) {
+    root.classList.toggle('presenting', on);
+    document.body.dataset.presenting = String(on);
+  }
+
+  return {
+    set,
+    toggle: () => set(!root.classList.contains('presenting')),
+    active: () => root.classList.contains('presenting'),
+    /** The caption: where the packet is and what happens to it, then the sentence saying why. */
+    show(hop, position) {
+      caption.replaceChildren();
+      if (!hop) return;
+      const where = document.createElement('strong');
+      where.textContent = `${t('packet', hop.flow)} · ${position} · ${stageName(hop)}${hop.verdict ? ` → ${hop.verdict}` : ''}`;
+      const packet = document.createElement('span');
+      packet.className = 'packet-line';
+      packet.textContent = summary(hop.packet);
+      const why = document.createElement('span');
+      why.className = 'why-line';
+      why.textContent = hop.why || '';
+      caption.append(where, packet, why);
+    },
+  };
+}
+
+/** {@code tcp 10.99.0.100:55586 → 172.17.0.3:80 SYN}, the packet as it is at this hop. */
+function summary(packet) {
+  if (!packet) return '';
+  const end = (address, port) => (port == null ? address : `${address}:${port}`);
+  const extra = packet.tcpFlags || packet.icmpType || '';
+  return `${packet.proto || ''} ${end(packet.src, packet.sport)} → ${end(packet.dst, packet.dport)} ${extra}`.trim();
+}
