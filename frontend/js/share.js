@@ -21,17 +21,23 @@ export function ShareDialog(dialog, {scenario, position}) {
   const output = dialog.querySelector('#share-link');
   const how = dialog.querySelector('#share-how');
 
+  let made = 0;
+
+  /** Makes the link for the boxes as they are; a link for boxes since changed is dropped. */
   async function refresh() {
+    const request = ++made;
+    delete dialog.dataset.ready;
     output.value = '';
     how.textContent = t('share.making');
     const hop = form.elements.atHop.checked ? position() : null;
     try {
       const link = await shareLink(scenario(), {hop, present: form.elements.present.checked});
+      if (request !== made) return;
       output.value = link.url;
       how.textContent = link.stored ? t('share.stored') : t('share.inline');
       dialog.dataset.ready = 'true';
     } catch (error) {
-      how.textContent = t('share.failed', error.detail || error.message || error);
+      if (request === made) how.textContent = t('share.failed', error.detail || error.message || error);
     }
   }
 
@@ -49,7 +55,6 @@ export function ShareDialog(dialog, {scenario, position}) {
 
   return {
     open() {
-      delete dialog.dataset.ready;
       const hop = position();
       form.elements.atHop.disabled = !hop;
       dialog.querySelector('#share-hop-label').textContent = hop ? t('share.atHop', hop) : t('share.atStart');

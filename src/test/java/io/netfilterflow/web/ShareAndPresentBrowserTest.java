@@ -1,0 +1,206 @@
+package io.netfilterflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.Page;
+import io.netfilterflow.diagram.NodeIds;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.Fixtures;
+import io.netfilterflow.support.SharePage;
+import io.netfilterflow.trace.ConformanceFormat;
+import io.netfilterflow.trace.Trace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Share links, deep links and presenter mode in Debian's Chromium: a link reopens the identical
+ * scenario and trace, whether the scenario travels in the fragment or is stored on the server; a link
+ * to a hop opens there, in presenter mode if asked; the exports are the API's own texts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShareAndPresentBrowserTest {
+
+    private static final Path PRESETS = Path.of("src/main/resources/scenarios");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> errors = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        pages.forEach(page -> page.context().close());
+        assertThat(errors).as("errors in the page").isEmpty();
+    }
+
+    @Test
+    void aFragmentLinkCarriesTheWholeScenarioAndReopensItsTrace() {
+        Page page = open("/?preset=home-router-port-forward");
+        SharePage.run(page);
+        String link = SharePage.link(page, false, false);
+        assertThat(link).startsWith(base() + "/#s=").doesNotContain("/s/").hasSizeLessThanOrEqualTo(2000);
+
+        Page reopened = open(link.substring(base().length()));
+        SharePage.finished(reopened);
+        assertThat(SharePage.export(reopened, "export-scenario"))
+                .isEqualTo(SharePage.json(Fixtures.read(PRESETS.resolve("home-router-port-forward.json"))));
+        assertThat(SharePage.export(reopened, "export-trace")).isEqualTo(SharePage.export(page, "export-trace"));
+        assertThat(reopened.textContent("#events")).isEqualTo(page.textContent("#events"));
+    }
+
+    @Test
+    void aLargeScenarioIsStoredAndItsLinkReopensItsTrace() {
+        Page page = open("/?preset=kubernetes-clusterip");
+        SharePage.run(page);
+        String link = SharePage.link(page, false, false);
+        assertThat(link).matches(base() + "/s/[A-Za-z0-9_-]{22}");
+
+        Page reopened = open(link.substring(base().length()));
+        SharePage.finished(reopened);
+        assertThat(SharePage.export(reopened, "export-scenario"))
+                .isEqualTo(SharePage.json(Fixtures.read(PRESETS.resolve("kubernetes-clusterip.json"))));
+        assertThat(SharePage.export(reopened, "export-trace")).isEqualTo(SharePage.export(page, "export-trace"));
+    }
+
+    @Test
+    void aDeepLinkOpensPresenterModeAtItsHop() {
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("docker-wan-published.json"))));
+        Page page = open("/?preset=docker-wan-published#hop=12&present", 1920, 1080);
+        SharePage.finished(page);
+
+        assertThat(page.evaluate("() => document.documentElement.classList.contains('presenting')")).isEqualTo(true);
+        assertThat(page.isVisible("#editor")).isFalse();
+        assertThat(page.isVisible(".controls")).as("keys only: no on-screen controls").isFalse();
+        assertThat(page.isVisible("#run")).isFalse();
+        assertThat(page.textContent("#caption")).contains("hop 12 of " + trace.steps().size())
+                .contains(trace.steps().get(11).why());
+        assertThat(litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(11)));
+        var diagram = page.locator(".diagram").boundingBox();
+        var notes = page.locator(".notes").boundingBox();
+        assertThat(page.isVisible(".notes")).isTrue();
+        assertThat(notes.x).as("the notes beside the diagram").isGreaterThanOrEqualTo(diagram.x + diagram.width - 1);
+        assertThat(page.textContent(".notes")).contains("Because DNAT runs before the routing decision");
+        double presenting = fontSize(page, ".notes p");
+        Browser.screenshot(page, "presenter-hop-12");
+
+        page.keyboard().press("ArrowRight");
+        assertThat(page.textContent("#caption")).contains("hop 13 of " + trace.steps().size());
+        assertThat(litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(12)));
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("ArrowLeft");
+        assertThat(page.textContent("#caption")).contains("hop 11 of " + trace.steps().size());
+
+        page.keyboard().press("Escape");
+        assertThat(page.isVisible(".controls")).isTrue();
+        assertThat(page.isVisible("#caption")).isFalse();
+        assertThat(presenting).as("big type").isGreaterThan(fontSize(page, ".notes p") * 1.3);
+    }
+
+    @Test
+    void aSharedLinkToAHopInPresenterModeOpensThere() {
+        Page page = open("/?preset=raw-notrack");
+        SharePage.run(page);
+        page.keyboard().press("Home");
+        for (int i = 0; i < 4; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        String link = SharePage.link(page, true, true);
+        assertThat(link).contains("#s=").endsWith("&hop=5&present");
+
+        Page reopened = open(link.substring(base().length()));
+        SharePage.finished(reopened);
+        assertThat(reopened.evaluate("() => document.documentElement.classList.contains('presenting')")).isEqualTo(true);
+        assertThat(reopened.textContent("#caption")).contains("hop 5 of");
+        assertThat(litBox(reopened)).isEqualTo(litBox(page));
+    }
+
+    @Test
+    void theCopiedTracesAreTheApisTexts() {
+        Page page = browser.page(new NewContextOptions().setViewportSize(1280, 720)
+                .setPermissions(List.of("clipboard-read", "clipboard-write")), errors);
+        pages.add(page);
+        page.navigate(base() + "/?preset=udp-dnat-router");
+        page.waitForSelector("body[data-ready=true]");
+        SharePage.run(page);
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("udp-dnat-router.json"))));
+
+        page.click("#export summary");
+        page.click("#copy-conformance");
+        page.waitForCondition(() -> ConformanceFormat.format(trace).equals(clipboard(page)));
+        page.click("#export summary");
+        page.click("#copy-text");
+        page.waitForCondition(() -> clipboard(page).contains("LOG"));
+        assertThat(clipboard(page)).contains("Packet 3").contains("192.168.1.8");
+    }
+
+    @Test
+    void theCountersReadLikeIptablesVL() {
+        Page page = open("/?preset=docker-nat-table");
+        assertThat(page.isDisabled("#counters")).as("no counters before a run").isTrue();
+        SharePage.run(page);
+        page.click("#counters");
+        page.waitForSelector("#counters-dialog[data-ready=true]");
+        String text = page.textContent("#counters-text");
+        assertThat(text).contains("# iptables -t nat -vL").contains("Chain DOCKER (2 references)")
+                .containsPattern("\\n    2   120 DNAT       tcp  --  !docker0 any     anywhere             anywhere"
+                        + "             tcp dpt:(http-alt|8080) to:172.17.0.2:8080\\n")
+                .contains("    1    60 RETURN     all  --  docker0 any ");
+        Browser.screenshot(page, "counters-docker-nat-table");
+    }
+
+    private Page open(String path) {
+        return open(path, 1280, 720);
+    }
+
+    private Page open(String path, int width, int height) {
+        Page page = browser.page(width, height, errors);
+        pages.add(page);
+        page.navigate(base() + path);
+        page.waitForSelector("body[data-ready=true]");
+        return page;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String clipboard(Page page) {
+        return (String) page.evaluate("() => navigator.clipboard.readText()");
+    }
+
+    private static String litBox(Page page) {
+        Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");
+        assertThat((List<?>) ids).hasSize(1);
+        return (String) ((List<?>) ids).get(0);
+    }
+
+    private static double fontSize(Page page, String selector) {
+        return ((Number) page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
+                selector)).doubleValue();
+    }
+}
