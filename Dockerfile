@@ -9,10 +9,14 @@ RUN mvn -B -q package -DskipTests
 
 # Run stage: a JRE and the jar, as a user without privileges.
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app netfilterflow
+RUN useradd --system --uid 10001 --home-dir /app netfilterflow \
+    && mkdir /data && chown 10001 /data
 WORKDIR /app
 COPY --from=build /src/target/netfilter-flow.jar /app/netfilter-flow.jar
 USER 10001
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0
+# stored share links: mount a volume here to keep them across containers
+ENV NETFILTER_FLOW_DATA_DIR=/data
+VOLUME /data
 ENTRYPOINT ["java", "-jar", "/app/netfilter-flow.jar"]
