@@ -122,6 +122,15 @@ class ShareAndPresentBrowserTest {
     }
 
     @Test
+    void aDeepLinkToAHopWithLongHeadersStaysWithinTheWindow() {
+        Page page = open("/?preset=kubernetes-clusterip#hop=30");
+        SharePage.finished(page);
+        assertThat(page.textContent("#position")).isEqualTo("hop 30 of 70");
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+        Browser.screenshot(page, "kubernetes-hop-30");
+    }
+
+    @Test
     void aSharedLinkToAHopInPresenterModeOpensThere() {
         Page page = open("/?preset=raw-notrack");
         SharePage.run(page);
