@@ -20,6 +20,12 @@ const FIELDS = [
   ['embedded', p => p.embedded ?? ''],
 ];
 
+/** {@code tcp 10.99.0.100:55586 → 172.17.0.3:80 SYN}: the packet in one line, as a caption shows it. */
+export function packetLine(p) {
+  if (!p) return '';
+  return `${p.proto || ''} ${endpoint(p.src, p.sport)} → ${endpoint(p.dst, p.dport)} ${p.tcpFlags || p.icmpType || ''}`.trim();
+}
+
 /** [{key, label, value, was}] where `was` is the value at the flow's previous hop when it changed. */
 export function packetFields(packet, previous) {
   return FIELDS.map(([key, read]) => {

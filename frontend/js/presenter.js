@@ -2,6 +2,7 @@
 // the notes beside the diagram and a caption line saying what the current hop does and why.
 import {t} from './i18n.js';
 import {stageName} from './inspector.js';
+import {packetLine} from './packet-fields.js';
 
 export function Presenter(caption) {
   const root = document.documentElement;
@@ -23,19 +24,11 @@ export function Presenter(caption) {
       where.textContent = `${t('packet', hop.flow)} · ${position} · ${stageName(hop)}${hop.verdict ? ` → ${hop.verdict}` : ''}`;
       const packet = document.createElement('span');
       packet.className = 'packet-line';
-      packet.textContent = summary(hop.packet);
+      packet.textContent = packetLine(hop.packet);
       const why = document.createElement('span');
       why.className = 'why-line';
       why.textContent = hop.why || '';
       caption.append(where, packet, why);
     },
   };
-}
-
-/** {@code tcp 10.99.0.100:55586 → 172.17.0.3:80 SYN}, the packet as it is at this hop. */
-function summary(packet) {
-  if (!packet) return '';
-  const end = (address, port) => (port == null ? address : `${address}:${port}`);
-  const extra = packet.tcpFlags || packet.icmpType || '';
-  return `${packet.proto || ''} ${end(packet.src, packet.sport)} → ${end(packet.dst, packet.dport)} ${extra}`.trim();
 }

@@ -6,7 +6,7 @@ import com.microsoft.playwright.Page;
 import io.netfilterflow.NetfilterFlowApplication;
 import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.Fixtures;
-import io.netfilterflow.support.SharePage;
+import io.netfilterflow.support.FlowPage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -49,10 +49,10 @@ class ShareRestartTest {
             Page page = browser.page(1280, 720, errors);
             page.navigate("http://127.0.0.1:" + port + "/?preset=kubernetes-clusterip");
             page.waitForSelector("body[data-ready=true]");
-            SharePage.run(page);
-            String link = SharePage.link(page, false, false);
+            FlowPage.run(page);
+            String link = FlowPage.link(page, false, false);
             assertThat(link).contains("/s/");
-            JsonNode trace = SharePage.export(page, "export-trace");
+            JsonNode trace = FlowPage.export(page, "export-trace");
             page.context().close();
 
             first.destroyForcibly();
@@ -62,10 +62,10 @@ class ShareRestartTest {
             Page reopened = browser.page(1280, 720, errors);
             reopened.navigate(link);
             reopened.waitForSelector("body[data-ready=true]");
-            SharePage.finished(reopened);
-            assertThat(SharePage.export(reopened, "export-scenario")).isEqualTo(SharePage.json(
+            FlowPage.finished(reopened);
+            assertThat(FlowPage.export(reopened, "export-scenario")).isEqualTo(FlowPage.json(
                     Fixtures.read(Path.of("src/main/resources/scenarios/kubernetes-clusterip.json"))));
-            assertThat(SharePage.export(reopened, "export-trace")).isEqualTo(trace);
+            assertThat(FlowPage.export(reopened, "export-trace")).isEqualTo(trace);
             reopened.context().close();
         }
         assertThat(errors).as("errors in the page").isEmpty();

@@ -8,6 +8,7 @@ import io.netfilterflow.diagram.NodeIds;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
@@ -211,15 +212,11 @@ class FlowPageBrowserTest {
     }
 
     private void run() {
-        page.click("#run");
-        page.waitForSelector("body[data-state=done], body[data-state=refused]");
-        assertThat(page.getAttribute("body", "data-state")).as(page.textContent("#verdicts")).isEqualTo("done");
+        FlowPage.run(page);
     }
 
     private String litBox() {
-        Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");
-        assertThat((List<?>) ids).hasSize(1);
-        return (String) ((List<?>) ids).get(0);
+        return FlowPage.litBox(page);
     }
 
     private String field(String name) {

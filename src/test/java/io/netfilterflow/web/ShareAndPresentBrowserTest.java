@@ -9,7 +9,7 @@ import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.Fixtures;
-import io.netfilterflow.support.SharePage;
+import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.Trace;
 import java.nio.file.Path;
@@ -61,37 +61,37 @@ class ShareAndPresentBrowserTest {
     @Test
     void aFragmentLinkCarriesTheWholeScenarioAndReopensItsTrace() {
         Page page = open("/?preset=home-router-port-forward");
-        SharePage.run(page);
-        String link = SharePage.link(page, false, false);
+        FlowPage.run(page);
+        String link = FlowPage.link(page, false, false);
         assertThat(link).startsWith(base() + "/#s=").doesNotContain("/s/").hasSizeLessThanOrEqualTo(2000);
 
         Page reopened = open(link.substring(base().length()));
-        SharePage.finished(reopened);
-        assertThat(SharePage.export(reopened, "export-scenario"))
-                .isEqualTo(SharePage.json(Fixtures.read(PRESETS.resolve("home-router-port-forward.json"))));
-        assertThat(SharePage.export(reopened, "export-trace")).isEqualTo(SharePage.export(page, "export-trace"));
+        FlowPage.finished(reopened);
+        assertThat(FlowPage.export(reopened, "export-scenario"))
+                .isEqualTo(FlowPage.json(Fixtures.read(PRESETS.resolve("home-router-port-forward.json"))));
+        assertThat(FlowPage.export(reopened, "export-trace")).isEqualTo(FlowPage.export(page, "export-trace"));
         assertThat(reopened.textContent("#events")).isEqualTo(page.textContent("#events"));
     }
 
     @Test
     void aLargeScenarioIsStoredAndItsLinkReopensItsTrace() {
         Page page = open("/?preset=kubernetes-clusterip");
-        SharePage.run(page);
-        String link = SharePage.link(page, false, false);
+        FlowPage.run(page);
+        String link = FlowPage.link(page, false, false);
         assertThat(link).matches(base() + "/s/[A-Za-z0-9_-]{22}");
 
         Page reopened = open(link.substring(base().length()));
-        SharePage.finished(reopened);
-        assertThat(SharePage.export(reopened, "export-scenario"))
-                .isEqualTo(SharePage.json(Fixtures.read(PRESETS.resolve("kubernetes-clusterip.json"))));
-        assertThat(SharePage.export(reopened, "export-trace")).isEqualTo(SharePage.export(page, "export-trace"));
+        FlowPage.finished(reopened);
+        assertThat(FlowPage.export(reopened, "export-scenario"))
+                .isEqualTo(FlowPage.json(Fixtures.read(PRESETS.resolve("kubernetes-clusterip.json"))));
+        assertThat(FlowPage.export(reopened, "export-trace")).isEqualTo(FlowPage.export(page, "export-trace"));
     }
 
     @Test
     void aDeepLinkOpensPresenterModeAtItsHop() {
         Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("docker-wan-published.json"))));
         Page page = open("/?preset=docker-wan-published#hop=12&present", 1920, 1080);
-        SharePage.finished(page);
+        FlowPage.finished(page);
 
         assertThat(page.evaluate("() => document.documentElement.classList.contains('presenting')")).isEqualTo(true);
         assertThat(page.isVisible("#editor")).isFalse();
@@ -99,7 +99,7 @@ class ShareAndPresentBrowserTest {
         assertThat(page.isVisible("#run")).isFalse();
         assertThat(page.textContent("#caption")).contains("hop 12 of " + trace.steps().size())
                 .contains(trace.steps().get(11).why());
-        assertThat(litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(11)));
+        assertThat(FlowPage.litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(11)));
         var diagram = page.locator(".diagram").boundingBox();
         var notes = page.locator(".notes").boundingBox();
         assertThat(page.isVisible(".notes")).isTrue();
@@ -110,7 +110,7 @@ class ShareAndPresentBrowserTest {
 
         page.keyboard().press("ArrowRight");
         assertThat(page.textContent("#caption")).contains("hop 13 of " + trace.steps().size());
-        assertThat(litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(12)));
+        assertThat(FlowPage.litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(12)));
         page.keyboard().press("ArrowLeft");
         page.keyboard().press("ArrowLeft");
         assertThat(page.textContent("#caption")).contains("hop 11 of " + trace.steps().size());
@@ -124,7 +124,7 @@ class ShareAndPresentBrowserTest {
     @Test
     void aDeepLinkToAHopWithLongHeadersStaysWithinTheWindow() {
         Page page = open("/?preset=kubernetes-clusterip#hop=30");
-        SharePage.finished(page);
+        FlowPage.finished(page);
         assertThat(page.textContent("#position")).isEqualTo("hop 30 of 70");
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
         Browser.screenshot(page, "kubernetes-hop-30");
@@ -133,19 +133,19 @@ class ShareAndPresentBrowserTest {
     @Test
     void aSharedLinkToAHopInPresenterModeOpensThere() {
         Page page = open("/?preset=raw-notrack");
-        SharePage.run(page);
+        FlowPage.run(page);
         page.keyboard().press("Home");
         for (int i = 0; i < 4; i++) {
             page.keyboard().press("ArrowRight");
         }
-        String link = SharePage.link(page, true, true);
+        String link = FlowPage.link(page, true, true);
         assertThat(link).contains("#s=").endsWith("&hop=5&present");
 
         Page reopened = open(link.substring(base().length()));
-        SharePage.finished(reopened);
+        FlowPage.finished(reopened);
         assertThat(reopened.evaluate("() => document.documentElement.classList.contains('presenting')")).isEqualTo(true);
         assertThat(reopened.textContent("#caption")).contains("hop 5 of");
-        assertThat(litBox(reopened)).isEqualTo(litBox(page));
+        assertThat(FlowPage.litBox(reopened)).isEqualTo(FlowPage.litBox(page));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ShareAndPresentBrowserTest {
         pages.add(page);
         page.navigate(base() + "/?preset=udp-dnat-router");
         page.waitForSelector("body[data-ready=true]");
-        SharePage.run(page);
+        FlowPage.run(page);
         Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("udp-dnat-router.json"))));
 
         page.click("#export summary");
@@ -171,7 +171,7 @@ class ShareAndPresentBrowserTest {
     void theCountersReadLikeIptablesVL() {
         Page page = open("/?preset=docker-nat-table");
         assertThat(page.isDisabled("#counters")).as("no counters before a run").isTrue();
-        SharePage.run(page);
+        FlowPage.run(page);
         page.click("#counters");
         page.waitForSelector("#counters-dialog[data-ready=true]");
         String text = page.textContent("#counters-text");
@@ -202,11 +202,6 @@ class ShareAndPresentBrowserTest {
         return (String) page.evaluate("() => navigator.clipboard.readText()");
     }
 
-    private static String litBox(Page page) {
-        Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");
-        assertThat((List<?>) ids).hasSize(1);
-        return (String) ((List<?>) ids).get(0);
-    }
 
     private static double fontSize(Page page, String selector) {
         return ((Number) page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",

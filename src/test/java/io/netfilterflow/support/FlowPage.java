@@ -7,15 +7,16 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The page's Share dialog and Export menu, as the share and presenter browser tests use them. */
-public final class SharePage {
+/** What the browser tests do on the page: run, read the lit box, use the Share dialog and the Export menu. */
+public final class FlowPage {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SharePage() {
+    private FlowPage() {
     }
 
     /** Runs what the page shows and waits for the last hop. */
@@ -27,6 +28,13 @@ public final class SharePage {
     public static void finished(Page page) {
         page.waitForSelector("body[data-state=done], body[data-state=refused]");
         assertThat(page.getAttribute("body", "data-state")).as(page.textContent("#verdicts")).isEqualTo("done");
+    }
+
+    /** The id of the one diagram box lit for the current hop. */
+    public static String litBox(Page page) {
+        Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");
+        assertThat((List<?>) ids).hasSize(1);
+        return (String) ((List<?>) ids).get(0);
     }
 
     /** The link the Share dialog makes, at the current hop and in presenter mode if asked. */
