@@ -19,6 +19,7 @@ final class KernelLog implements KernelRecorder {
     private static final Path ALL_NETNS = Path.of("/proc/sys/net/netfilter/nf_log_all_netns");
     private static final Path LOCK = Path.of(System.getProperty("java.io.tmpdir"), "netfilter-flow-kernel-log.lock");
     private static final long SETTLE_MILLIS = 250;
+    private static final long PROGRAM_SETTLE_MILLIS = 700;
 
     private final IptablesRuleset rules;
     private FileChannel lockFile;
@@ -44,8 +45,8 @@ final class KernelLog implements KernelRecorder {
     }
 
     @Override
-    public void settle() {
-        NftMonitor.sleep(SETTLE_MILLIS);
+    public void settle(boolean programAnswers) {
+        NftMonitor.sleep(programAnswers ? PROGRAM_SETTLE_MILLIS : SETTLE_MILLIS);
     }
 
     @Override

@@ -8,8 +8,11 @@ interface KernelRecorder extends AutoCloseable {
     /** Begins recording; returns once events are being captured. */
     void start();
 
-    /** Waits until the kernel has finished with what was just sent. */
-    void settle();
+    /**
+     * Waits until the kernel has finished with what was just sent. When a program answers it (a UDP
+     * listener), the answer waits for that program to be scheduled, so the wait is longer.
+     */
+    void settle(boolean programAnswers);
 
     /** What was recorded, in the kernel's order. */
     List<String> lines();

@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class Lab implements AutoCloseable {
 
+    private static final long LISTEN_TIMEOUT_NANOS = 10_000_000_000L;
+
     private final Names names;
     private final Host host;
     private final List<String> namespaces;
@@ -84,17 +86,49 @@ final class Lab implements AutoCloseable {
         }
     }
 
-    /** A process on the host for each listening port: the kernel completes handshakes, socat answers UDP. */
+    /**
+     * A process on the host for each listening port: the kernel completes handshakes, socat answers UDP
+     * with the datagram it got. {@code cat} reads it first: a responder that ignores its input (echo)
+     * can exit before socat writes it, and socat then gives up on EPIPE without answering.
+     */
     private void startListeners() {
-        for (Listen listen : host.listen().stream().sorted(java.util.Comparator.comparing(Listen::toString)).toList()) {
+        List<Listen> listens = host.listen().stream().sorted(java.util.Comparator.comparing(Listen::toString))
+                .toList();
+        for (Listen listen : listens) {
             if (listen.proto().equals(IpProtocol.TCP)) {
                 start(names.host(), List.of("socat", "-u", "TCP4-LISTEN:" + listen.port() + ",reuseaddr,fork",
                         "OPEN:/dev/null"));
             } else if (listen.proto().equals(IpProtocol.UDP)) {
                 start(names.host(), List.of("socat", "UDP4-RECVFROM:" + listen.port() + ",reuseaddr,fork",
-                        "SYSTEM:echo"));
+                        "EXEC:cat"));
             }
         }
+        awaitBound(listens);
+    }
+
+    /** Waits until every listener's socket is bound, so the first packet finds it on a busy machine too. */
+    private void awaitBound(List<Listen> listens) {
+        long deadline = System.nanoTime() + LISTEN_TIMEOUT_NANOS;
+        List<Listen> unbound = listens;
+        while (!unbound.isEmpty()) {
+            String sockets = Shell.check(List.of("ip", "netns", "exec", names.host(), "ss", "-H", "-l", "-n", "-t",
+                    "-u"), null);
+            unbound = unbound.stream().filter(listen -> !bound(sockets, listen)).toList();
+            if (!unbound.isEmpty() && System.nanoTime() > deadline) {
+                throw new LabException("listeners did not start within 10 s: " + unbound);
+            }
+            if (!unbound.isEmpty()) {
+                NftMonitor.sleep(20);
+            }
+        }
+    }
+
+    /** {@code ss -H -l -n}: netid, state, queues, then the local address ending in ":port". */
+    private static boolean bound(String sockets, Listen listen) {
+        String netid = listen.proto().equals(IpProtocol.TCP) ? "tcp" : "udp";
+        return sockets.lines().map(line -> line.trim().split("\\s+"))
+                .anyMatch(cols -> cols.length >= 5 && cols[0].equals(netid)
+                        && cols[4].endsWith(":" + listen.port()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 final class NftMonitor implements KernelRecorder {
 
     private static final long QUIET_MILLIS = 150;
+    private static final long PROGRAM_QUIET_MILLIS = 600;
     private static final long MAX_SETTLE_MILLIS = 3000;
     private static final long READY_MILLIS = 400;
 
@@ -53,10 +54,11 @@ final class NftMonitor implements KernelRecorder {
     }
 
     @Override
-    public void settle() {
+    public void settle(boolean programAnswers) {
+        long quiet = programAnswers ? PROGRAM_QUIET_MILLIS : QUIET_MILLIS;
         long start = System.nanoTime();
-        sleep(QUIET_MILLIS);
-        while (millisSince(lastEvent) < QUIET_MILLIS && millisSince(start) < MAX_SETTLE_MILLIS) {
+        sleep(quiet);
+        while (millisSince(lastEvent) < quiet && millisSince(start) < MAX_SETTLE_MILLIS) {
             sleep(20);
         }
         synchronized (raw) {

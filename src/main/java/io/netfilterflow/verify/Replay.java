@@ -59,7 +59,7 @@ final class Replay {
                 Shell.check(List.of("ip", "netns", "exec", lab.endpointNamespace(t.from()), "socat", "-u", "STDIN",
                         "INTERFACE:eth0"), Frames.ethernet(t.packet(), numbers[0], numbers[1]));
             }
-            recorder.settle();
+            recorder.settle(t.packet().isUdp() && reachedHostSocket(t.flow()));
         }
     }
 
@@ -108,6 +108,10 @@ final class Replay {
         }
         Shell.check(List.of("ip", "netns", "exec", lab.hostNamespace(), "nft", "-f", "-"),
                 script.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private boolean reachedHostSocket(int flow) {
+        return trace.steps().stream().anyMatch(step -> step.flow() == flow && step.kind() == StepKind.DELIVERED);
     }
 
     /** The packet as the host's socket received it (after any DNAT). */

@@ -8,7 +8,12 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +32,7 @@ import org.opentest4j.TestAbortedException;
 class KernelVerificationTest {
 
     private static final Path WAN_PINGS_HOST = Path.of("src/test/resources/scenarios/verified/nft-wan-pings-host/scenario.json");
+    private static final Path UDP_ROUTER = Path.of("src/main/resources/scenarios/udp-dnat-router.json");
 
     static List<Path> scenarios() {
         return Fixtures.scenarios();
@@ -79,6 +85,28 @@ class KernelVerificationTest {
             assertThat(result.identical()).as(result.diff()).isTrue();
         } catch (CannotVerifyException e) {
             assertThat(e.getMessage()).contains("ebtables-legacy-restore");
+        }
+    }
+
+    /** The replay's UDP answers come from the lab's listener: it must answer every datagram, the first one too. */
+    @Test
+    void theLabsUdpListenerAnswersEveryDatagram() {
+        String json = Fixtures.read(UDP_ROUTER).replace("-A INPUT -p udp -m udp --dport 5001 -j LOG --log-level 1\\n", "");
+        requireMachineFor(json);
+        var scenario = ScenarioReader.read(json);
+        ExecutorService clients = Executors.newFixedThreadPool(24);
+        try (Lab lab = Lab.build(scenario.host(), ScenarioText.of(json))) {
+            List<CompletableFuture<Shell.Result>> answers = IntStream.range(0, 24)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> Shell.run(List.of("ip", "netns", "exec",
+                            lab.hostNamespace(), "socat", "-t", "3", "-", "UDP4:127.0.0.1:5001"),
+                            ("datagram " + i + "\n").getBytes(StandardCharsets.UTF_8)), clients))
+                    .toList();
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).join().out()).as("the answer to datagram %d", i)
+                        .isEqualTo("datagram " + i + "\n");
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
