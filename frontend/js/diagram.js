@@ -80,7 +80,7 @@ export function Diagram(container) {
       .attr('data-family', d => d.family).call(node => {
         node.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
           .attr('height', d => d.height);
-        node.select('.label').attr('x', d => d.cx).attr('y', d => d.cy - (lines(d).length > 1 ? 8 : 2))
+        node.select('.label').attr('x', d => d.cx).attr('y', d => d.cy - (lines(d).length > 1 ? 5 : 2))
           .call(text => text.selectAll('tspan').data(d => lines(d)).join('tspan')
             .attr('x', function () { return this.parentNode.getAttribute('x'); })
             .attr('dy', (line, i) => (i === 0 ? 0 : '1.1em')).text(line => line));
@@ -143,7 +143,7 @@ export function Diagram(container) {
 
   function moveToken(hops, nodes, cursor, flow, duration) {
     const data = cursor >= 0 ? [{flow}] : [];
-    const token = layers.token.selectAll('circle').data(data).join('circle').attr('r', 10)
+    const token = layers.token.selectAll('circle').data(data).join('circle').attr('r', 9)
       .attr('class', 'token').style('fill', d => flowColor(d.flow));
     if (cursor < 0) return;
     const target = anchor(nodes[cursor]);
@@ -170,7 +170,7 @@ export function Diagram(container) {
   /** Where the token and trails pass a box: its top edge, so they never hide the box's label. */
   function anchor(id) {
     const node = geometry.byId.get(id);
-    return node ? [node.cx, node.y + 3] : [0, 0];
+    return node ? [node.cx, node.y + 1] : [0, 0];
   }
 
   return {draw, show};

@@ -1,5 +1,5 @@
 // Keys for a classroom: space plays or pauses, arrows step, Home and End jump, P enters or leaves
-// presenter mode and Escape leaves it. Typing in a field wins.
+// presenter mode, N hides or shows its notes and Escape leaves it. Typing in a field wins.
 
 export function bindKeys(playback, presenter) {
   document.addEventListener('keydown', event => {
@@ -15,6 +15,8 @@ export function bindKeys(playback, presenter) {
       End: () => playback.end(),
       p: () => presenter.toggle(),
       P: () => presenter.toggle(),
+      n: presenter.active() ? () => presenter.toggleNotes() : undefined,
+      N: presenter.active() ? () => presenter.toggleNotes() : undefined,
       Escape: presenter.active() ? () => presenter.set(false) : undefined,
     }[event.key];
     if (action) {

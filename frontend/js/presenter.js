@@ -1,5 +1,6 @@
 // Presenter mode, for a projector: big type, the editor and the on-screen controls hidden (keys only),
-// the notes beside the diagram and a caption line saying what the current hop does and why.
+// the notes beside the diagram (N hides them, giving the diagram the whole width) and a caption line
+// saying what the current hop does and why.
 import {t} from './i18n.js';
 import {stageName} from './inspector.js';
 import {packetLine} from './packet-fields.js';
@@ -15,6 +16,7 @@ export function Presenter(caption) {
   return {
     set,
     toggle: () => set(!root.classList.contains('presenting')),
+    toggleNotes: () => root.classList.toggle('notes-hidden'),
     active: () => root.classList.contains('presenting'),
     /** The caption: where the packet is and what happens to it, then the sentence saying why. */
     show(hop, position) {

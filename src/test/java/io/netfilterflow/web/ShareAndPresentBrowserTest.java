@@ -115,6 +115,15 @@ class ShareAndPresentBrowserTest {
         page.keyboard().press("ArrowLeft");
         assertThat(page.textContent("#caption")).contains("hop 11 of " + trace.steps().size());
 
+        double besideNotes = page.locator(".node.lit").boundingBox().width;
+        page.keyboard().press("n");
+        assertThat(page.isVisible(".notes")).as("N hides the notes").isFalse();
+        assertThat(page.locator(".node.lit").boundingBox().width).as("the diagram takes the whole width")
+                .isGreaterThan(besideNotes * 1.3);
+        Browser.screenshot(page, "presenter-notes-hidden");
+        page.keyboard().press("n");
+        assertThat(page.isVisible(".notes")).as("N shows them again").isTrue();
+
         page.keyboard().press("Escape");
         assertThat(page.isVisible(".controls")).isTrue();
         assertThat(page.isVisible("#caption")).isFalse();
