@@ -1,5 +1,5 @@
-// The rule counters after a run, as `iptables -t TABLE -vL` shows them: which rules the packets hit,
-// in the layout people know from the terminal.
+// The rule counters after a run, as `iptables -t TABLE -vL` and `ebtables -t TABLE -L --Lc` show them:
+// which rules the packets hit, in the layout people know from the terminal.
 import {postText} from './api.js';
 import {t} from './i18n.js';
 

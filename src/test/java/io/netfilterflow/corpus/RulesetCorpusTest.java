@@ -57,7 +57,8 @@ class RulesetCorpusTest {
                 continue;
             }
             String text = SharedFiles.read(file);
-            assertThat(print(file, text)).as(name).isEqualTo(normalized(text));
+            // trailing blanks aside: ebtables-nft writes "-j redirect " (the listing test checks that blank)
+            assertThat(normalized(print(file, text))).as(name).isEqualTo(normalized(text));
             assertThat(print(file, print(file, text))).as(name + " printed twice").isEqualTo(print(file, text));
         }
     }

@@ -50,6 +50,22 @@ class SimulationApiTest {
         }
     }
 
+    /** The mac-filter preset sends two pings from c1 (dropped) and one from c2: ebtables counts the drops. */
+    @Test
+    void countersListEbtablesTablesAfterIptablesOnes() throws Exception {
+        String scenario = Fixtures.read(Path.of("src/main/resources/scenarios/ebtables-mac-filter.json"));
+        HttpResponse<String> counters = client.send(HttpRequest.newBuilder(uri("/api/simulations?format=counters"))
+                .header("Content-Type", "application/json").header("Accept", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(scenario)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(counters.statusCode()).isEqualTo(200);
+        String text = counters.body();
+        assertThat(text.indexOf("# ebtables -t filter -L --Lc\nBridge table: filter\n"))
+                .isGreaterThan(text.indexOf("# iptables -t filter -vL\n"));
+        assertThat(text).containsPattern("\nBridge chain: FORWARD, entries: 1, policy: ACCEPT\n"
+                + "-s 02:42:ac:11:00:02 -j DROP , pcnt = [1-9]\\d* -- bcnt = [1-9]\\d*\n");
+    }
+
     @Test
     void aBadRulesLineGetsA400ProblemNamingTheFieldAndLine() throws Exception {
         String scenario = PRESET.replace("-A DOCKER-USER -j RETURN", "-A DOCKER-USER -p tcp --dport 70000 -j RETURN");

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.list;
 
+import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -17,16 +18,10 @@ import io.netfilterflow.netfilter.xtables.target.ChainJump;
  */
 public final class IptablesListing {
 
-    /** The packets and bytes of a rule (its line in the iptables-save text) or, for line 0, a policy. */
-    @FunctionalInterface
-    public interface Counted {
-        Counters of(String chain, int line);
-    }
-
     private IptablesListing() {
     }
 
-    public static String list(IptTable table, Counted counted, Services services) {
+    public static String list(IptTable table, Counted counted, SystemNames names) {
         StringBuilder out = new StringBuilder();
         for (IptChain chain : table.chains()) {
             if (!out.isEmpty()) {
@@ -34,7 +29,7 @@ public final class IptablesListing {
             }
             header(out, table, chain, counted);
             for (IptRule rule : chain.rules()) {
-                rule(out, rule, counted.of(chain.name(), rule.source().number()), services);
+                rule(out, rule, counted.of(chain.name(), rule.source().number()), names);
             }
         }
         return out.toString();
@@ -52,21 +47,22 @@ public final class IptablesListing {
         out.append(" pkts bytes target     prot opt in     out     source               destination         \n");
     }
 
-    private static void rule(StringBuilder out, IptRule rule, Counters counters, Services services) {
+    private static void rule(StringBuilder out, IptRule rule, Counters counters, SystemNames names) {
         IpHeaderMatch ip = rule.header();
         out.append(number(counters.packets(), true)).append(number(counters.bytes(), true));
-        out.append(pad(rule.target() == null ? "" : rule.target().name(), 9)).append(' ');
+        out.append(pad(rule.target() == null ? "" : rule.target().listName(), 9)).append(' ');
         out.append(ip.protocol() != null && ip.protocol().inverted() ? '!' : ' ');
         out.append(pad(ip.protocol() == null ? "all" : ip.protocol().value().toString(), 5));
         out.append(ip.fragment() != null && !ip.fragment() ? '!' : '-').append(ip.fragment() != null ? 'f' : '-').append(' ');
         out.append(' ').append(pad(device(ip.inInterface()), 6)).append(' ');
         out.append(pad(device(ip.outInterface()), 6)).append(' ');
-        address(out, ip.source());
-        address(out, ip.destination());
+        address(out, ip.source(), names);
+        address(out, ip.destination(), names);
         if (rule.target() instanceof ChainJump jump && jump.isGoto()) {
             out.append("[goto] ");
         }
-        ListWriter extras = new ListWriter(services, false);
+        ListWriter extras = new ListWriter(names, false,
+                ip.protocol() == null ? null : ip.protocol().value().toString());
         for (XtMatch match : rule.matches()) {
             match.list(extras);
         }
@@ -80,14 +76,19 @@ public final class IptablesListing {
         return device == null ? "any" : (device.inverted() ? "!" : "") + device.value();
     }
 
-    private static void address(StringBuilder out, Negatable<Ipv4Prefix> prefix) {
+    /** {@code anywhere}, else the address by name where the machine has one (a host's, then a network's), then the mask. */
+    private static void address(StringBuilder out, Negatable<Ipv4Prefix> prefix, SystemNames names) {
         out.append(prefix != null && prefix.inverted() ? '!' : ' ');
         if (prefix == null || prefix.value().mask() == 0) {
             out.append(pad("anywhere", 19)).append(' ');
             return;
         }
         Ipv4Prefix value = prefix.value();
-        out.append(pad(value.length() == 32 ? value.address().toString() : value.toString(), 19)).append(' ');
+        String address = names.address(Integer.toUnsignedLong(value.address().bits()))
+                .orElse(value.address().toString());
+        String mask = value.length() == 32 ? "" : value.length() >= 0 ? "/" + value.length()
+                : "/" + new Ipv4Address(value.mask());
+        out.append(pad(address + mask, 19)).append(' ');
     }
 
     private static long references(IptTable table, String chain) {

@@ -11,12 +11,32 @@ import java.util.function.Consumer;
 public final class ListWriter {
 
     private final StringBuilder out = new StringBuilder();
-    private final Services services;
+    private final SystemNames names;
     private final boolean numeric;
+    private final String protocol;
 
-    public ListWriter(Services services, boolean numeric) {
-        this.services = services;
+    /** {@code protocol}: the rule's {@code -p}, whose port names multiport prints (null for all). */
+    public ListWriter(SystemNames names, boolean numeric, String protocol) {
+        this.names = names;
         this.numeric = numeric;
+        this.protocol = protocol;
+    }
+
+    public boolean numeric() {
+        return numeric;
+    }
+
+    /** A port of the rule's own protocol, by name unless numeric. */
+    public String port(int port) {
+        return protocol == null ? Integer.toString(port) : port(port, protocol);
+    }
+
+    public String user(long uid) {
+        return numeric ? Long.toString(uid) : names.user(uid).orElse(Long.toString(uid));
+    }
+
+    public String group(long gid) {
+        return numeric ? Long.toString(gid) : names.group(gid).orElse(Long.toString(gid));
     }
 
     public ListWriter text(String piece) {
@@ -36,7 +56,7 @@ public final class ListWriter {
     }
 
     public String port(int port, String protocol) {
-        return numeric ? Integer.toString(port) : services.name(port, protocol).orElse(Integer.toString(port));
+        return numeric ? Integer.toString(port) : names.service(port, protocol).orElse(Integer.toString(port));
     }
 
     /** For an extension without its own listing: its options as iptables-save writes them. */

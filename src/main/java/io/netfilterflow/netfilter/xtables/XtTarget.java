@@ -17,6 +17,11 @@ public interface XtTarget {
 
     void saveOptions(RuleWriter out);
 
+    /** The name in {@code iptables -L}'s target column; an alias shows the target it stands for. */
+    default String listName() {
+        return name();
+    }
+
     /** The target's options as {@code iptables -L} prints them; by default as saved. */
     default void list(ListWriter out) {
         out.saved(this::saveOptions);

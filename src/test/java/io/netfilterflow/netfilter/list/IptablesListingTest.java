@@ -48,7 +48,7 @@ class IptablesListingTest {
             COMMIT
             """;
 
-    private static final Services DEBIAN = Services.parse(List.of(
+    private static final SystemNames DEBIAN = SystemNames.parse(List.of(
             "# /etc/services, the lines this table needs", "http\t\t80/tcp\t\twww", "http-alt\t8080/tcp\twebcache"));
 
     @Test
@@ -60,7 +60,7 @@ class IptablesListingTest {
     @Test
     void withoutAServicesFilePortsStayNumbers() {
         IptTable nat = IptablesSaveParser.parse(SAVED).table(IptTableName.NAT);
-        assertThat(IptablesListing.list(nat, saved(nat), Services.NONE))
+        assertThat(IptablesListing.list(nat, saved(nat), SystemNames.NONE))
                 .contains("tcp dpt:8080 to:172.17.0.2:8080").doesNotContain("http-alt");
     }
 
@@ -83,16 +83,16 @@ class IptablesListingTest {
         String listed = IptablesListing.list(filter, (chain, line) -> new Counters(123456, 98765432), DEBIAN);
         assertThat(listed).contains("Chain INPUT (policy DROP 123K packets, 99M bytes)")
                 .contains(" 123K   99M LOG        udp  --  any    any     anywhere             anywhere             "
-                        + "udp dpt:5001 LOG flags 0 level 1 prefix \"in: \"")
+                        + "udp dpt:5001 LOG level alert prefix \"in: \"")
                 .contains("ctstate RELATED,ESTABLISHED /* replies */")
                 .contains("LOGGED     all  --  any    any     anywhere             anywhere            [goto]  "
                         + "mark match 0x4000/0x4000 statistic mode random probability 0.50000000000")
-                .contains("tcp dpt:22 length --length 0:100 reject-with tcp-reset")
+                .contains("tcp dpt:22 length 0:100 reject-with tcp-reset")
                 .contains("MARK or 0x4000").contains("MARK set 0x1")
                 .contains("Chain LOGGED (1 references)");
     }
 
-    private static IptablesListing.Counted saved(IptTable table) {
+    private static Counted saved(IptTable table) {
         Map<String, Counters> counters = new HashMap<>();
         for (IptChain chain : table.chains()) {
             counters.put(chain.name() + " 0", chain.counters());

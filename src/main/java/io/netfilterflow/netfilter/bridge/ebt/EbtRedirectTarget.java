@@ -18,10 +18,13 @@ public record EbtRedirectTarget(EbtVerdict then) implements EbtTarget {
         return "redirect";
     }
 
+    /** ebtables-nft (1.8.9) leaves a blank where the default verdict would go: {@code -j redirect }. */
     @Override
     public void saveOptions(RuleWriter out) {
         if (then != EbtVerdict.ACCEPT) {
             out.word("--redirect-target").word(then.name());
+        } else {
+            out.word("");
         }
     }
 }

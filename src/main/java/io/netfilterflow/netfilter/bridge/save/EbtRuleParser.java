@@ -54,10 +54,11 @@ final class EbtRuleParser {
     private ExtensionArgs targetArgs;
     private Counters counters;
 
-    EbtRuleParser(SourceLine line, List<String> words, int start) {
+    EbtRuleParser(SourceLine line, List<String> words, int start, Counters counters) {
         this.line = line;
         this.words = words;
         this.next = start;
+        this.counters = counters;
     }
 
     EbtRule parse() {
@@ -103,7 +104,7 @@ final class EbtRuleParser {
             case "-o", "--out-interface", "--out-if" -> out = once(out, word, value(word, InterfaceName::new));
             case "--logical-out" -> logicalOut = once(logicalOut, word, value(word, InterfaceName::new));
             case "-j", "--jump" -> jump(word);
-            case "-c", "--set-counters" -> counters = new Counters(count(word), count(word));
+            case "-c", "--set-counters" -> counters = once(counters, word, new Counters(count(word), count(word)));
             default -> extensionOption(word);
         }
     }

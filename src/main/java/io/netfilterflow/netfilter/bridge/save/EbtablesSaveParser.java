@@ -3,6 +3,7 @@ package io.netfilterflow.netfilter.bridge.save;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
@@ -48,7 +49,7 @@ public final class EbtablesSaveParser {
                 throw new RulesSyntaxException(line, "a chain line is ':NAME POLICY'");
             }
             table(line).declare(line, words.get(0).substring(1), words.get(1));
-        } else if (first == '-') {
+        } else if (first == '-' || first == '[') {
             rule(line);
         } else {
             throw new RulesSyntaxException(line, "unexpected line (expected *table, :chain or -A CHAIN ...)");
@@ -73,13 +74,24 @@ public final class EbtablesSaveParser {
         }
     }
 
+    /** {@code -A CHAIN ...}, after {@code [packets:bytes]} where ebtables-nft's {@code ebtables-save -c} puts them. */
     private void rule(SourceLine line) {
         EbtTableBuilder table = table(line);
         List<String> words = ShellWords.split(line);
-        if (words.size() < 2 || !(words.get(0).equals("-A") || words.get(0).equals("--append"))) {
-            throw new RulesSyntaxException(line, "a rule is '-A CHAIN ...'");
+        Counters counters = null;
+        int at = 0;
+        if (!words.isEmpty() && words.get(0).startsWith("[")) {
+            try {
+                counters = Counters.parseBracketed(words.get(0));
+            } catch (IllegalArgumentException e) {
+                throw new RulesSyntaxException(line, e.getMessage());
+            }
+            at = 1;
         }
-        table.add(line, words.get(1), new EbtRuleParser(line, words, 2).parse());
+        if (words.size() < at + 2 || !(words.get(at).equals("-A") || words.get(at).equals("--append"))) {
+            throw new RulesSyntaxException(line, "a rule is '-A CHAIN ...' (after '[packets:bytes]' if counted)");
+        }
+        table.add(line, words.get(at + 1), new EbtRuleParser(line, words, at + 2, counters).parse());
     }
 
     private EbtTableBuilder table(SourceLine line) {

@@ -35,6 +35,21 @@ public final class EbtablesSavePrinter {
         StringBuilder line = new StringBuilder(64);
         RuleWriter out = new RuleWriter(line);
         out.word("-A").word(chain);
+        options(rule, out);
+        if (rule.counters() != null) {
+            out.word("-c").word(Long.toString(rule.counters().packets())).word(Long.toString(rule.counters().bytes()));
+        }
+        return line.toString();
+    }
+
+    /** What follows {@code -A CHAIN}, without counters: also the rule's words in {@code ebtables -L}. */
+    public static String options(EbtRule rule) {
+        StringBuilder line = new StringBuilder(64);
+        options(rule, new RuleWriter(line));
+        return line.toString();
+    }
+
+    private static void options(EbtRule rule, RuleWriter out) {
         rule.entry().save(out);
         for (EbtMatch match : rule.matches()) {
             match.save(out);
@@ -44,9 +59,5 @@ public final class EbtablesSavePrinter {
         }
         out.word("-j").word(rule.target().name());
         rule.target().saveOptions(out);
-        if (rule.counters() != null) {
-            out.word("-c").word(Long.toString(rule.counters().packets())).word(Long.toString(rule.counters().bytes()));
-        }
-        return line.toString();
     }
 }

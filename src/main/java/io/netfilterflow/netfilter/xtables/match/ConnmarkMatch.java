@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -28,5 +29,11 @@ public record ConnmarkMatch(Negatable<MarkMask> mark) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return par.ct() != null && mark.test(mark.value().matches(par.ct().mark()));
+    }
+
+    /** {@code connmark match  0x1}: libxt_connmark leaves a blank where the {@code !} would go. */
+    @Override
+    public void list(ListWriter out) {
+        out.text("connmark match " + (mark.inverted() ? "!" : "") + " " + mark.value());
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -35,5 +36,25 @@ public record IcmpMatch(Negatable<IcmpType> type) implements XtMatch {
     public boolean match(XtActionParam par) {
         Packet p = par.packet();
         return p.isIcmp() && type.test(type.value().matches(p.icmpType(), p.icmpCode()));
+    }
+
+    /** libipt_icmp's print: the table's name for the type and code range, else {@code type N code C}. */
+    @Override
+    public void list(ListWriter out) {
+        IcmpType value = type.value();
+        String not = type.inverted() ? "!" : "";
+        java.util.Optional<String> name = out.numeric() ? java.util.Optional.empty() : value.name();
+        if (name.isPresent()) {
+            out.text("icmp " + not + name.get());
+            return;
+        }
+        StringBuilder text = new StringBuilder("icmp").append(type.inverted() ? " !" : "").append("type ")
+                .append(value.type());
+        if (value.codeMin() == value.codeMax()) {
+            text.append(" code ").append(value.codeMin());
+        } else if (value.codeMin() != 0 || value.codeMax() != 0xff) {
+            text.append(" codes ").append(value.codeMin()).append('-').append(value.codeMax());
+        }
+        out.text(text.toString());
     }
 }

@@ -100,12 +100,17 @@ public record IcmpType(int type, int codeMin, int codeMax) {
 
     /** The first name the table gives this type and code range (what ebtables prints), else the number. */
     public String displayName() {
+        return name().orElse(toString());
+    }
+
+    /** The first name the table gives exactly this type and code range. */
+    public java.util.Optional<String> name() {
         for (Map.Entry<String, IcmpType> entry : NAMES.entrySet()) {
             if (entry.getValue().equals(this)) {
-                return CASED.getOrDefault(entry.getKey(), entry.getKey());
+                return java.util.Optional.of(CASED.getOrDefault(entry.getKey(), entry.getKey()));
             }
         }
-        return toString();
+        return java.util.Optional.empty();
     }
 
     /** As libipt_icmp's save prints it: numeric, {@code any} for the wildcard. */

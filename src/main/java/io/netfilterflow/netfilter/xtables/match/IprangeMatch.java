@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;
@@ -64,5 +65,16 @@ public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implement
         Packet p = par.packet();
         return (src == null || src.test(src.value().contains(p.src())))
                 && (dst == null || dst.test(dst.value().contains(p.dst())));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        if (src != null) {
+            out.text("source IP range" + (src.inverted() ? " ! " : " ") + src.value().first() + "-" + src.value().last());
+        }
+        if (dst != null) {
+            out.text("destination IP range" + (dst.inverted() ? " ! " : " ") + dst.value().first() + "-"
+                    + dst.value().last());
+        }
     }
 }

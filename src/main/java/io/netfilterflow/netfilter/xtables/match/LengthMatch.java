@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -33,5 +34,10 @@ public record LengthMatch(Negatable<PortRange> length) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return length.test(length.value().contains(par.packet().length()));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("length " + (length.inverted() ? "!" : "") + length.value().format(':'));
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.RateLimit;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -33,5 +34,10 @@ public record LimitMatch(RateLimit rate) implements XtMatch {
         boolean within = bucket.take(rate);
         par.note(bucket.describe(rate));
         return within;
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("limit: avg " + rate.formatRate() + " burst " + rate.burst());
     }
 }

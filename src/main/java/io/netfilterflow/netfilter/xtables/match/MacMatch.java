@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -28,5 +29,10 @@ public record MacMatch(Negatable<MacAddress> source) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return par.sourceMac() != null && source.test(source.value().equals(par.sourceMac()));
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("MAC" + (source.inverted() ? " ! " : " ") + source.value());
     }
 }

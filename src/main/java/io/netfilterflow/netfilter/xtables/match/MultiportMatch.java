@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
@@ -89,5 +90,13 @@ public record MultiportMatch(Direction direction, List<PortRange> ports, boolean
     public boolean match(XtActionParam par) {
         Packet p = par.packet();
         return p.hasPorts() && matches(p.sport(), p.dport());
+    }
+
+    /** {@code multiport dports ssh,1000:2000}; inverted, iptables 1.8.9 writes {@code dports  !ssh}. */
+    @Override
+    public void list(ListWriter out) {
+        String list = ports.stream().map(range -> range.first() == range.last() ? out.port(range.first())
+                : out.port(range.first()) + ":" + out.port(range.last())).collect(Collectors.joining(","));
+        out.text("multiport " + direction.option.substring(2) + (inverted ? "  !" : " ") + list);
     }
 }

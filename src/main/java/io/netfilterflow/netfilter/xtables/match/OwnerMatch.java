@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -102,5 +103,26 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
         return (socketExists == null || !socketExists)
                 && (uid == null || uid.test(uid.value().contains(par.uid())))
                 && (gid == null || gid.test(gid.value().contains(par.gid())));
+    }
+
+    /** libxt_owner's print, item by item: socket, UID, GID, supplementary groups. */
+    @Override
+    public void list(ListWriter out) {
+        if (socketExists != null) {
+            out.text((socketExists ? "! " : "") + "owner socket exists");
+        }
+        if (uid != null) {
+            out.text((uid.inverted() ? "! " : "") + "owner UID match " + id(uid.value(), out::user));
+        }
+        if (gid != null) {
+            out.text((gid.inverted() ? "! " : "") + "owner GID match " + id(gid.value(), out::group));
+        }
+        if (supplGroups != null) {
+            out.text((supplGroups ? "! " : "") + "incl. suppl. groups");
+        }
+    }
+
+    private static String id(IdRange range, java.util.function.LongFunction<String> name) {
+        return range.first() == range.last() ? name.apply(range.first()) : range.first() + "-" + range.last();
     }
 }

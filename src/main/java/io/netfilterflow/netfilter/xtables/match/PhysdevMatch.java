@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.InterfaceName;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -76,5 +77,27 @@ public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceN
 
     private static boolean flag(Boolean inverted, boolean holds) {
         return inverted == null || holds != inverted;
+    }
+
+    /** libxt_physdev's print: {@code PHYSDEV match} and the options, is-in before in, is-out before out. */
+    @Override
+    public void list(ListWriter out) {
+        StringBuilder text = new StringBuilder("PHYSDEV match");
+        flag(text, isIn, "--physdev-is-in");
+        if (physIn != null) {
+            text.append(physIn.inverted() ? " !" : "").append(" --physdev-in ").append(physIn.value());
+        }
+        flag(text, isOut, "--physdev-is-out");
+        if (physOut != null) {
+            text.append(physOut.inverted() ? " !" : "").append(" --physdev-out ").append(physOut.value());
+        }
+        flag(text, isBridged, "--physdev-is-bridged");
+        out.text(text.toString());
+    }
+
+    private static void flag(StringBuilder text, Boolean inverted, String option) {
+        if (inverted != null) {
+            text.append(inverted ? " !" : "").append(' ').append(option);
+        }
     }
 }

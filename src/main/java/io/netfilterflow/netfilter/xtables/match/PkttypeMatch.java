@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -27,5 +28,10 @@ public record PkttypeMatch(Negatable<PktType> type) implements XtMatch {
     @Override
     public boolean match(XtActionParam par) {
         return type.test(type.value() == par.pktType());
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("PKTTYPE " + (type.inverted() ? "!= " : "= ") + type.value().iptablesName());
     }
 }

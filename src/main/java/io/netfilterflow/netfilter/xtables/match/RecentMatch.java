@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -116,5 +117,27 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         }
         par.note("recent: list " + listName + " " + (hits == null ? "does not hold " : "holds ") + address);
         return hit != inverted;
+    }
+
+    /** libxt_recent's print (revision 1): command, timing, list name, side and mask. */
+    @Override
+    public void list(ListWriter out) {
+        StringBuilder text = new StringBuilder(inverted ? "! recent:" : "recent:");
+        text.append(' ').append(command == Command.RCHECK ? "CHECK" : command.name());
+        if (seconds != 0) {
+            text.append(" seconds: ").append(seconds);
+        }
+        if (reap) {
+            text.append(" reap");
+        }
+        if (hitCount != 0) {
+            text.append(" hit_count: ").append(hitCount);
+        }
+        if (rttl) {
+            text.append(" TTL-Match");
+        }
+        text.append(" name: ").append(listName).append(" side: ").append(side == Side.RSOURCE ? "source" : "dest")
+                .append(" mask: ").append(mask);
+        out.text(text.toString());
     }
 }

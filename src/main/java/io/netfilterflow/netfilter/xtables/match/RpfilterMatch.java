@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -42,5 +43,11 @@ public record RpfilterMatch(boolean loose, boolean validMark, boolean acceptLoca
     @Override
     public boolean match(XtActionParam par) {
         return par.reversePathValid(loose, acceptLocal) != invert;
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("rpfilter" + (loose ? " loose" : "") + (validMark ? " validmark" : "")
+                + (acceptLocal ? " accept-local" : "") + (invert ? " invert" : ""));
     }
 }

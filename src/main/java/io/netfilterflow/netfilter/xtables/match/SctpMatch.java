@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -34,5 +35,12 @@ public record SctpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) 
     @Override
     public boolean match(XtActionParam par) {
         return par.packet().proto().equals(io.netfilterflow.net.IpProtocol.SCTP);
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("sctp");
+        out.ports("spt", sport == null ? null : sport.value(), sport != null && sport.inverted(), "sctp");
+        out.ports("dpt", dport == null ? null : dport.value(), dport != null && dport.inverted(), "sctp");
     }
 }

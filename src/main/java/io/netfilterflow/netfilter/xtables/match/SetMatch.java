@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -73,5 +74,12 @@ public record SetMatch(String setName, List<Dimension> dimensions, boolean inver
             all &= par.inSet(setName, dimension == Dimension.SRC ? p.src() : p.dst());
         }
         return all != inverted;
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text((inverted ? "! " : "") + "match-set " + setName + " "
+                + dimensions.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","))
+                + (returnNomatch ? " return-nomatch" : ""));
     }
 }

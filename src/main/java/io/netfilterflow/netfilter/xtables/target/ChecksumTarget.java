@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
@@ -23,5 +24,10 @@ public record ChecksumTarget() implements XtTarget {
     @Override
     public void saveOptions(RuleWriter out) {
         out.word("--checksum-fill");
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("CHECKSUM fill");
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.core.MarkMask;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -64,6 +65,34 @@ public record ConnmarkTarget(Mode mode, long ctmark, long ctmask, long nfmask) i
                     .word("--ctmask").word(RuleWriter.hex(ctmask));
             case RESTORE -> out.word("--restore-mark").word("--nfmask").word(RuleWriter.hex(nfmask))
                     .word("--ctmask").word(RuleWriter.hex(ctmask));
+        }
+    }
+
+    /** libxt_CONNMARK's print (revision 1): the operation as and/or/xor/set/xset, save or restore. */
+    @Override
+    public void list(ListWriter out) {
+        if (mode == Mode.SET) {
+            long all = 0xffffffffL;
+            if (ctmark == 0) {
+                out.text("CONNMARK and 0x" + Long.toHexString(~ctmask & all));
+            } else if (ctmark == ctmask) {
+                out.text("CONNMARK or 0x" + Long.toHexString(ctmark));
+            } else if (ctmask == 0) {
+                out.text("CONNMARK xor 0x" + Long.toHexString(ctmark));
+            } else if (ctmask == all) {
+                out.text("CONNMARK set 0x" + Long.toHexString(ctmark));
+            } else {
+                out.text("CONNMARK xset 0x" + Long.toHexString(ctmark) + "/0x" + Long.toHexString(ctmask));
+            }
+            return;
+        }
+        String word = "CONNMARK " + (mode == Mode.SAVE ? "save" : "restore");
+        if (nfmask == 0xffffffffL && ctmask == 0xffffffffL) {
+            out.text(word);
+        } else if (nfmask == ctmask) {
+            out.text(word + " mask 0x" + Long.toHexString(nfmask));
+        } else {
+            out.text(word + " nfmask 0x" + Long.toHexString(nfmask) + " ctmask ~0x" + Long.toHexString(ctmask));
         }
     }
 }

@@ -67,12 +67,22 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
         }
     }
 
+    /** libxt_CT's print: {@code CT}, then notrack, helper, the zone and the timeout policy. */
     @Override
     public void list(ListWriter out) {
+        StringBuilder text = new StringBuilder("CT");
         if (notrack) {
-            out.text("notrack");
-            return;
+            text.append(" notrack");
         }
-        out.saved(this::saveOptions);
+        if (!helper.isEmpty()) {
+            text.append(" helper ").append(helper);
+        }
+        if (zone != 0 || !zoneDirection.isEmpty()) {
+            text.append(" zone").append(zoneDirection).append(' ').append(zone);
+        }
+        if (!timeout.isEmpty()) {
+            text.append(" timeout ").append(timeout);
+        }
+        out.text(text.toString());
     }
 }

@@ -76,14 +76,32 @@ public record LogTarget(int level, String prefix, boolean tcpSequence, boolean t
         }
     }
 
-    /** {@code LOG flags 0 level 4 prefix "..."}: the flags as the kernel's bits. */
+    /** syslog's names as libxt_LOG (iptables 1.8.9) prints a level, by number. */
+    private static final String[] LEVEL_NAMES = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
+
+    /** {@code LOG level warn tcp-sequence prefix "..."}, or with {@code -n} the kernel's bits: {@code flags 0 level 4}. */
     @Override
     public void list(ListWriter out) {
-        int flags = (tcpSequence ? 0x01 : 0) | (tcpOptions ? 0x02 : 0) | (ipOptions ? 0x04 : 0) | (uid ? 0x08 : 0)
-                | (macDecode ? 0x20 : 0);
-        out.text("LOG flags " + flags + " level " + level);
-        if (prefix != null) {
+        if (out.numeric()) {
+            int flags = (tcpSequence ? 0x01 : 0) | (tcpOptions ? 0x02 : 0) | (ipOptions ? 0x04 : 0)
+                    | (uid ? 0x08 : 0) | (macDecode ? 0x20 : 0);
+            out.text("LOG flags " + flags + " level " + level);
+        } else {
+            out.text("LOG level " + LEVEL_NAMES[level]);
+            flag(out, tcpSequence, "tcp-sequence");
+            flag(out, tcpOptions, "tcp-options");
+            flag(out, ipOptions, "ip-options");
+            flag(out, uid, "uid");
+            flag(out, macDecode, "macdecode");
+        }
+        if (prefix != null && !prefix.isEmpty()) {
             out.text("prefix \"" + prefix + "\"");
+        }
+    }
+
+    private static void flag(ListWriter out, boolean set, String name) {
+        if (set) {
+            out.text(name);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -59,6 +60,23 @@ public record NflogTarget(int group, String prefix, long copyLength, int thresho
         }
         if (threshold != DEFAULT_THRESHOLD) {
             out.word("--nflog-threshold").word(Integer.toString(threshold));
+        }
+    }
+
+    /** libxt_NFLOG's print: its save options without the dashes. */
+    @Override
+    public void list(ListWriter out) {
+        if (!prefix.isEmpty()) {
+            out.text("nflog-prefix " + RuleWriter.quote(prefix));
+        }
+        if (group != 0) {
+            out.text("nflog-group " + group);
+        }
+        if (copyLength >= 0) {
+            out.text("nflog-size " + copyLength);
+        }
+        if (threshold != DEFAULT_THRESHOLD) {
+            out.text("nflog-threshold " + threshold);
         }
     }
 }

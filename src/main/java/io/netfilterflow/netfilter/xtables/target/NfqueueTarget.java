@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -55,5 +56,11 @@ public record NfqueueTarget(int firstQueue, int lastQueue, boolean bypass, boole
         if (cpuFanout) {
             out.word("--queue-cpu-fanout");
         }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("NFQUEUE " + (firstQueue == lastQueue ? "num " + firstQueue : "balance " + firstQueue + ":" + lastQueue)
+                + (bypass ? " bypass" : "") + (cpuFanout ? " cpu-fanout" : ""));
     }
 }

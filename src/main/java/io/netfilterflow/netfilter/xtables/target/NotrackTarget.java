@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
@@ -19,5 +20,16 @@ public record NotrackTarget() implements XtTarget {
     @Override
     public void saveOptions(RuleWriter out) {
         // no options
+    }
+
+    /** iptables 1.8.9 makes NOTRACK an alias of CT: the target column says CT, the options NOTRACK. */
+    @Override
+    public String listName() {
+        return "CT";
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text("NOTRACK");
     }
 }

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
@@ -40,5 +41,10 @@ public record TcpmssTarget(int mss) implements XtTarget {
         } else {
             out.word("--set-mss").word(Integer.toString(mss));
         }
+    }
+
+    @Override
+    public void list(ListWriter out) {
+        out.text(mss == 0 ? "TCPMSS clamp to PMTU" : "TCPMSS set " + mss);
     }
 }
