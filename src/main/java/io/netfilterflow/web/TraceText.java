@@ -1,12 +1,9 @@
 package io.netfilterflow.web;
 
-import io.netfilterflow.netfilter.bridge.EbtChain;
-import io.netfilterflow.netfilter.bridge.EbtRule;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.core.Counters;
-import io.netfilterflow.netfilter.ipv4.IptChain;
-import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.list.Counted;
 import io.netfilterflow.netfilter.list.EbtablesListing;
 import io.netfilterflow.netfilter.list.IptablesListing;
 import io.netfilterflow.netfilter.list.SystemNames;
@@ -53,60 +50,24 @@ enum TraceText {
     }
 
     private static String counters(Scenario scenario, Trace trace) {
-        Map<String, Counters> run = new HashMap<>();
+        Map<String, Map<String, Counters>> run = new HashMap<>();
         for (RuleCounter counter : trace.counters()) {
-            run.put(key(counter.family(), counter.table(), counter.chain(), counter.line()),
-                    new Counters(counter.packets(), counter.bytes()));
+            run.computeIfAbsent(counter.family() + " " + counter.table(), table -> new HashMap<>())
+                    .put(counter.chain() + " " + counter.line(), new Counters(counter.packets(), counter.bytes()));
         }
         StringBuilder out = new StringBuilder();
         for (IptTable table : scenario.host().iptables().tables()) {
             String name = table.name().saveName();
-            Map<String, Counters> saved = saved(table);
             out.append(out.isEmpty() ? "" : "\n").append("# iptables -t ").append(name).append(" -vL\n");
-            out.append(IptablesListing.list(table, (chain, line) -> plus(saved.get(key("ip", name, chain, line)),
-                    run.get(key("ip", name, chain, line))), SystemNames.system()));
+            out.append(IptablesListing.list(table, Counted.saved(table).plus(Counted.of(
+                    run.getOrDefault("ip " + name, Map.of()))), SystemNames.system()));
         }
         for (EbtTable table : scenario.host().ebtables().tables()) {
             String name = table.name().saveName();
-            Map<String, Counters> saved = saved(table);
             out.append(out.isEmpty() ? "" : "\n").append("# ebtables -t ").append(name).append(" -L --Lc\n");
-            out.append(EbtablesListing.list(table, (chain, line) -> plus(saved.get(key("bridge", name, chain, line)),
-                    run.get(key("bridge", name, chain, line)))));
+            out.append(EbtablesListing.list(table, Counted.saved(table).plus(Counted.of(
+                    run.getOrDefault("bridge " + name, Map.of())))));
         }
         return out.isEmpty() ? "# no iptables or ebtables rules in this scenario\n" : out.toString();
-    }
-
-    /** The counters written in the iptables-save text ({@code [packets:bytes]}), where the run starts from. */
-    private static Map<String, Counters> saved(IptTable table) {
-        Map<String, Counters> saved = new HashMap<>();
-        String name = table.name().saveName();
-        for (IptChain chain : table.chains()) {
-            saved.put(key("ip", name, chain.name(), 0), chain.counters());
-            for (IptRule rule : chain.rules()) {
-                saved.put(key("ip", name, chain.name(), rule.source().number()), rule.counters());
-            }
-        }
-        return saved;
-    }
-
-    /** The counters written in the ebtables-save text ({@code [packets:bytes] -A} or {@code -c}). */
-    private static Map<String, Counters> saved(EbtTable table) {
-        Map<String, Counters> saved = new HashMap<>();
-        for (EbtChain chain : table.chains()) {
-            for (EbtRule rule : chain.rules()) {
-                saved.put(key("bridge", table.name().saveName(), chain.name(), rule.source().number()), rule.counters());
-            }
-        }
-        return saved;
-    }
-
-    private static Counters plus(Counters a, Counters b) {
-        Counters x = a == null ? Counters.ZERO : a;
-        Counters y = b == null ? Counters.ZERO : b;
-        return new Counters(x.packets() + y.packets(), x.bytes() + y.bytes());
-    }
-
-    private static String key(String family, String table, String chain, int line) {
-        return family + " " + table + " " + chain + " " + line;
     }
 }

@@ -2,14 +2,9 @@ package io.netfilterflow.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netfilterflow.netfilter.bridge.EbtChain;
-import io.netfilterflow.netfilter.bridge.EbtRule;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
-import io.netfilterflow.netfilter.core.Counters;
-import io.netfilterflow.netfilter.ipv4.IptChain;
-import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
@@ -23,7 +18,6 @@ import io.netfilterflow.support.HostTools;
 import io.netfilterflow.support.SharedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +67,7 @@ class ListingConformanceTest {
             String[] listed = real.output().split(TABLE_END + "\n", -1);
             for (int i = 0; i < rules.tables().size(); i++) {
                 IptTable table = rules.tables().get(i);
-                softly.assertThat(IptablesListing.list(table, saved(table), SystemNames.system()))
+                softly.assertThat(IptablesListing.list(table, Counted.saved(table), SystemNames.system()))
                         .as("%s: iptables -t %s -vL", ruleset.name(), table.name().saveName()).isEqualTo(listed[i]);
                 compared++;
             }
@@ -121,7 +115,7 @@ class ListingConformanceTest {
             String[] listed = real.output().split(TABLE_END + "\n", -1);
             for (int i = 0; i < rules.tables().size(); i++) {
                 EbtTable table = rules.tables().get(i);
-                softly.assertThat(EbtablesListing.list(table, saved(table)))
+                softly.assertThat(EbtablesListing.list(table, Counted.saved(table)))
                         .as("%s: ebtables -t %s -L --Lc", ruleset.name(), table.name().saveName()).isEqualTo(listed[i]);
                 compared++;
             }
@@ -152,30 +146,5 @@ class ListingConformanceTest {
         } catch (RulesSyntaxException e) {
             return null; // the corpus keeps dumps this project refuses, each with its reason
         }
-    }
-
-    private static Counted saved(IptTable table) {
-        Map<String, Counters> counters = new HashMap<>();
-        for (IptChain chain : table.chains()) {
-            counters.put(chain.name() + " 0", chain.counters());
-            for (IptRule rule : chain.rules()) {
-                counters.put(chain.name() + " " + rule.source().number(), rule.counters());
-            }
-        }
-        return (chain, line) -> orZero(counters.get(chain + " " + line));
-    }
-
-    private static Counted saved(EbtTable table) {
-        Map<String, Counters> counters = new HashMap<>();
-        for (EbtChain chain : table.chains()) {
-            for (EbtRule rule : chain.rules()) {
-                counters.put(chain.name() + " " + rule.source().number(), rule.counters());
-            }
-        }
-        return (chain, line) -> orZero(counters.get(chain + " " + line));
-    }
-
-    private static Counters orZero(Counters counters) {
-        return counters == null ? Counters.ZERO : counters;
     }
 }

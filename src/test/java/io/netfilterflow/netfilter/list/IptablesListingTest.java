@@ -3,17 +3,13 @@ package io.netfilterflow.netfilter.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.netfilter.core.Counters;
-import io.netfilterflow.netfilter.ipv4.IptChain;
-import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code iptables -vL} as the tool prints it: the Docker host's nat table of design document 000. */
@@ -54,13 +50,13 @@ class IptablesListingTest {
     @Test
     void printsTheDockerNatTableOfDesignDocument000AsIptablesDid() throws IOException {
         IptTable nat = IptablesSaveParser.parse(SAVED).table(IptTableName.NAT);
-        assertThat(IptablesListing.list(nat, saved(nat), DEBIAN)).isEqualTo(Files.readString(SEED_000));
+        assertThat(IptablesListing.list(nat, Counted.saved(nat), DEBIAN)).isEqualTo(Files.readString(SEED_000));
     }
 
     @Test
     void withoutAServicesFilePortsStayNumbers() {
         IptTable nat = IptablesSaveParser.parse(SAVED).table(IptTableName.NAT);
-        assertThat(IptablesListing.list(nat, saved(nat), SystemNames.NONE))
+        assertThat(IptablesListing.list(nat, Counted.saved(nat), SystemNames.NONE))
                 .contains("tcp dpt:8080 to:172.17.0.2:8080").doesNotContain("http-alt");
     }
 
@@ -90,16 +86,5 @@ class IptablesListingTest {
                 .contains("tcp dpt:22 length 0:100 reject-with tcp-reset")
                 .contains("MARK or 0x4000").contains("MARK set 0x1")
                 .contains("Chain LOGGED (1 references)");
-    }
-
-    private static Counted saved(IptTable table) {
-        Map<String, Counters> counters = new HashMap<>();
-        for (IptChain chain : table.chains()) {
-            counters.put(chain.name() + " 0", chain.counters());
-            for (IptRule rule : chain.rules()) {
-                counters.put(chain.name() + " " + rule.source().number(), rule.counters());
-            }
-        }
-        return (chain, line) -> counters.getOrDefault(chain + " " + line, Counters.ZERO);
     }
 }
