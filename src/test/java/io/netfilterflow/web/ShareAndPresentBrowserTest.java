@@ -187,6 +187,7 @@ class ShareAndPresentBrowserTest {
                 .containsPattern("\\n    2   120 DNAT       tcp  --  !docker0 any     anywhere             anywhere"
                         + "             tcp dpt:(http-alt|8080) to:172.17.0.2:8080\\n")
                 .contains("    1    60 RETURN     all  --  docker0 any ");
+        assertThat(page.innerText("#counters-dialog h2")).as("flags keep their case").contains("-vL").contains("--Lc");
         Browser.screenshot(page, "counters-docker-nat-table");
     }
 
