@@ -1,6 +1,5 @@
 package io.netfilterflow.netfilter.list;
 
-import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.core.Negatable;
@@ -86,8 +85,8 @@ public final class IptablesListing {
         Ipv4Prefix value = prefix.value();
         String address = names.address(Integer.toUnsignedLong(value.address().bits()))
                 .orElse(value.address().toString());
-        String mask = value.length() == 32 ? "" : value.length() >= 0 ? "/" + value.length()
-                : "/" + new Ipv4Address(value.mask());
+        String prefixText = value.toString();
+        String mask = value.length() == 32 ? "" : prefixText.substring(prefixText.indexOf('/'));
         out.append(pad(address + mask, 19)).append(' ');
     }
 
