@@ -1,14 +1,20 @@
 package io.netfilterflow.simulation;
 
 import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.Listen;
 import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
+import java.util.function.Predicate;
 
 /** Where packets end: a socket of the host, or a peer machine; each may send an answer. */
 final class Receivers {
+
+    /** The host's name among the machines whose sockets {@link InetSockets} keeps. */
+    static final String HOST = "host";
 
     private final SimContext sim;
 
@@ -18,15 +24,14 @@ final class Receivers {
 
     /** {@code ip_local_deliver_finish}: the host's own stack takes the packet. */
     void host(Skb skb, NetDevice dev) {
-        Answer answer = Answer.to(skb.packet, sim.host::listens);
+        Answer answer = answer(HOST, skb.packet, sim.host::listens);
         String who = sim.host.hostname() == null ? "the host" : "the host " + sim.host.hostname();
         sim.trace.step(skb, StepKind.DELIVERED, Stage.of("ip", "INPUT"), null, dev.name(), null, null,
                 "delivered to " + who + ": " + answer.sentence());
         end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
         if (answer.packet() != null && skb.answer) {
-            sim.send(new PendingFlow(sim.nextFlow(), "answer from " + who + " (" + answer.packet().summary() + ")",
-                    skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null,
-                    null, null));
+            sim.send(PendingFlow.sent(sim.nextFlow(), "answer from " + who + " (" + answer.packet().summary() + ")",
+                    skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null));
         }
     }
 
@@ -41,21 +46,43 @@ final class Receivers {
             end(skb, Disposition.DROPPED, peer.name(), peer.name() + " drops it: " + p.dst() + " is not its address");
             return;
         }
-        Answer answer = Answer.to(p, peer.listen()::contains);
+        Answer answer = answer(peer.name(), p, peer.listen()::contains);
         String who = own ? peer.name() : peer.name() + " (for " + p.dst() + " beyond it)";
         end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
         if (answer.packet() != null && skb.answer) {
-            sim.send(new PendingFlow(sim.nextFlow(), "answer from " + peer.name() + " (" + answer.packet().summary()
-                    + ")", skb.flow, peer, answer.packet(), false, null, null, null, null));
+            sim.send(PendingFlow.sent(sim.nextFlow(), "answer from " + peer.name() + " (" + answer.packet().summary()
+                    + ")", skb.flow, peer, answer.packet(), false, null, null));
         }
+    }
+
+    /** The machine's answer, and the request socket a listener makes when it accepts a SYN. */
+    private Answer answer(String machine, Packet p, Predicate<Listen> listens) {
+        Answer answer = Answer.to(p, listens, sim.sockets.lookup(machine, p));
+        if (answer.accepted()) {
+            sim.sockets.accept(machine, p);
+        }
+        return answer;
+    }
+
+    /** A frame the kernel put straight on a device: the machine cabled to it receives it. */
+    void direct(Skb skb, String dev) {
+        for (Endpoint peer : sim.host.endpoints()) {
+            if (peer.attach().equals(dev)) {
+                endpoint(skb, peer, dev);
+                return;
+            }
+        }
+        sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, "xmit"), null, null, dev, null,
+                "nothing is cabled to " + dev);
+        end(skb, Disposition.DROPPED, dev, "nothing is cabled to " + dev);
     }
 
     /** Records how the packet's path ended, once. */
     void end(Skb skb, Disposition disposition, String where, String sentence) {
         if (!sim.trace.hasResult(skb.flow)) {
             PendingFlow flow = sim.flow(skb.flow);
-            sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), disposition, where,
-                    sentence));
+            sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), flow.causeStep(),
+                    disposition, where, sentence));
         }
     }
 }

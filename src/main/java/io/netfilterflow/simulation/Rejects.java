@@ -11,7 +11,9 @@ import io.netfilterflow.packet.TcpFlag;
  * The answers the kernel itself sends: REJECT's ({@code nf_send_reset}, {@code nf_send_unreach}) and
  * the stack's for closed ports ({@code tcp_v4_send_reset}, {@code icmp_send}). The answer leaves as a
  * locally generated packet through OUTPUT; a REJECT's answer carries the rejected packet's connection
- * ({@code nf_ct_attach}).
+ * ({@code nf_ct_attach}). A reset for a frame that br_netfilter passed up from a bridge port is the
+ * exception: {@code nf_send_reset} writes the Ethernet header itself and sends it straight out of that
+ * port with {@code dev_queue_xmit}, so no hook sees it.
  */
 final class Rejects {
 
@@ -33,8 +35,14 @@ final class Rejects {
         }
         CtInfo attached = skb.ct == null ? null
                 : skb.ctInfo != null && skb.ctInfo.isReply() ? CtInfo.RELATED : CtInfo.RELATED_REPLY;
-        sim.answer("REJECT answer (" + answer.summary() + ")", skb.flow, null, answer, skb.ct, attached);
-        return "REJECT: dropped, and the host answers with " + answer.summary();
+        String port = target.with() == RejectTarget.With.TCP_RESET ? skb.physIn : null;
+        if (port != null) {
+            // nf_bridge_get_physindev: the source MAC is the one the sender addressed, as if the receiver answered
+            answer = answer.withEthernet(original.ethDst(), original.ethSrc());
+        }
+        sim.answer("REJECT answer (" + answer.summary() + ")", skb.flow, answer, skb.ct, attached, port);
+        return "REJECT: dropped, and the host answers with " + answer.summary()
+                + (port == null ? "" : ", sent straight out of " + port + ", the bridge port the frame came in on");
     }
 
     /** {@code nf_send_reset}: RST back to the sender; no reset for a reset. */

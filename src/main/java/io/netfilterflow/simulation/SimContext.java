@@ -1,6 +1,5 @@
 package io.netfilterflow.simulation;
 
-import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Host;
 import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
@@ -24,6 +23,7 @@ final class SimContext {
     final HookRegistry hooks;
     final ConntrackTable conntrack;
     final TraceRecorder trace;
+    final InetSockets sockets = new InetSockets();
     private final Map<Object, Object> ruleState = new IdentityHashMap<>();
     private final Map<String, Object> namedState = new java.util.HashMap<>();
     private final SplittableRandom random;
@@ -55,9 +55,13 @@ final class SimContext {
         return ++flows;
     }
 
-    /** Queues a packet that a receiver or the firewall sends in answer to flow {@code cause}. */
-    void answer(String label, int cause, Endpoint from, Packet packet, Conntrack ct, CtInfo info) {
-        send(new PendingFlow(nextFlow(), label, cause, from, packet, false, null, null, ct, info));
+    /**
+     * Queues the answer a target sends from inside a hook for flow {@code cause}: the step the traversal
+     * records next is that rule's, and {@code directOut} names the device when it bypasses the IP stack.
+     */
+    void answer(String label, int cause, Packet packet, Conntrack ct, CtInfo info, String directOut) {
+        send(new PendingFlow(nextFlow(), label, cause, null, packet, false, null, null, ct, info,
+                trace.steps().size() + 1, directOut));
     }
 
     void send(PendingFlow flow) {

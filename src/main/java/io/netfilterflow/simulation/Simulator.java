@@ -58,8 +58,9 @@ public final class Simulator {
             Endpoint from = spec.from().equals("host") ? null : host.endpoint(spec.from());
             Packet packet = packet(spec, from, host, flow);
             boolean process = from == null;
-            sim.send(new PendingFlow(flow, "packet " + (index + 1) + " (" + packet.summary() + ")", null, from, packet,
-                    spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null, null, null));
+            sim.sockets.connect(process ? Receivers.HOST : from.name(), packet);
+            sim.send(PendingFlow.sent(flow, "packet " + (index + 1) + " (" + packet.summary() + ")", null, from, packet,
+                    spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null));
             for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
                 send(sim, pending, ip, bridge, receivers, wire);
             }
@@ -79,7 +80,13 @@ public final class Simulator {
             skb.ctDone = true;
         }
         Endpoint from = pending.endpoint();
-        if (from == null) {
+        if (pending.directOut() != null) {
+            sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, pending.directOut(),
+                    null, "the host sends " + pending.label() + " straight out of " + pending.directOut()
+                            + " (dev_queue_xmit): no OUTPUT, POSTROUTING or bridge hook sees it");
+            wire.accept(new Transmission(pending.flow(), null, pending.cause(), skb.packet, null, null));
+            receivers.direct(skb, pending.directOut());
+        } else if (from == null) {
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, null, null,
                     (pending.cause() == null ? "a process on the host sends " : "the host sends ") + pending.label());
             wire.accept(new Transmission(pending.flow(), null, pending.cause(), skb.packet, pending.uid(),
@@ -111,7 +118,7 @@ public final class Simulator {
         }
         if (!sim.trace.hasResult(skb.flow)) {
             sim.trace.result(new FlowResult(skb.flow, pending.label(), pending.from(), pending.cause(),
-                    Disposition.DROPPED, "unknown", "the path ended without a verdict"));
+                    pending.causeStep(), Disposition.DROPPED, "unknown", "the path ended without a verdict"));
         }
     }
 

@@ -2,8 +2,9 @@ package io.netfilterflow.trace;
 
 /**
  * One packet of the scenario, or one the host or a peer sent in answer: where it came from, what
- * caused it, and how its path ended. {@code cause} is the flow it answers, or null.
+ * caused it, and how its path ended. {@code cause} is the flow it answers, or null; {@code causeStep}
+ * the step of the rule whose target sent it from inside a hook (a REJECT's answer), or null.
  */
-public record FlowResult(int flow, String label, String from, Integer cause, Disposition disposition, String where,
-                         String sentence) {
+public record FlowResult(int flow, String label, String from, Integer cause, Integer causeStep,
+                         Disposition disposition, String where, String sentence) {
 }

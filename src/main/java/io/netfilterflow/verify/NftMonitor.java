@@ -17,8 +17,6 @@ final class NftMonitor implements KernelRecorder {
 
     private final Lab lab;
     private final List<String> raw = new ArrayList<>();
-    /** Where each replayed packet's events end in {@code raw}. */
-    private final List<Integer> windows = new ArrayList<>();
     private Process process;
     private Thread reader;
     private volatile long lastEvent;
@@ -61,26 +59,12 @@ final class NftMonitor implements KernelRecorder {
         while (millisSince(lastEvent) < quiet && millisSince(start) < MAX_SETTLE_MILLIS) {
             sleep(20);
         }
-        synchronized (raw) {
-            windows.add(raw.size());
-        }
     }
 
     @Override
     public List<String> lines() {
         NftTraceReader reader = new NftTraceReader();
-        List<String> events;
-        List<Integer> ends;
-        synchronized (raw) {
-            events = List.copyOf(raw);
-            ends = new ArrayList<>(windows);
-        }
-        ends.add(events.size());
-        int from = 0;
-        for (int end : ends) {
-            reader.acceptWindow(events.subList(from, end));
-            from = end;
-        }
+        snapshot().forEach(reader::accept);
         return reader.lines();
     }
 

@@ -17,79 +17,17 @@ final class NftTraceReader {
     private static final Pattern EVENT = Pattern.compile("^trace id (\\S+) (\\S+) (\\S+) (\\S+) (.*)$");
     private static final Pattern VERDICT = Pattern.compile("^rule (.*) \\(verdict ([^)]*)\\).*$");
     private static final Pattern POLICY = Pattern.compile("^policy (accept|drop)\\b.*$");
-    private static final Pattern REJECT = Pattern.compile(" rule .*\\breject\\b");
     private static final Pattern COUNTER = Pattern.compile("counter packets \\d+ bytes \\d+ ?");
 
     private final Map<String, String> packets = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
 
     /**
-     * Reads the monitor output of one replayed packet and what it caused. nft reports a rule's verdict
-     * after its target ran, so a REJECT's answer is reported before the REJECT rule itself; the rule's
-     * event is put back before its answer, the order legacy TRACE and the simulator give. (Trace ids
-     * cannot tell the packets apart: the id hashes {@code skb_iif}, which changes on the way.)
+     * Reads one line of monitor output. Lines are kept in the kernel's order: nft reports a rule's verdict
+     * after its target ran, so a REJECT rule comes after the part of its answer that the kernel sent
+     * before returning from the target. (Trace ids cannot tell the packets apart: the id hashes
+     * {@code skb_iif}, which changes on the way.)
      */
-    void acceptWindow(List<String> window) {
-        List<List<String>> blocks = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        for (String raw : window) {
-            Matcher event = EVENT.matcher(raw.strip());
-            if (!event.matches()) {
-                continue;
-            }
-            pending.add(raw);
-            if (!event.group(5).startsWith("packet: ")) {
-                blocks.add(pending);
-                pending = new ArrayList<>();
-            }
-        }
-        for (int k = 0; k < blocks.size(); k++) {
-            int answer = rejectAnswerStart(blocks, k);
-            if (answer >= 0) {
-                blocks.add(answer, blocks.remove(k));
-            }
-        }
-        blocks.forEach(block -> block.forEach(this::accept));
-    }
-
-    /** Where the answer of the REJECT in block {@code k} begins: its first event on the output hook, to the rejected packet's source. */
-    private static int rejectAnswerStart(List<List<String>> blocks, int k) {
-        String rejected = null;
-        String id = blocks.get(k).get(0).strip().split("\\s+")[2];
-        for (int back = k; back >= 0 && rejected == null; back--) {
-            if (blocks.get(back).get(0).contains("trace id " + id + " ")) {
-                rejected = field(blocks.get(back), "saddr");
-            }
-        }
-        String last = blocks.get(k).get(blocks.get(k).size() - 1);
-        if (rejected == null || !last.contains("(verdict drop)") || !REJECT.matcher(last).find()) {
-            return -1;
-        }
-        for (int j = k - 1; j >= 0; j--) {
-            String first = blocks.get(j).get(blocks.get(j).size() - 1);
-            if (first.contains(" " + LabPlan.TRACE_TABLE + " pre ")) {
-                return -1;
-            }
-            if (first.contains(" ip " + LabPlan.TRACE_TABLE + " out rule ")
-                    && rejected.equals(field(blocks.get(j), "daddr"))) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code ip saddr}/{@code ip daddr} of the packet line in a block. */
-    private static String field(List<String> block, String name) {
-        for (String line : block) {
-            int at = line.indexOf(" ip " + name + " ");
-            if (line.contains(" packet: ") && at >= 0) {
-                return line.substring(at + name.length() + 5).split("\\s+")[0];
-            }
-        }
-        return null;
-    }
-
-    /** Reads one line of monitor output. */
     void accept(String raw) {
         Matcher event = EVENT.matcher(raw.strip());
         if (!event.matches() || event.group(3).equals(LabPlan.TRACE_TABLE)) {

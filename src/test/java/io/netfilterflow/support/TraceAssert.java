@@ -22,10 +22,9 @@ public final class TraceAssert {
         return new TraceAssert(trace);
     }
 
-    /** The conformance lines up to the second {@code |}. */
+    /** The conformance lines up to the second {@code |}, in the kernel's reporting order. */
     public static List<String> conformance(Trace trace) {
-        return trace.steps().stream().filter(Step::isConformanceLine)
-                .map(s -> ConformanceFormat.comparable(ConformanceFormat.line(s))).toList();
+        return ConformanceFormat.format(trace).lines().map(ConformanceFormat::comparable).toList();
     }
 
     /** {@code family table chain verdict} of each rule or policy that decided for one packet, {@code continue} included. */
