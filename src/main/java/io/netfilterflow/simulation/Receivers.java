@@ -19,6 +19,9 @@ final class Receivers {
     /** {@code ip_local_deliver_finish}: the host's own stack takes the packet. */
     void host(Skb skb, NetDevice dev) {
         Answer answer = Answer.to(skb.packet, sim.host::listens);
+        if (skb.route != null && skb.route.type() == io.netfilterflow.routing.RouteType.BROADCAST) {
+            answer = broadcast(answer);
+        }
         String who = sim.host.hostname() == null ? "the host" : "the host " + sim.host.hostname();
         sim.trace.step(skb, StepKind.DELIVERED, Stage.of("ip", "INPUT"), null, dev.name(), null, null,
                 "delivered to " + who + ": " + answer.sentence());
@@ -28,6 +31,19 @@ final class Receivers {
                     skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null,
                     null, null));
         }
+    }
+
+    /**
+     * A broadcast delivered to the host: a listening UDP socket takes it in; the kernel itself never
+     * answers one ({@code icmp_send} and {@code icmp_echo} skip {@code RTCF_BROADCAST} routes, TCP
+     * neither resets nor accepts a connection to a broadcast address).
+     */
+    private static Answer broadcast(Answer answer) {
+        if (answer.socket()) {
+            return new Answer(null, answer.sentence().replace(" answers", " receives the broadcast"), true);
+        }
+        return new Answer(null, "a broadcast: the kernel sends no answer (" + (answer.packet() == null
+                ? answer.sentence() : "no echo-reply, RST or ICMP error to a broadcast") + ")", false);
     }
 
     /** A peer machine receives the frame: its own address, or as the router for what lies behind it. */

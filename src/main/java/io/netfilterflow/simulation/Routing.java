@@ -39,7 +39,7 @@ final class Routing {
             return drop(skb, dev, "martian destination " + dst + " on " + dev.name()
                     + " (net.ipv4.conf.all.route_localnet=0)");
         }
-        Route route = sim.host.fib().lookup(dst);
+        Route route = dst.isLimitedBroadcast() ? limitedBroadcast(dev) : sim.host.fib().lookup(dst);
         if (route == null) {
             return drop(skb, dev, "no route to " + dst + " (the kernel would answer ICMP net unreachable)");
         }
@@ -66,6 +66,12 @@ final class Routing {
         }
         step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst));
         return route;
+    }
+
+    /** {@code ip_route_input_slow} sends 255.255.255.255 to {@code brd_input} without a FIB lookup. */
+    private static Route limitedBroadcast(NetDevice dev) {
+        return new Route(RouteType.BROADCAST, new io.netfilterflow.net.Ipv4Prefix(new Ipv4Address(-1), -1),
+                null, dev.name(), null, 0, "255.255.255.255 (limited broadcast, ipv4_is_lbcast)");
     }
 
     /** The output route for a packet the host sends, or null after recording why it cannot be sent. */
