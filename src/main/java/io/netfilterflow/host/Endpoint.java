@@ -24,6 +24,11 @@ public record Endpoint(String name, String attach, MacAddress mac, InterfaceAddr
         return ip.address();
     }
 
+    /** Whether it sends {@code destination} as an Ethernet broadcast: its subnet's broadcast or 255.255.255.255. */
+    public boolean broadcasts(Ipv4Address destination) {
+        return destination.isLimitedBroadcast() || destination.equals(ip.broadcast());
+    }
+
     /** The address its neighbour lookup would resolve for {@code destination}, or null with no route. */
     public Ipv4Address nextHop(Ipv4Address destination) {
         return ip.onLink(destination) ? destination : gateway;

@@ -5,7 +5,10 @@ import java.util.Map;
 
 /**
  * The kernel switches a packet's path depends on, with the values of a freshly booted Linux that
- * has br_netfilter loaded. Only these names are accepted, so a typo is not silently ignored.
+ * has br_netfilter loaded. Only these names are accepted, so a typo is not silently ignored; besides
+ * them, {@code net.ipv4.conf.default.rp_filter} and {@code net.ipv4.conf.<dev>.rp_filter} (the
+ * scenario's reader checks that the device exists). A device without its own key takes the default's
+ * value, as a device created after the default was set does.
  */
 public record Sysctls(Map<String, Integer> values) {
 
@@ -17,6 +20,10 @@ public record Sysctls(Map<String, Integer> values) {
     public static final String ROUTE_LOCALNET = "net.ipv4.conf.all.route_localnet";
     public static final String RP_FILTER = "net.ipv4.conf.all.rp_filter";
     public static final String TCP_LOOSE = "net.netfilter.nf_conntrack_tcp_loose";
+    public static final String RP_FILTER_DEFAULT = "net.ipv4.conf.default.rp_filter";
+    private static final String CONF = "net.ipv4.conf.";
+    private static final String RP = ".rp_filter";
+    private static final int RP_MAX = 2;
 
     private static final Map<String, int[]> KNOWN = new LinkedHashMap<>();
 
@@ -44,9 +51,13 @@ public record Sysctls(Map<String, Integer> values) {
         KNOWN.forEach((name, spec) -> values.put(name, spec[0]));
         given.forEach((name, value) -> {
             int[] spec = KNOWN.get(name);
+            if (spec == null && rpFilterDevice(name) != null) {
+                spec = new int[] {0, RP_MAX};
+            }
             if (spec == null) {
                 throw new IllegalArgumentException("unknown sysctl '" + name + "' (known: "
-                        + String.join(", ", KNOWN.keySet()) + ")");
+                        + String.join(", ", KNOWN.keySet()) + ", " + CONF + "default" + RP + ", " + CONF + "<interface>"
+                        + RP + ")");
             }
             if (value < 0 || value > spec[1]) {
                 throw new IllegalArgumentException("sysctl " + name + " must be 0.." + spec[1] + ", not " + value);
@@ -77,6 +88,29 @@ public record Sysctls(Map<String, Integer> values) {
 
     public int rpFilter() {
         return get(RP_FILTER);
+    }
+
+    /**
+     * {@code IN_DEV_RPFILTER}: the larger of {@code conf.all.rp_filter} and the device's own value
+     * ({@code IN_DEV_MAXCONF}), its key or else {@code conf.default}'s.
+     */
+    public int rpFilter(String device) {
+        return Math.max(rpFilter(), deviceRpFilter(device));
+    }
+
+    /** The device's own {@code conf.<dev>.rp_filter}: its key, or {@code conf.default.rp_filter}. */
+    public int deviceRpFilter(String device) {
+        Integer own = values.get(CONF + device + RP);
+        return own != null ? own : values.getOrDefault(RP_FILTER_DEFAULT, 0);
+    }
+
+    /** The device a {@code net.ipv4.conf.<dev>.rp_filter} key names ({@code default} too), or null. */
+    public static String rpFilterDevice(String name) {
+        if (!name.startsWith(CONF) || !name.endsWith(RP) || name.length() <= CONF.length() + RP.length()) {
+            return null;
+        }
+        String device = name.substring(CONF.length(), name.length() - RP.length());
+        return device.equals("all") ? null : device;
     }
 
     public boolean tcpLoose() {

@@ -4,6 +4,9 @@ package io.netfilterflow.net;
 /** A 48-bit Ethernet address. */
 public record MacAddress(long bits) {
 
+    /** {@code ff:ff:ff:ff:ff:ff}, where a sender puts an IPv4 broadcast. */
+    public static final MacAddress BROADCAST = new MacAddress(0xffff_ffff_ffffL);
+
     public MacAddress {
         if ((bits & ~0xffff_ffff_ffffL) != 0) {
             throw new IllegalArgumentException("MAC address out of range");

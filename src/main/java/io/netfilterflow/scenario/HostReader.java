@@ -101,12 +101,18 @@ final class HostReader {
         return routes;
     }
 
-    Sysctls sysctls(Node node) {
+    Sysctls sysctls(Node node, List<NetDevice> devices) {
         if (node == null) {
             return Sysctls.DEFAULTS;
         }
         Map<String, Integer> given = new LinkedHashMap<>();
-        node.entries().forEach((name, value) -> given.put(name, (int) value.integer(0, 2)));
+        node.entries().forEach((name, value) -> {
+            String device = Sysctls.rpFilterDevice(name);
+            if (device != null && !device.equals("default") && devices.stream().noneMatch(d -> d.name().equals(device))) {
+                throw reader.error(value.path(), "no interface named '" + device + "' for " + name);
+            }
+            given.put(name, (int) value.integer(0, 2));
+        });
         try {
             return Sysctls.of(given);
         } catch (IllegalArgumentException e) {

@@ -79,6 +79,10 @@ final class PacketReader {
         Integer length = node.optional("length") == null ? null : (int) node.required("length").integer(20, 65535);
         long uid = node.optional("uid") == null ? 0 : node.required("uid").integer(0, 0xffff_ffffL);
         long gid = node.optional("gid") == null ? 0 : node.required("gid").integer(0, 0xffff_ffffL);
+        String broadcast = BroadcastChecks.refusal(host, from, proto, dst.address(), dst.port(), reply);
+        if (broadcast != null) {
+            throw reader.error(node.child("dst"), broadcast);
+        }
         return new PacketSpec(from, proto, src.address(), src.port(), dst.address(), dst.port(), flags, icmpType,
                 icmpCode, reply, length, uid, gid);
     }

@@ -10,6 +10,7 @@ import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.match.RecentMatch;
 import io.netfilterflow.netfilter.xtables.match.SetMatch;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class RulesChecks {
     }
 
     void check(IptablesRuleset iptables, EbtablesRuleset ebtables, Backend backend, Map<String, List<Ipv4Prefix>> sets) {
+        Map<String, RecentMatch> recentLists = new java.util.HashMap<>();
         for (IptTable table : iptables.tables()) {
             for (IptChain chain : table.chains()) {
                 for (IptRule rule : chain.rules()) {
@@ -31,6 +33,9 @@ final class RulesChecks {
                         if (match instanceof SetMatch set && !sets.containsKey(set.setName())) {
                             throw new ScenarioException("host.iptables", 0, rule.source().number(), "ipset '"
                                     + set.setName() + "' is not defined; add it to host.ipsets");
+                        }
+                        if (match instanceof RecentMatch recent) {
+                            sameMask(recentLists, recent, rule.source().number());
                         }
                     }
                 }
@@ -43,6 +48,19 @@ final class RulesChecks {
                 throw new ScenarioException("host.ebtables", 0, line, "the broute table exists only with the legacy "
                         + "backend (ebtables-nft has none); set host.backend to \"legacy\"");
             }
+        }
+    }
+
+    /**
+     * {@code recent_mt_check}: the rule that creates a list gives it its mask and later rules' masks are
+     * ignored; which rule the kernel loads first is not the simulator's to guess, so one list, one mask.
+     */
+    private static void sameMask(Map<String, RecentMatch> lists, RecentMatch recent, int line) {
+        RecentMatch first = lists.putIfAbsent(recent.listName(), recent);
+        if (first != null && !first.mask().equals(recent.mask())) {
+            throw new ScenarioException("host.iptables", 0, line, "recent list '" + recent.listName()
+                    + "' has --mask " + first.mask() + " in another rule and " + recent.mask() + " here: the kernel"
+                    + " keeps the mask of the rule that created the list; give every rule of a list the same mask");
         }
     }
 }

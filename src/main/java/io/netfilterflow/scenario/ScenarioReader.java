@@ -78,7 +78,7 @@ public final class ScenarioReader {
                 "ipsets");
         Backend backend = node.optional("backend") == null ? Backend.NFT
                 : node.required("backend").convert(Backend::parse);
-        Sysctls sysctls = hostReader.sysctls(node.optional("sysctl"));
+        Sysctls sysctls = hostReader.sysctls(node.optional("sysctl"), devices);
         List<Route> routes = hostReader.routes(node.optional("routes"), devices);
         Set<Listen> listen = new LinkedHashSet<>(hostReader.listen(node.optional("listen")));
         Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));

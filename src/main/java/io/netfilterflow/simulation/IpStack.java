@@ -66,6 +66,12 @@ final class IpStack {
     /** {@code ip_forward}: TTL, FORWARD, then out. */
     private void forward(Skb skb, NetDevice in, Route route) {
         String out = routing.outDevice(route);
+        if (skb.pktType != PktType.HOST) {
+            drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, "ip_forward drops it: the frame was not addressed"
+                    + " to " + in.name() + "'s own MAC (" + skb.pktType.name().toLowerCase(java.util.Locale.ROOT)
+                    + "), so the host does not route it");
+            return;
+        }
         if (skb.packet.ttl() <= 1) {
             drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, "ip_forward drops it: the TTL ran out "
                     + "(the host would send ICMP time-exceeded)");

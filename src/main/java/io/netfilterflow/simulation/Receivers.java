@@ -4,6 +4,7 @@ import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Listen;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
 import io.netfilterflow.trace.Stage;
@@ -24,7 +25,8 @@ final class Receivers {
 
     /** {@code ip_local_deliver_finish}: the host's own stack takes the packet. */
     void host(Skb skb, NetDevice dev) {
-        Answer answer = answer(HOST, skb.packet, sim.host::listens);
+        boolean broadcast = skb.route != null && skb.route.type() == RouteType.BROADCAST;
+        Answer answer = answer(HOST, skb.packet, sim.host::listens, broadcast);
         String who = sim.host.hostname() == null ? "the host" : "the host " + sim.host.hostname();
         sim.trace.step(skb, StepKind.DELIVERED, Stage.of("ip", "INPUT"), null, dev.name(), null, null,
                 "delivered to " + who + ": " + answer.sentence());
@@ -33,6 +35,19 @@ final class Receivers {
             sim.send(PendingFlow.sent(sim.nextFlow(), "answer from " + who + " (" + answer.packet().summary() + ")",
                     skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null));
         }
+    }
+
+    /**
+     * A broadcast delivered to the host: a listening UDP socket takes it in; the kernel itself never
+     * answers one ({@code icmp_send} and {@code icmp_echo} skip {@code RTCF_BROADCAST} routes, TCP
+     * neither resets nor accepts a connection to a broadcast address).
+     */
+    private static Answer broadcast(Answer answer) {
+        if (answer.socket()) {
+            return new Answer(null, answer.sentence().replace(" answers", " receives the broadcast"), true, false);
+        }
+        return new Answer(null, "a broadcast: the kernel sends no answer (" + (answer.packet() == null
+                ? answer.sentence() : "no echo-reply, RST or ICMP error to a broadcast") + ")", false, false);
     }
 
     /** A peer machine receives the frame: its own address, or as the router for what lies behind it. */
@@ -46,7 +61,7 @@ final class Receivers {
             end(skb, Disposition.DROPPED, peer.name(), peer.name() + " drops it: " + p.dst() + " is not its address");
             return;
         }
-        Answer answer = answer(peer.name(), p, peer.listen()::contains);
+        Answer answer = answer(peer.name(), p, peer.listen()::contains, false);
         String who = own ? peer.name() : peer.name() + " (for " + p.dst() + " beyond it)";
         end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
         if (answer.packet() != null && skb.answer) {
@@ -56,8 +71,11 @@ final class Receivers {
     }
 
     /** The machine's answer, and the request socket a listener makes when it accepts a SYN. */
-    private Answer answer(String machine, Packet p, Predicate<Listen> listens) {
+    private Answer answer(String machine, Packet p, Predicate<Listen> listens, boolean broadcast) {
         Answer answer = Answer.to(p, listens, sim.sockets.lookup(machine, p));
+        if (broadcast) {
+            return broadcast(answer);
+        }
         if (answer.accepted()) {
             sim.sockets.accept(machine, p);
         }

@@ -39,11 +39,15 @@ final class Routing {
             return drop(skb, dev, "martian destination " + dst + " on " + dev.name()
                     + " (net.ipv4.conf.all.route_localnet=0)");
         }
-        Route route = sim.host.fib().lookup(dst);
+        Route route = dst.isLimitedBroadcast() ? limitedBroadcast(dev) : sim.host.fib().lookup(dst);
         if (route == null) {
             return drop(skb, dev, "no route to " + dst + " (the kernel would answer ICMP net unreachable)");
         }
         if (route.isLocalDelivery()) {
+            String spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev);
+            if (spoofed != null) {
+                return drop(skb, dev, spoofed);
+            }
             step(skb, dev.name(), null, "routing decision: " + dst + " is " + (route.type() == RouteType.LOCAL
                     ? "an address of this host" : "a broadcast address") + " → local delivery (INPUT)");
             return route;
@@ -56,11 +60,18 @@ final class Routing {
             return drop(skb, dev, "routing decision: " + dst + " is not local and net.ipv4.ip_forward=0, "
                     + "so the host does not forward it");
         }
-        if (!reversePathOk(skb, dev)) {
-            return drop(skb, dev, "rp_filter: the route back to " + src + " does not leave through " + dev.name());
+        String spoofed = reversePath(skb, dev);
+        if (spoofed != null) {
+            return drop(skb, dev, spoofed);
         }
         step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst));
         return route;
+    }
+
+    /** {@code ip_route_input_slow} sends 255.255.255.255 to {@code brd_input} without a FIB lookup. */
+    private static Route limitedBroadcast(NetDevice dev) {
+        return new Route(RouteType.BROADCAST, new io.netfilterflow.net.Ipv4Prefix(new Ipv4Address(-1), -1),
+                null, dev.name(), null, 0, "255.255.255.255 (limited broadcast, ipv4_is_lbcast)");
     }
 
     /** The output route for a packet the host sends, or null after recording why it cannot be sent. */
@@ -93,16 +104,35 @@ final class Routing {
         return null;
     }
 
-    private boolean reversePathOk(Skb skb, NetDevice dev) {
-        int mode = sim.host.sysctls().rpFilter();
+    /**
+     * {@code fib_validate_source} with {@code IN_DEV_RPFILTER} = max(conf.all, conf.dev): null when the
+     * source passes, else why the kernel drops the packet as a martian source. Strict mode (1) wants
+     * the route back to leave through the input device; loose mode (2) only wants a route back; with
+     * neither mode nothing is checked here (a local source is refused before, as a martian).
+     */
+    private String reversePath(Skb skb, NetDevice dev) {
+        int mode = sim.host.sysctls().rpFilter(dev.name());
         if (mode == 0) {
-            return true;
+            return null;
         }
-        Route back = sim.host.fib().lookup(skb.packet.src());
+        Ipv4Address src = skb.packet.src();
+        String setting = "rp_filter=" + mode + (mode == 1 ? " (strict)" : " (loose)") + " on " + dev.name();
+        Route back = sim.host.fib().lookup(src);
         if (back == null || back.type() != RouteType.UNICAST) {
-            return false;
+            return setting + ": there is no route back to " + src + (back == null ? "" : " (the route " + back.text()
+                    + " is of type " + back.type().label() + ")") + ", so the source is a martian and the packet"
+                    + " is dropped";
         }
-        return mode == 2 || dev.name().equals(outDevice(back));
+        String backDevice = outDevice(back);
+        if (dev.name().equals(backDevice)) {
+            return null;
+        }
+        if (dev.addresses().isEmpty()) {
+            return setting + ": the route back to " + src + " leaves through " + backDevice + " and " + dev.name()
+                    + " has no IPv4 address, so the packet is dropped";
+        }
+        return mode == 1 ? setting + ": the route back to " + src + " leaves through " + backDevice + ", not "
+                + dev.name() + ", so the packet is dropped" : null;
     }
 
     private String via(Route route, Ipv4Address dst) {

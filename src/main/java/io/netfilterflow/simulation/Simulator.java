@@ -95,7 +95,9 @@ public final class Simulator {
         } else {
             NetDevice dev = sim.host.device(from.attach());
             Ipv4Address nextHop = from.nextHop(skb.packet.dst());
-            var mac = nextHop == null ? null : resolve(sim.host, from, dev, nextHop);
+            boolean broadcast = from.broadcasts(skb.packet.dst());
+            var mac = broadcast ? io.netfilterflow.net.MacAddress.BROADCAST
+                    : nextHop == null ? null : resolve(sim.host, from, dev, nextHop);
             if (mac == null) {
                 sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, from.name()), null, null, null, null,
                         from.name() + " cannot send it: " + (nextHop == null ? "it has no route (no gateway) to "
@@ -111,7 +113,8 @@ public final class Simulator {
             if (dev.isBridgePort()) {
                 bridge.receive(skb, dev, sim.host.device(dev.master()));
             } else {
-                skb.pktType = mac.equals(dev.mac()) ? io.netfilterflow.netfilter.xtables.match.PktType.HOST
+                skb.pktType = broadcast ? io.netfilterflow.netfilter.xtables.match.PktType.BROADCAST
+                        : mac.equals(dev.mac()) ? io.netfilterflow.netfilter.xtables.match.PktType.HOST
                         : io.netfilterflow.netfilter.xtables.match.PktType.OTHERHOST;
                 ip.receive(skb, dev);
             }

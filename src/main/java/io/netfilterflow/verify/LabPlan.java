@@ -143,10 +143,11 @@ final class LabPlan {
         order.remove(Sysctls.IP_FORWARD);
         order.add(Sysctls.IP_FORWARD); // it also sets conf.all.forwarding: written last, it wins
         for (String name : order) {
-            if (!name.startsWith("net.netfilter.")) {
+            if (!name.startsWith("net.netfilter.") && Sysctls.rpFilterDevice(name) == null) {
                 exec(ns, "sysctl", "-q", "-w", name + "=" + sysctls.get(name));
             }
         }
+        rpFilter(ns, sysctls);
         // the simulator models no retransmission: a SYN-ACK nobody acknowledges is sent once
         exec(ns, "sysctl", "-q", "-w", "net.ipv4.tcp_synack_retries=0");
         for (String route : text.routes()) {
@@ -163,6 +164,18 @@ final class LabPlan {
                 run("bridge", "-n", ns, "fdb", "replace", peer.mac().toString(), "dev", at.name(), "master",
                         "static");
             }
+        }
+    }
+
+    /**
+     * Every device's own rp_filter, written after the devices exist: the namespace's devices start with
+     * the values it copied from the machine's (devconf_inherit_init_net), which the scenario does not say.
+     */
+    private void rpFilter(String ns, Sysctls sysctls) {
+        exec(ns, "sysctl", "-q", "-w", "net/ipv4/conf/default/rp_filter=" + sysctls.deviceRpFilter("default"));
+        for (NetDevice dev : host.devices()) {
+            exec(ns, "sysctl", "-q", "-w", "net/ipv4/conf/" + dev.name() + "/rp_filter="
+                    + sysctls.deviceRpFilter(dev.name()));
         }
     }
 

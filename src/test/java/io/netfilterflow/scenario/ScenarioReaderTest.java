@@ -66,6 +66,21 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void anRpFilterKeyForAMissingInterfaceIsRefusedByName() {
+        ScenarioException e = refusal(ScenarioBuilder.docker().sysctl("net.ipv4.conf.eth9.rp_filter", 1));
+        assertThat(e.field()).isEqualTo("host.sysctl.net.ipv4.conf.eth9.rp_filter");
+        assertThat(e.getMessage()).contains("eth9");
+    }
+
+    @Test
+    void perDeviceAndDefaultRpFilterKeysAreAccepted() {
+        var host = ScenarioBuilder.docker().sysctl("net.ipv4.conf.default.rp_filter", 2)
+                .sysctl("net.ipv4.conf.eth0.rp_filter", 1).build().host();
+        assertThat(host.sysctls().rpFilter("eth0")).isEqualTo(1);
+        assertThat(host.sysctls().rpFilter("docker0")).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownFieldIsATypoNotSilence() {
         String json = ScenarioBuilder.docker().json().replace("\"backend\"", "\"bakend\"");
         assertThatThrownBy(() -> ScenarioReader.read(json)).isInstanceOf(ScenarioException.class)

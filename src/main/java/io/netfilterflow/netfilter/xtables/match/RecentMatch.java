@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * {@code -m recent}: a named list of recently seen addresses ({@code xt_recent}, revision 1,
- * whose mask iptables-save always prints).
+ * whose mask iptables-save always prints). Every option is modelled as {@code recent_mt} reads it
+ * ({@link RecentTable} keeps the list); the simulator has no wall clock, so a scenario's packets
+ * all fall within {@code --seconds} and {@code --reap} never finds an entry old enough to drop.
  */
 public record RecentMatch(Command command, boolean inverted, int seconds, boolean reap, int hitCount,
                           boolean rttl, String listName, Ipv4Address mask, Side side) implements XtMatch {
@@ -52,15 +54,32 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         }
         int seconds = number(args, "--seconds");
         int hitCount = number(args, "--hitcount");
+        if (hitCount >= RecentTable.MAX_STAMPS) {
+            throw args.error("hitcount (" + hitCount + ") is larger than allowed maximum ("
+                    + (RecentTable.MAX_STAMPS - 1) + "): the kernel refuses the rule");
+        }
+        if (args.has("--reap") && seconds == 0) {
+            throw args.error("--reap needs --seconds: the kernel refuses the rule");
+        }
         if ((seconds != 0 || hitCount != 0 || args.has("--reap") || args.has("--rttl"))
                 && command != Command.RCHECK && command != Command.UPDATE) {
             throw args.error("--seconds, --hitcount, --reap and --rttl go with --rcheck or --update");
         }
         OptionUse name = args.find("--name");
+        if (name != null && !validName(name.arg())) {
+            throw args.error("--name '" + name.arg() + "' is not a valid list name (1 to 199 characters, no '/',"
+                    + " not . or ..): the kernel refuses the rule");
+        }
         OptionUse mask = args.find("--mask");
         return new RecentMatch(command, inverted, seconds, args.has("--reap"), hitCount, args.has("--rttl"),
                 name == null ? "DEFAULT" : name.arg(), mask == null ? ALL_ONES : args.value(mask, Ipv4Address::parse),
                 args.has("--rdest") ? Side.RDEST : Side.RSOURCE);
+    }
+
+    /** {@code xt_check_proc_name}: the list's name is a file name under /proc/net/xt_recent. */
+    private static boolean validName(String name) {
+        return !name.isEmpty() && name.length() < 200 && name.indexOf('/') < 0 && !name.equals(".")
+                && !name.equals("..");
     }
 
     private static int number(ExtensionArgs args, String name) {
@@ -93,30 +112,38 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         out.word(side == Side.RSOURCE ? "--rsource" : "--rdest");
     }
 
+    /**
+     * {@code recent_mt}: look the packet's (masked) address up, then set, remove, or count its stamps;
+     * {@code --update} adds a stamp only when it matched, {@code --set} always does. A packet the host
+     * forwards is looked up with the TTL it had before forwarding, as the kernel does.
+     */
     @Override
     public boolean match(XtActionParam par) {
-        java.util.Map<io.netfilterflow.net.Ipv4Address, int[]> list =
-                par.state("recent:" + listName, java.util.HashMap::new);
-        io.netfilterflow.net.Ipv4Address address = side == Side.RDEST ? par.packet().dst() : par.packet().src();
-        int[] hits = list.get(address);
-        boolean hit;
-        switch (command) {
-            case SET -> {
-                list.computeIfAbsent(address, a -> new int[1])[0]++;
-                hit = true;
+        RecentTable table = par.state("recent:" + listName, () -> new RecentTable(mask));
+        Ipv4Address key = table.masked(side == Side.RDEST ? par.packet().dst() : par.packet().src());
+        int ttl = par.packet().ttl() + (par.out() != null && par.uid() == null ? 1 : 0);
+        RecentTable.Entry entry = table.lookup(key, rttl ? ttl : 0);
+        boolean found = entry != null;
+        boolean matched;
+        if (entry == null) {
+            matched = command == Command.SET;
+            if (matched) {
+                table.init(key, ttl);
             }
-            case REMOVE -> {
-                hit = list.remove(address) != null;
-            }
-            default -> {
-                hit = hits != null && (hitCount == 0 || hits[0] >= hitCount);
-                if (command == Command.UPDATE && hits != null) {
-                    hits[0]++;
-                }
+        } else {
+            matched = switch (command) {
+                case SET, REMOVE -> true;
+                case RCHECK, UPDATE -> RecentTable.enoughHits(entry, hitCount);
+            };
+            if (command == Command.REMOVE) {
+                table.remove(key);
+            } else if (command == Command.SET || (command == Command.UPDATE && matched)) {
+                table.update(key, entry, ttl);
             }
         }
-        par.note("recent: list " + listName + " " + (hits == null ? "does not hold " : "holds ") + address);
-        return hit != inverted;
+        par.note("recent: list " + listName + (found ? " holds " : " does not hold ") + key
+                + (found && hitCount != 0 ? " (" + entry.stamps + " hit" + (entry.stamps == 1 ? "" : "s") + ")" : ""));
+        return matched != inverted;
     }
 
     /** libxt_recent's print (revision 1): command, timing, list name, side and mask. */

@@ -1,0 +1,46 @@
+package io.netfilterflow.scenario;
+
+import io.netfilterflow.host.Endpoint;
+import io.netfilterflow.host.Host;
+import io.netfilterflow.host.Listen;
+import io.netfilterflow.net.IpProtocol;
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.routing.Route;
+import io.netfilterflow.routing.RouteType;
+
+/**
+ * The broadcasts the simulator models: an endpoint on a routed interface sending to its subnet's
+ * broadcast or 255.255.255.255 (an Ethernet broadcast the host delivers locally), and a directed
+ * broadcast routed to the host. What it does not model is refused by name: a broadcast on a bridge
+ * ({@code br_flood} to every port besides {@code br_pass_frame_up}), a broadcast the host sends, and
+ * a listening socket's answer to a broadcast.
+ */
+final class BroadcastChecks {
+
+    private BroadcastChecks() {
+    }
+
+    /** Null when the packet is modelled, else why it is not. */
+    static String refusal(Host host, String from, IpProtocol proto, Ipv4Address dst, Integer dport, boolean reply) {
+        Endpoint sender = from.equals("host") ? null : host.endpoint(from);
+        boolean onItsLink = sender != null && sender.broadcasts(dst);
+        Route local = host.fib().lookupLocal(dst);
+        boolean forTheHost = dst.isLimitedBroadcast() || (local != null && local.type() == RouteType.BROADCAST);
+        if (!onItsLink && !forTheHost) {
+            return null;
+        }
+        if (sender == null) {
+            return dst + " is a broadcast address: a broadcast the host itself sends (SO_BROADCAST) is not modelled";
+        }
+        if (onItsLink && host.device(sender.attach()).isBridgePort()) {
+            return dst + " is a broadcast on bridge " + host.device(sender.attach()).master() + ": the bridge floods"
+                    + " it to every port and passes it up to the host (br_flood, br_pass_frame_up); the simulator does"
+                    + " not model flooding";
+        }
+        if (reply && proto.equals(IpProtocol.UDP) && dport != null && host.listens(new Listen(IpProtocol.UDP, dport))) {
+            return "the host listens on udp/" + dport + ": a socket's answer to a broadcast is not modelled; set"
+                    + " \"reply\": false";
+        }
+        return null;
+    }
+}
