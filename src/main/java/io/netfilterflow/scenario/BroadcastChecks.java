@@ -10,10 +10,9 @@ import io.netfilterflow.routing.RouteType;
 
 /**
  * The broadcasts the simulator models: an endpoint on a routed interface sending to its subnet's
- * broadcast or 255.255.255.255 (an Ethernet broadcast the host delivers locally), and a directed
- * broadcast routed to the host. What it does not model is refused by name: a broadcast on a bridge
- * ({@code br_flood} to every port besides {@code br_pass_frame_up}), a broadcast the host sends, and
- * a listening socket's answer to a broadcast.
+ * broadcast or 255.255.255.255 (an Ethernet broadcast the host delivers locally; on a bridge also
+ * flooded to the other ports), and a directed broadcast routed to the host. What it does not model
+ * is refused by name: a broadcast the host sends, and a listening socket's answer to a broadcast.
  */
 final class BroadcastChecks {
 
@@ -32,15 +31,27 @@ final class BroadcastChecks {
         if (sender == null) {
             return dst + " is a broadcast address: a broadcast the host itself sends (SO_BROADCAST) is not modelled";
         }
-        if (onItsLink && host.device(sender.attach()).isBridgePort()) {
-            return dst + " is a broadcast on bridge " + host.device(sender.attach()).master() + ": the bridge floods"
-                    + " it to every port and passes it up to the host (br_flood, br_pass_frame_up); the simulator does"
-                    + " not model flooding";
+        if (reply && onItsLink && proto.equals(IpProtocol.UDP) && dport != null) {
+            for (Endpoint peer : host.endpoints()) {
+                if (peer != sender && peer.attach() != null && sameLink(host, peer, sender)
+                        && peer.listen().contains(new Listen(IpProtocol.UDP, dport))) {
+                    return peer.name() + " listens on udp/" + dport + ": an endpoint's answer to a broadcast is not"
+                            + " modelled; set \"reply\": false";
+                }
+            }
         }
         if (reply && proto.equals(IpProtocol.UDP) && dport != null && host.listens(new Listen(IpProtocol.UDP, dport))) {
             return "the host listens on udp/" + dport + ": a socket's answer to a broadcast is not modelled; set"
                     + " \"reply\": false";
         }
         return null;
+    }
+
+    private static boolean sameLink(Host host, Endpoint a, Endpoint b) {
+        var devA = host.device(a.attach());
+        var devB = host.device(b.attach());
+        String linkA = devA.isBridgePort() ? devA.master() : devA.name();
+        String linkB = devB.isBridgePort() ? devB.master() : devB.name();
+        return linkA.equals(linkB);
     }
 }

@@ -58,6 +58,10 @@ final class BridgeStack {
     /** {@code br_handle_frame_finish}: the FDB decides. */
     private void decide(Skb skb, NetDevice port, NetDevice bridge) {
         MacAddress dst = skb.packet.ethDst();
+        if (dst.equals(MacAddress.BROADCAST)) {
+            flood(skb, port, bridge);
+            return;
+        }
         if (sim.host.isLocalMac(bridge, dst)) {
             step(skb, port.name(), null, "bridging decision: " + dst + " is " + bridge.name()
                     + "'s own address → passed up to the host (bridge INPUT)");
@@ -81,6 +85,29 @@ final class BridgeStack {
                 + " → bridge FORWARD");
         if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.FORWARD, skb, port.name(), out), "FORWARD")) {
             postRouting(skb, out);
+        }
+    }
+
+    /**
+     * {@code br_flood}, then {@code br_pass_frame_up}: a copy to every port but the one it came in on,
+     * in the order of {@code br->port_list} (the port enslaved last comes first), each through bridge
+     * FORWARD and POSTROUTING; then the frame itself goes up to the host through bridge INPUT.
+     */
+    private void flood(Skb skb, NetDevice port, NetDevice bridge) {
+        java.util.List<NetDevice> ports = new java.util.ArrayList<>(java.util.stream.StreamSupport.stream(sim.host.devices().spliterator(), false)
+                .filter(dev -> bridge.name().equals(dev.master()) && !dev.name().equals(port.name())).toList());
+        java.util.Collections.reverse(ports);
+        step(skb, port.name(), null, "bridging decision: " + skb.packet.ethDst() + " is the broadcast address → "
+                + (ports.isEmpty() ? "no other port to flood it to" : "flooded to " + String.join(", ",
+                ports.stream().map(NetDevice::name).toList())) + ", and passed up to the host (bridge INPUT)");
+        for (NetDevice out : ports) {
+            Skb copy = skb.floodCopy();
+            if (ip.verdict(copy, hooks.run(NfProto.BRIDGE, NfHook.FORWARD, copy, port.name(), out.name()), "FORWARD")) {
+                postRouting(copy, out.name());
+            }
+        }
+        if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.LOCAL_IN, skb, port.name(), null), "INPUT")) {
+            ip.receive(skb, bridge);
         }
     }
 

@@ -97,7 +97,7 @@ final class Receivers {
 
     /** Records how the packet's path ended, once. */
     void end(Skb skb, Disposition disposition, String where, String sentence) {
-        if (!sim.trace.hasResult(skb.flow)) {
+        if (!skb.floodCopy && !sim.trace.hasResult(skb.flow)) {
             PendingFlow flow = sim.flow(skb.flow);
             sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), flow.causeStep(),
                     disposition, where, sentence));

@@ -34,9 +34,31 @@ final class Skb {
     final int flow;
     /** Whether the receiver should answer this packet (the scenario's {@code reply}). */
     boolean answer;
+    /** A copy the bridge floods to one port ({@code skb_clone} in {@code br_flood}): its end is not the packet's. */
+    boolean floodCopy;
 
     Skb(Packet packet, int flow) {
         this.packet = packet;
         this.flow = flow;
+    }
+
+    /** {@code skb_clone}: the same packet and metadata (connection, br_netfilter state), for one flooded port. */
+    Skb floodCopy() {
+        Skb copy = new Skb(packet, flow);
+        copy.mark = mark;
+        copy.ct = ct;
+        copy.ctInfo = ctInfo;
+        copy.ctDone = ctDone;
+        copy.pktType = pktType;
+        copy.route = route;
+        copy.nfBridge = nfBridge;
+        copy.physIn = physIn;
+        copy.physOut = physOut;
+        copy.brnfPrerouted = brnfPrerouted;
+        copy.uid = uid;
+        copy.gid = gid;
+        copy.answer = false;
+        copy.floodCopy = true;
+        return copy;
     }
 }

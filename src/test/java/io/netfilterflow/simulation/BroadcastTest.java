@@ -59,9 +59,32 @@ class BroadcastTest {
     }
 
     @Test
-    void aBroadcastOnABridgeIsRefusedByName() {
-        assertThatThrownBy(() -> run(ScenarioBuilder.docker(), udp("c1", "172.17.255.255:137", false)))
-                .isInstanceOf(ScenarioException.class).hasMessageContaining("br_flood");
+    void aBroadcastOnABridgeIsFloodedToTheOtherPortsThenPassedUpAndDelivered() {
+        Trace trace = run(ScenarioBuilder.docker(), udp("c1", "172.17.255.255:137", true));
+        assertThat(assertThatTrace(trace).flow(1).disposition()).isEqualTo(Disposition.DELIVERED);
+        assertThatTrace(trace).hasPackets(1);
+        var transmitted = trace.steps().stream().filter(s -> s.kind() == io.netfilterflow.trace.StepKind.TRANSMITTED)
+                .map(s -> s.packet().out()).toList();
+        assertThat(transmitted).containsExactly("veth_c2");
+    }
+
+    @Test
+    void aFloodedCopyDroppedInForwardDoesNotEndThePacket() {
+        String rules = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
+                + "-A FORWARD -m physdev --physdev-out veth_c2 -j DROP\nCOMMIT\n";
+        Trace trace = Simulator.run(ScenarioBuilder.docker().iptables(rules)
+                .packets(udp("c1", "172.17.255.255:137", false)).build());
+        assertThat(assertThatTrace(trace).flow(1).disposition()).isEqualTo(Disposition.DELIVERED);
+    }
+
+    @Test
+    void anEndpointsAnswerToABroadcastIsRefusedByName() {
+        ScenarioBuilder builder = ScenarioBuilder.docker().set(null, "endpoints", "[{\"name\":\"c1\",\"attach\":"
+                + "\"veth_c1\",\"mac\":\"02:42:ac:11:00:02\",\"ip\":\"172.17.0.2/16\",\"gateway\":\"172.17.0.1\"},"
+                + "{\"name\":\"c2\",\"attach\":\"veth_c2\",\"mac\":\"02:42:ac:11:00:03\",\"ip\":\"172.17.0.3/16\","
+                + "\"listen\":[\"udp/137\"]}]");
+        assertThatThrownBy(() -> run(builder, udp("c1", "172.17.255.255:137", true)))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("c2 listens on udp/137");
     }
 
     @Test

@@ -45,6 +45,19 @@ class LabPlanTest {
     }
 
     @Test
+    void everyDevicesOwnRpFilterIsWrittenAfterTheDevicesExist() {
+        String strict = Fixtures.read(Path.of("src/test/resources/scenarios/verified/rp-filter-per-device/scenario.json"));
+        List<String> lines = LabPlan.of(names, ScenarioReader.read(strict).host(), ScenarioText.of(strict)).stream()
+                .map(command -> String.join(" ", command.argv())).toList();
+        String sysctl = "ip netns exec nff-1-abcd-host sysctl -q -w ";
+        assertThat(lines).contains(sysctl + "net.ipv4.conf.all.rp_filter=0", sysctl + "net/ipv4/conf/default/rp_filter=2",
+                sysctl + "net/ipv4/conf/eth0/rp_filter=1", sysctl + "net/ipv4/conf/docker0/rp_filter=2");
+        assertThat(lines.indexOf(sysctl + "net/ipv4/conf/eth0/rp_filter=1"))
+                .isGreaterThan(lines.indexOf("ip -n nff-1-abcd-host link set eth0 up"));
+        assertThat(lines).noneMatch(line -> line.contains("net.ipv4.conf.eth0.rp_filter"));
+    }
+
+    @Test
     void aNamespaceNameTellsWhichProcessMadeIt() {
         assertThat(Names.owner("nff-4242-1a2b-host")).isEqualTo(4242);
         assertThat(Names.owner("other-4242-host")).isEqualTo(-1);

@@ -121,7 +121,9 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
     public boolean match(XtActionParam par) {
         RecentTable table = par.state("recent:" + listName, () -> new RecentTable(mask));
         Ipv4Address key = table.masked(side == Side.RDEST ? par.packet().dst() : par.packet().src());
-        int ttl = par.packet().ttl() + (par.out() != null && par.uid() == null ? 1 : 0);
+        // "use TTL as seen before forwarding": an output device and no socket, i.e. a forwarded packet (the
+        // host's own answers carry its control socket); u8 arithmetic as the kernel's
+        int ttl = (par.packet().ttl() + (par.in() != null && par.out() != null ? 1 : 0)) & 0xff;
         RecentTable.Entry entry = table.lookup(key, rttl ? ttl : 0);
         boolean found = entry != null;
         boolean matched;
