@@ -82,7 +82,8 @@ public final class ScenarioReader {
         List<Route> routes = hostReader.routes(node.optional("routes"), devices);
         Set<Listen> listen = new LinkedHashSet<>(hostReader.listen(node.optional("listen")));
         Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));
-        IptablesRuleset iptables = rules(node, "iptables", IptablesSaveParser::parse, IptablesRuleset.EMPTY);
+        IptablesRuleset iptables = rules(node, "iptables", text -> IptablesSaveParser.parse(text, backend),
+                IptablesRuleset.EMPTY);
         EbtablesRuleset ebtables = rules(node, "ebtables", EbtablesSaveParser::parse, EbtablesRuleset.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
         return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
