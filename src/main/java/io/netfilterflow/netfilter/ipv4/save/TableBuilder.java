@@ -29,7 +29,7 @@ final class TableBuilder {
         StandardTarget policy;
         Counters counters;
         final SourceLine declaredAt;
-        final List<IptRule> rules = new ArrayList<>();
+        final ChainRules rules = new ChainRules();
 
         ChainDraft(String name, StandardTarget policy, Counters counters, SourceLine declaredAt) {
             this.name = name;
@@ -112,7 +112,7 @@ final class TableBuilder {
             jumps.add(new NftJumpLimit.Change(line, position < 0 ? "-A" : "-I", chain, jump.chain(), true));
         }
         if (position < 0) {
-            draft.rules.add(rule);
+            draft.rules.add(draft.rules.size(), rule);
         } else if (position - 1 > draft.rules.size()) {
             throw new RulesSyntaxException(line, "index " + position + " is past the end of chain " + chain);
         } else {
@@ -149,7 +149,7 @@ final class TableBuilder {
     }
 
     private void clear(SourceLine line, ChainDraft draft) {
-        draft.rules.forEach(rule -> removed(line, draft.name, rule));
+        draft.rules.list().forEach(rule -> removed(line, draft.name, rule));
         draft.rules.clear();
     }
 
@@ -178,7 +178,7 @@ final class TableBuilder {
 
     /** {@code -D CHAIN N} or {@code -D CHAIN RULE}: the rule must exist, as iptables insists. */
     void delete(SourceLine line, String chain, int position, IptRule rule) {
-        List<IptRule> rules = existing(line, chain).rules;
+        ChainRules rules = existing(line, chain).rules;
         if (rule == null) {
             if (position > rules.size()) {
                 throw new RulesSyntaxException(line, "chain " + chain + " has no rule " + position);
@@ -186,13 +186,10 @@ final class TableBuilder {
             removed(line, chain, rules.remove(position - 1));
             return;
         }
-        for (int i = 0; i < rules.size(); i++) {
-            IptRule candidate = rules.get(i);
-            if (candidate.header().equals(rule.header()) && candidate.matches().equals(rule.matches())
-                    && java.util.Objects.equals(candidate.target(), rule.target())) {
-                removed(line, chain, rules.remove(i));
-                return;
-            }
+        int found = rules.indexOf(rule);
+        if (found >= 0) {
+            removed(line, chain, rules.remove(found));
+            return;
         }
         throw new RulesSyntaxException(line, "no such rule in chain " + chain + " to delete");
     }
@@ -226,6 +223,6 @@ final class TableBuilder {
     }
 
     private static IptChain chain(ChainDraft draft) {
-        return new IptChain(draft.name, draft.policy, draft.counters, draft.rules, draft.declaredAt);
+        return new IptChain(draft.name, draft.policy, draft.counters, draft.rules.list(), draft.declaredAt);
     }
 }
