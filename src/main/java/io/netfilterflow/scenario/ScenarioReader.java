@@ -84,7 +84,8 @@ public final class ScenarioReader {
         Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));
         IptablesRuleset iptables = rules(node, "iptables", text -> IptablesSaveParser.parse(text, backend),
                 IptablesRuleset.EMPTY);
-        EbtablesRuleset ebtables = rules(node, "ebtables", EbtablesSaveParser::parse, EbtablesRuleset.EMPTY);
+        EbtablesRuleset ebtables = rules(node, "ebtables", text -> EbtablesSaveParser.parse(text, backend),
+                EbtablesRuleset.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
         return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
                 iptables, ebtables, ipsets, endpoints);

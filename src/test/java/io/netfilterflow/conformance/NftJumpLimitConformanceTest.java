@@ -3,6 +3,7 @@ package io.netfilterflow.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.support.HostTools;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The jump depths nf_tables refuses, against the real tools in a namespace of the test's own: for
  * each table, iptables-nft-restore's first error line is the one this project gives for the nft
- * backend (up to the explanation after ';'), and iptables-legacy-restore loads what it loads.
+ * backend (up to the explanation after ';'), and iptables-legacy-restore loads what it loads; the same
+ * for ebtables-restore (ebtables-nft) and ebtables-legacy-restore.
  */
 @Tag("kernel")
 class NftJumpLimitConformanceTest {
@@ -44,6 +46,44 @@ class NftJumpLimitConformanceTest {
             }
         }
         assertThat(refused).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void ebtablesNftRefusesTheSameDepthAtTheSameRule() throws IOException {
+        HostTools.requireNamespaceWith("ebtables-restore", "ebtables-legacy-restore");
+        int refused = 0;
+        for (int chains : new int[] {15, 16, 20}) {
+            StringBuilder text = new StringBuilder("*filter\n:INPUT ACCEPT\n:FORWARD ACCEPT\n:OUTPUT ACCEPT\n");
+            for (int i = 0; i < chains; i++) {
+                text.append(":F").append(i).append(" RETURN\n");
+            }
+            text.append("-A FORWARD -j F0\n");
+            for (int i = 0; i + 1 < chains; i++) {
+                text.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
+            }
+            Path file = Files.createTempFile("jumps", ".ebtables");
+            try {
+                Files.writeString(file, text);
+                HostTools.Result nft = HostTools.run("ebtables-restore < '" + file + "'");
+                HostTools.Result legacy = HostTools.run("ebtables-legacy-restore < '" + file + "'");
+                String real = nft.output().lines().filter(line -> line.startsWith("line ")).findFirst().orElse(null);
+                String ours;
+                try {
+                    EbtablesSaveParser.parse(text.toString(), Backend.NFT);
+                    ours = null;
+                } catch (RulesSyntaxException e) {
+                    ours = e.getMessage().substring(0, e.getMessage().indexOf(';'));
+                }
+                assertThat(ours).as(chains + " chains").isEqualTo(real);
+                refused += real == null ? 0 : 1;
+                if (!legacy.output().contains("doesn't support")) { // kernels built without ebtables' x_tables tables
+                    assertThat(legacy.exitCode()).as(chains + " chains, legacy: " + legacy.output()).isZero();
+                }
+            } finally {
+                Files.delete(file);
+            }
+        }
+        assertThat(refused).isEqualTo(2);
     }
 
     private static String ours(String text, Backend backend) {

@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
@@ -216,7 +217,7 @@ final class TableBuilder {
         IptTable table = new IptTable(name, ordered);
         TableChecks.checkJumps(table);
         if (backend == Backend.NFT) {
-            NftJumpLimit.check(table, jumps); // before the loop check: nf_tables refuses a loop as too deep
+            NftJumpLimit.check(jumps, name::isBuiltin); // before the loop check: nf_tables refuses a loop as too deep
         }
         TableChecks.checkHooks(table, ChainGraph.of(table));
         return table;

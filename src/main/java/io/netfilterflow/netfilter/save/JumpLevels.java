@@ -1,4 +1,4 @@
-package io.netfilterflow.netfilter.ipv4.save;
+package io.netfilterflow.netfilter.save;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
