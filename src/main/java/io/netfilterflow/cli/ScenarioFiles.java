@@ -1,6 +1,7 @@
 package io.netfilterflow.cli;
 
 import io.netfilterflow.scenario.ScenarioException;
+import io.netfilterflow.simulation.BudgetExceeded;
 import io.netfilterflow.simulation.SimulationException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,10 +27,12 @@ final class ScenarioFiles {
         return null;
     }
 
-    /** Prints a refused scenario or a rule the simulator cannot run, with its line; exit status 2. */
+    /** Prints a refused scenario, a rule the simulator cannot run (with its line) or the budget it went over; exit status 2. */
     static int refused(String file, RuntimeException e, PrintStream err) {
         if (e instanceof ScenarioException scenario) {
             err.println(file + ":" + scenario.jsonLine() + ": " + scenario.describe());
+        } else if (e instanceof BudgetExceeded over) {
+            err.println(file + ": " + over.getMessage());
         } else if (e instanceof SimulationException simulation) {
             err.println(file + ": host." + simulation.input() + " line " + simulation.line() + ": "
                     + simulation.getMessage());

@@ -82,8 +82,10 @@ public final class ScenarioReader {
         List<Route> routes = hostReader.routes(node.optional("routes"), devices);
         Set<Listen> listen = new LinkedHashSet<>(hostReader.listen(node.optional("listen")));
         Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));
-        IptablesRuleset iptables = rules(node, "iptables", IptablesSaveParser::parse, IptablesRuleset.EMPTY);
-        EbtablesRuleset ebtables = rules(node, "ebtables", EbtablesSaveParser::parse, EbtablesRuleset.EMPTY);
+        IptablesRuleset iptables = rules(node, "iptables", text -> IptablesSaveParser.parse(text, backend),
+                IptablesRuleset.EMPTY);
+        EbtablesRuleset ebtables = rules(node, "ebtables", text -> EbtablesSaveParser.parse(text, backend),
+                EbtablesRuleset.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
         return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
                 iptables, ebtables, ipsets, endpoints);

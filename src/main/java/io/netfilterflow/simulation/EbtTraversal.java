@@ -61,6 +61,10 @@ final class EbtTraversal {
                 continue;
             }
             EbtRule rule = chain.rules().get(index);
+            if (sim.work.evaluate()) {
+                throw sim.work.overEvaluations(new Stage("bridge", chainName, priority, tableName, chain.name()),
+                        "ebtables", rule.source().number());
+            }
             ActionParams par = new ActionParams(sim, skb, hook, in, out, bridgeIn, bridgeOut);
             if (!matches(rule, par)) {
                 index++;

@@ -58,6 +58,10 @@ final class IptTraversal {
                 continue;
             }
             IptRule rule = chain.rules().get(index);
+            if (sim.work.evaluate()) {
+                throw sim.work.overEvaluations(stage(hook, priority, tableName, chain.name()), "iptables",
+                        rule.source().number());
+            }
             ActionParams par = new ActionParams(sim, skb, hook, in, out, null, null);
             if (!matches(rule, par)) {
                 index++;

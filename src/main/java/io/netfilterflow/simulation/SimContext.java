@@ -24,6 +24,8 @@ final class SimContext {
     final ConntrackTable conntrack;
     final TraceRecorder trace;
     final InetSockets sockets = new InetSockets();
+    /** The work done so far against the run's budget. */
+    final WorkMeter work;
     private final Map<Object, Object> ruleState = new IdentityHashMap<>();
     private final Map<String, Object> namedState = new java.util.HashMap<>();
     private final SplittableRandom random;
@@ -31,11 +33,12 @@ final class SimContext {
     private final Map<Integer, PendingFlow> sent = new java.util.HashMap<>();
     private int flows;
 
-    SimContext(Host host, HookRegistry hooks, TraceRecorder trace, long seed) {
+    SimContext(Host host, HookRegistry hooks, TraceRecorder trace, WorkMeter work, long seed) {
         this.host = host;
         this.hooks = hooks;
         this.conntrack = new ConntrackTable(host.sysctls().tcpLoose());
         this.trace = trace;
+        this.work = work;
         this.random = new SplittableRandom(seed);
     }
 

@@ -2,9 +2,9 @@ package io.netfilterflow.simulation;
 
 /**
  * The simulation cannot go on: a rule cannot be evaluated. Names the input ({@code iptables},
- * {@code ebtables}) and the line in it.
+ * {@code ebtables}) and the line in it. {@link BudgetExceeded} is the one kind that names a budget.
  */
-public final class SimulationException extends RuntimeException {
+public class SimulationException extends RuntimeException {
 
     private final String input;
     private final int line;

@@ -31,12 +31,21 @@ public final class Simulator {
     }
 
     public static Trace run(Scenario scenario) {
-        return run(scenario, step -> { });
+        return run(scenario, SimulationBudget.DEFAULT, step -> { });
     }
 
     /** Runs the scenario, handing each step to {@code listener} as it is produced. */
     public static Trace run(Scenario scenario, Consumer<Step> listener) {
-        return run(scenario, listener, sent -> { });
+        return run(scenario, SimulationBudget.DEFAULT, listener);
+    }
+
+    /**
+     * Runs the scenario within {@code budget}, handing each step to {@code listener} as it is produced.
+     *
+     * @throws BudgetExceeded the moment the run needs more than the budget; the listener has had the steps before
+     */
+    public static Trace run(Scenario scenario, SimulationBudget budget, Consumer<Step> listener) {
+        return run(scenario, budget, listener, sent -> { });
     }
 
     /**
@@ -44,9 +53,19 @@ public final class Simulator {
      * wire to {@code wire}, in the order they are sent (what a replay on a real kernel must send).
      */
     public static Trace run(Scenario scenario, Consumer<Step> listener, Consumer<Transmission> wire) {
+        return run(scenario, SimulationBudget.DEFAULT, listener, wire);
+    }
+
+    public static Trace run(Scenario scenario, SimulationBudget budget, Consumer<Step> listener,
+                            Consumer<Transmission> wire) {
+        return run(scenario, new WorkMeter(budget), listener, wire);
+    }
+
+    /** The run, with its work counted on {@code work} (which tests read afterwards). */
+    static Trace run(Scenario scenario, WorkMeter work, Consumer<Step> listener, Consumer<Transmission> wire) {
         Host host = scenario.host();
-        TraceRecorder trace = new TraceRecorder(listener);
-        SimContext sim = new SimContext(host, host.hooks(), trace, scenario.seed());
+        TraceRecorder trace = new TraceRecorder(listener, work);
+        SimContext sim = new SimContext(host, host.hooks(), trace, work, scenario.seed());
         NfHooks nfHooks = new NfHooks(sim);
         Receivers receivers = new Receivers(sim);
         IpStack ip = new IpStack(sim, nfHooks, receivers);
@@ -54,6 +73,7 @@ public final class Simulator {
         ip.attach(bridge);
         for (int index = 0; index < scenario.packets().size(); index++) {
             PacketSpec spec = scenario.packets().get(index);
+            work.packet(index + 1);
             int flow = sim.nextFlow();
             Endpoint from = spec.from().equals("host") ? null : host.endpoint(spec.from());
             Packet packet = packet(spec, from, host, flow);

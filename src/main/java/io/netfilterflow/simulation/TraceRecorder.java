@@ -25,16 +25,19 @@ final class TraceRecorder {
     /** Per rule (or policy): packets and bytes, in the order rules first matched. */
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final Consumer<Step> listener;
+    private final WorkMeter work;
     /** The packet last shown and its header text, shared by the steps that see the same packet. */
     private Packet viewed;
     private PacketView headers;
 
-    TraceRecorder(Consumer<Step> listener) {
+    TraceRecorder(Consumer<Step> listener, WorkMeter work) {
         this.listener = listener;
+        this.work = work;
     }
 
     void step(Skb skb, StepKind kind, Stage stage, String verdict, String in, String out, RuleRef rule, String why) {
         Step step = new Step(steps.size() + 1, skb.flow, kind, stage, verdict, view(skb, in, out), rule, why);
+        work.step(step); // over budget: the run ends here, before the step is kept or sent
         steps.add(step);
         listener.accept(step);
     }

@@ -1,6 +1,7 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.ScenarioException;
+import io.netfilterflow.simulation.BudgetExceeded;
 import io.netfilterflow.simulation.SimulationException;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -49,14 +50,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** 422: the scenario reads, but a rule cannot be evaluated. */
+    /** 422: the scenario reads, but a rule cannot be evaluated, or the run needs more than its budget. */
     static ProblemDetail cannotRun(SimulationException e) {
+        if (e instanceof BudgetExceeded over) {
+            return overBudget(over);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 e.input() + " line " + e.line() + ": " + e.getMessage());
         problem.setTitle("Cannot simulate");
         problem.setProperty("field", "host." + e.input());
         problem.setProperty("rulesLine", e.line());
         problem.setProperty("reason", e.getMessage());
+        return problem;
+    }
+
+    /** 422 naming the budget ({@code netfilter-flow.simulation.*}), its limit and where the run went over it. */
+    static ProblemDetail overBudget(BudgetExceeded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Simulation budget exceeded");
+        problem.setType(URI.create("/problems/simulation-budget"));
+        problem.setProperty("budget", "netfilter-flow.simulation." + e.limit().key());
+        problem.setProperty("limit", e.max());
+        problem.setProperty("packet", e.packet());
+        if (e.stage() != null) {
+            problem.setProperty("hook", e.stage().hook());
+            problem.setProperty("table", e.stage().table());
+            problem.setProperty("chain", e.stage().chain());
+        }
+        if (e.line() > 0) {
+            problem.setProperty("field", "host." + e.input());
+            problem.setProperty("rulesLine", e.line());
+        }
         return problem;
     }
 

@@ -1,10 +1,12 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Trace;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,23 +16,27 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Runs a scenario ({@code ../shared/SCENARIO.md}): the whole trace as JSON, or one {@code hop} event
- * per step as a server-sent event stream. An invalid scenario is refused with 400 before anything runs.
+ * per step as a server-sent event stream. An invalid scenario is refused with 400 before anything runs; a
+ * run that needs more than its budget ({@code netfilter-flow.simulation.*}) ends with 422.
  */
 @RestController
 @RequestMapping("/api/simulations")
+@EnableConfigurationProperties(SimulationProperties.class)
 class SimulationController {
 
     private final SimulationStreams streams;
     private final ScenarioRequests requests;
+    private final SimulationBudget budget;
 
-    SimulationController(SimulationStreams streams, ScenarioRequests requests) {
+    SimulationController(SimulationStreams streams, ScenarioRequests requests, SimulationProperties properties) {
         this.streams = streams;
         this.requests = requests;
+        this.budget = properties.budget();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Trace trace(HttpServletRequest request) throws IOException {
-        return Simulator.run(scenario(request));
+        return Simulator.run(scenario(request), budget, step -> { });
     }
 
     /** The run as text: {@code text} for people, {@code conformance} to diff with a kernel, {@code counters} as iptables -vL. */
@@ -38,7 +44,7 @@ class SimulationController {
     String text(HttpServletRequest request, @RequestParam(defaultValue = "text") String format) throws IOException {
         TraceText printer = TraceText.of(format);
         Scenario scenario = scenario(request);
-        return printer.print(scenario, Simulator.run(scenario));
+        return printer.print(scenario, Simulator.run(scenario, budget, step -> { }));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -4,7 +4,9 @@ import static io.netfilterflow.support.TraceAssert.assertThatTrace;
 import static io.netfilterflow.support.TraceAssert.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Disposition;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,18 @@ class SimulationBenchTest {
         var trace = Simulator.run(ScenarioReader.read(SimulationBench.kubeScenario(50, 49)));
         assertThat(decisions(trace, 1)).anyMatch(line -> line.startsWith("ip nat KUBE-SVC-") && line.contains("jump KUBE-SEP-"))
                 .anyMatch(line -> line.startsWith("ip nat KUBE-SEP-") && line.endsWith("accept"));
+        assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "pod");
+    }
+
+    /** kube-proxy's 70,000 lines (14,000 services): a packet to the last one runs in a quarter of the default budget. */
+    @Test
+    void theLastOfFourteenThousandServicesIsReachedWithFourTimesRoomInTheBudget() {
+        Scenario scenario = ScenarioReader.read(SimulationBench.kubeScenario(14_000, 13_999));
+        assertThat(scenario.host().iptables().ruleCount()).isGreaterThan(70_000);
+        SimulationBudget budget = SimulationBudget.DEFAULT;
+        SimulationBudget quarter = new SimulationBudget(budget.maxSteps() / 4, budget.maxTraceBytes() / 4,
+                budget.maxRuleEvaluations() / 4);
+        var trace = Simulator.run(scenario, quarter, step -> { });
         assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "pod");
     }
 }

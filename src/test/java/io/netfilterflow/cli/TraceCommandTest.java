@@ -93,4 +93,26 @@ class TraceCommandTest {
         assertThat(trace("trace").code()).isEqualTo(Cli.USAGE);
         assertThat(trace("trace", "a.json", "--format", "xml").code()).isEqualTo(Cli.USAGE);
     }
+
+    /** 19,993 {@code -j LOG} rules and 200 packets would be 4 million steps: the budget stops it, exit 2. */
+    static String logFlood() {
+        String ping = "{\"from\":\"c1\",\"proto\":\"icmp\",\"dst\":\"10.99.0.100\"}";
+        String[] packets = new String[200];
+        java.util.Arrays.fill(packets, ping);
+        return ScenarioBuilder.docker().iptables("*filter\n" + "-A FORWARD -j LOG\n".repeat(19_993) + "COMMIT\n")
+                .packets(packets).json();
+    }
+
+    @Test
+    void aScenarioOverTheSimulationBudgetExitsTwoNamingTheBudget() throws Exception {
+        String file = write("flood.json", logFlood());
+        long start = System.nanoTime();
+        Run run = trace("trace", file);
+        assertThat(run.code()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ": the simulation needs more than its budget of 50000 steps (max-steps);"
+                + " it stopped at packet 3, in ip filter FORWARD (hook FORWARD), iptables line ");
+        assertThat(run.err()).doesNotContain("Exception").hasLineCount(1);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+    }
 }

@@ -91,4 +91,17 @@ class VerifyCommandTest {
         assertThat(child.exitValue()).as(output).isEqualTo(VerifyCommand.CANNOT_VERIFY);
         assertThat(output).contains("cannot verify").contains("needs root");
     }
+
+    /** Where it could replay, verify simulates first: over the budget it exits 2 before building anything. */
+    @Test
+    void aScenarioOverTheSimulationBudgetExitsTwoBeforeAnythingIsBuilt() throws Exception {
+        String flood = TraceCommandTest.logFlood();
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.netfilterflow.verify.Verifier.problems(flood).isEmpty(),
+                "this machine cannot replay scenarios (not root, or tools missing)");
+        Path file = dir.resolve("flood.json");
+        Files.writeString(file, flood);
+        Run run = verify(file.toString());
+        assertThat(run.code()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(run.err()).startsWith(file + ": the simulation needs more than its budget of 50000 steps (max-steps)");
+    }
 }

@@ -1,22 +1,31 @@
 package io.netfilterflow.netfilter.bridge.save;
 
+import io.netfilterflow.host.Backend;
 import io.netfilterflow.netfilter.bridge.EbtChain;
 import io.netfilterflow.netfilter.bridge.EbtChainJump;
 import io.netfilterflow.netfilter.bridge.EbtRule;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
+import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Collects one ebtables table and checks it as {@code ebtables.c} does when it is loaded. */
+/**
+ * Collects one ebtables table and checks it as {@code ebtables.c} does when it is loaded, and for the
+ * nft backend as nf_tables does ({@link NftJumpLimit}).
+ */
 final class EbtTableBuilder {
 
     /** A chain being filled. */
@@ -30,10 +39,14 @@ final class EbtTableBuilder {
             "snat", Map.of(EbtTableName.NAT, Set.of("POSTROUTING")));
 
     private final EbtTableName name;
+    private final Backend backend;
     private final Map<String, Draft> chains = new LinkedHashMap<>();
+    /** Every jump rule added, in input order: what nf_tables replays when the table is too deep. */
+    private final List<NftJumpLimit.Change> jumps = new ArrayList<>();
 
-    EbtTableBuilder(EbtTableName name) {
+    EbtTableBuilder(EbtTableName name, Backend backend) {
         this.name = name;
+        this.backend = backend;
     }
 
     EbtTableName name() {
@@ -69,6 +82,9 @@ final class EbtTableBuilder {
         }
         checkPlace(rule, draft);
         draft.rules().add(rule);
+        if (rule.target() instanceof EbtChainJump jump) {
+            jumps.add(new NftJumpLimit.Change(line, "-A", chain, jump.chain(), true));
+        }
     }
 
     private void checkPlace(EbtRule rule, Draft chain) {
@@ -97,9 +113,11 @@ final class EbtTableBuilder {
         }
         chains.values().stream().filter(draft -> !draft.builtin()).sorted(Comparator.comparing(Draft::name))
                 .forEach(draft -> ordered.add(chain(draft)));
-        for (EbtChain chain : ordered) {
-            checkJumps(chain, new LinkedHashSet<>());
+        checkTargets(ordered);
+        if (backend == Backend.NFT) {
+            NftJumpLimit.check(jumps, name::isBuiltin); // before the loop check: nf_tables refuses a loop as too deep
         }
+        checkLoops(ordered);
         return new EbtTable(name, ordered);
     }
 
@@ -107,26 +125,64 @@ final class EbtTableBuilder {
         return new EbtChain(draft.name(), draft.policy(), draft.builtin(), draft.rules(), draft.declaredAt());
     }
 
-    /** Every jump names a user chain, and no chain reaches itself ({@code check_chainloops}). */
-    private void checkJumps(EbtChain chain, Set<String> path) {
-        path.add(chain.name());
-        for (EbtRule rule : chain.rules()) {
-            if (rule.target() instanceof EbtChainJump jump) {
-                Draft callee = chains.get(jump.chain());
-                if (callee == null) {
-                    throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
-                            + "' is neither a supported ebtables target nor a chain of table " + name.saveName());
+    /** Every jump names a user chain. */
+    private void checkTargets(List<EbtChain> ordered) {
+        for (EbtChain chain : ordered) {
+            for (EbtRule rule : chain.rules()) {
+                if (rule.target() instanceof EbtChainJump jump) {
+                    Draft callee = chains.get(jump.chain());
+                    if (callee == null) {
+                        throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
+                                + "' is neither a supported ebtables target nor a chain of table " + name.saveName());
+                    }
+                    if (callee.builtin()) {
+                        throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
+                    }
                 }
-                if (callee.builtin()) {
-                    throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
-                }
-                if (path.contains(jump.chain())) {
-                    throw new RulesSyntaxException(rule.source(), "jump to " + jump.chain() + " makes a loop ("
-                            + String.join(" -> ", path) + " -> " + jump.chain() + "); the kernel refuses it");
-                }
-                checkJumps(chain(callee), path);
             }
         }
-        path.remove(chain.name());
+    }
+
+    /**
+     * No chain reaches itself ({@code check_chainloops}). Depth first from each chain in turn, each
+     * chain walked once (a chain already walked reaches no loop): linear, where walking every path was
+     * exponential in a ladder of chains each jumping twice to the next.
+     */
+    private static void checkLoops(List<EbtChain> ordered) {
+        Map<String, EbtChain> byName = new HashMap<>();
+        ordered.forEach(chain -> byName.put(chain.name(), chain));
+        Set<String> walked = new HashSet<>();
+        for (EbtChain start : ordered) {
+            if (walked.contains(start.name())) {
+                continue;
+            }
+            Set<String> path = new LinkedHashSet<>();
+            Deque<int[]> next = new ArrayDeque<>(); // per chain on the path: its next rule
+            Deque<EbtChain> stack = new ArrayDeque<>();
+            stack.push(start);
+            next.push(new int[] {0});
+            path.add(start.name());
+            while (!stack.isEmpty()) {
+                EbtChain chain = stack.peek();
+                int[] at = next.peek();
+                if (at[0] == chain.rules().size()) {
+                    stack.pop();
+                    next.pop();
+                    path.remove(chain.name());
+                    walked.add(chain.name());
+                    continue;
+                }
+                EbtRule rule = chain.rules().get(at[0]++);
+                if (rule.target() instanceof EbtChainJump jump && !walked.contains(jump.chain())) {
+                    if (path.contains(jump.chain())) {
+                        throw new RulesSyntaxException(rule.source(), "jump to " + jump.chain() + " makes a loop ("
+                                + String.join(" -> ", path) + " -> " + jump.chain() + "); the kernel refuses it");
+                    }
+                    stack.push(byName.get(jump.chain()));
+                    next.push(new int[] {0});
+                    path.add(jump.chain());
+                }
+            }
+        }
     }
 }

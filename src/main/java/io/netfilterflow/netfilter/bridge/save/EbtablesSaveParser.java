@@ -4,6 +4,8 @@ import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.core.Counters;
+import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
@@ -22,11 +24,20 @@ public final class EbtablesSaveParser {
     private final Set<EbtTableName> seen = EnumSet.noneOf(EbtTableName.class);
     private EbtTableBuilder current;
 
-    private EbtablesSaveParser() {
+    private final Backend backend;
+
+    private EbtablesSaveParser(Backend backend) {
+        this.backend = backend;
     }
 
+    /** The ruleset as ebtables-legacy-restore loads it. */
     public static EbtablesRuleset parse(String text) {
-        EbtablesSaveParser parser = new EbtablesSaveParser();
+        return parse(text, Backend.LEGACY);
+    }
+
+    /** The ruleset as the backend's restore loads it: nf_tables also refuses jumps too deep ({@link NftJumpLimit}). */
+    public static EbtablesRuleset parse(String text, Backend backend) {
+        EbtablesSaveParser parser = new EbtablesSaveParser(backend);
         SourceLine.forEach(text, parser::line);
         parser.close();
         return new EbtablesRuleset(parser.tables);
@@ -64,7 +75,7 @@ public final class EbtablesSaveParser {
         if (!seen.add(table)) {
             throw new RulesSyntaxException(line, "table " + name + " appears twice");
         }
-        current = new EbtTableBuilder(table);
+        current = new EbtTableBuilder(table, backend);
     }
 
     private void close() {

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.ipv4.save;
 
+import io.netfilterflow.host.Backend;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
@@ -19,15 +20,23 @@ import java.util.Set;
  */
 public final class IptablesSaveParser {
 
+    private final Backend backend;
     private final List<IptTable> tables = new ArrayList<>();
     private final Set<IptTableName> seen = EnumSet.noneOf(IptTableName.class);
     private TableBuilder current;
 
-    private IptablesSaveParser() {
+    private IptablesSaveParser(Backend backend) {
+        this.backend = backend;
     }
 
+    /** The ruleset as x_tables (iptables-legacy-restore) loads it. */
     public static IptablesRuleset parse(String text) {
-        IptablesSaveParser parser = new IptablesSaveParser();
+        return parse(text, Backend.LEGACY);
+    }
+
+    /** The ruleset as the backend's restore loads it: nf_tables also refuses jumps too deep ({@link NftJumpLimit}). */
+    public static IptablesRuleset parse(String text, Backend backend) {
+        IptablesSaveParser parser = new IptablesSaveParser(backend);
         int number = SourceLine.forEach(text, parser::line);
         if (parser.current != null) {
             throw new RulesSyntaxException(Math.max(number, 1), "table " + parser.current.name().saveName()
@@ -67,7 +76,7 @@ public final class IptablesSaveParser {
         if (!seen.add(table)) {
             throw new RulesSyntaxException(line, "table " + name + " appears twice");
         }
-        current = new TableBuilder(table);
+        current = new TableBuilder(table, backend);
     }
 
     private void declareChain(SourceLine line) {

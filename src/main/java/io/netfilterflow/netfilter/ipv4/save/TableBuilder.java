@@ -1,13 +1,16 @@
 package io.netfilterflow.netfilter.ipv4.save;
 
+import io.netfilterflow.host.Backend;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.ipv4.ChainGraph;
 import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects one {@code *table ... COMMIT} section and checks it as the kernel checks a table it loads. */
+/**
+ * Collects one {@code *table ... COMMIT} section and checks it as the kernel checks a table it loads:
+ * x_tables for the legacy backend, nf_tables (with its jump limit, {@link NftJumpLimit}) for nft.
+ */
 final class TableBuilder {
 
     /** A chain being filled. */
@@ -24,7 +30,7 @@ final class TableBuilder {
         StandardTarget policy;
         Counters counters;
         final SourceLine declaredAt;
-        final List<IptRule> rules = new ArrayList<>();
+        final ChainRules rules = new ChainRules();
 
         ChainDraft(String name, StandardTarget policy, Counters counters, SourceLine declaredAt) {
             this.name = name;
@@ -37,10 +43,14 @@ final class TableBuilder {
     private static final int MAX_CHAIN_NAME = 28; // XT_EXTENSION_MAXNAMELEN less the NUL, as iptables checks
 
     private final IptTableName name;
+    private final Backend backend;
     private final Map<String, ChainDraft> chains = new LinkedHashMap<>();
+    /** Every jump rule added and removed, in input order: what nf_tables replays when the table is too deep. */
+    private final List<NftJumpLimit.Change> jumps = new ArrayList<>();
 
-    TableBuilder(IptTableName name) {
+    TableBuilder(IptTableName name, Backend backend) {
         this.name = name;
+        this.backend = backend;
     }
 
     IptTableName name() {
@@ -99,8 +109,11 @@ final class TableBuilder {
             throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName()
                     + " (declare it with ':" + chain + " - [0:0]')");
         }
+        if (rule.target() instanceof ChainJump jump) {
+            jumps.add(new NftJumpLimit.Change(line, position < 0 ? "-A" : "-I", chain, jump.chain(), true));
+        }
         if (position < 0) {
-            draft.rules.add(rule);
+            draft.rules.add(draft.rules.size(), rule);
         } else if (position - 1 > draft.rules.size()) {
             throw new RulesSyntaxException(line, "index " + position + " is past the end of chain " + chain);
         } else {
@@ -130,15 +143,27 @@ final class TableBuilder {
     /** {@code -F [CHAIN]}: removes the rules of one chain, or of all. */
     void flush(SourceLine line, String chain) {
         if (chain == null) {
-            chains.values().forEach(draft -> draft.rules.clear());
+            chains.values().forEach(draft -> clear(line, draft));
         } else {
-            existing(line, chain).rules.clear();
+            clear(line, existing(line, chain));
+        }
+    }
+
+    private void clear(SourceLine line, ChainDraft draft) {
+        draft.rules.list().forEach(rule -> removed(line, draft.name, rule));
+        draft.rules.clear();
+    }
+
+    private void removed(SourceLine line, String chain, IptRule rule) {
+        if (rule.target() instanceof ChainJump jump) {
+            jumps.add(new NftJumpLimit.Change(line, "-D", chain, jump.chain(), false));
         }
     }
 
     /** {@code -X [CHAIN]}: deletes an empty user chain, or every user chain. */
     void deleteChain(SourceLine line, String chain) {
         if (chain == null) {
+            chains.values().stream().filter(draft -> draft.policy == null).forEach(draft -> clear(line, draft));
             chains.values().removeIf(draft -> draft.policy == null);
             return;
         }
@@ -154,21 +179,18 @@ final class TableBuilder {
 
     /** {@code -D CHAIN N} or {@code -D CHAIN RULE}: the rule must exist, as iptables insists. */
     void delete(SourceLine line, String chain, int position, IptRule rule) {
-        List<IptRule> rules = existing(line, chain).rules;
+        ChainRules rules = existing(line, chain).rules;
         if (rule == null) {
             if (position > rules.size()) {
                 throw new RulesSyntaxException(line, "chain " + chain + " has no rule " + position);
             }
-            rules.remove(position - 1);
+            removed(line, chain, rules.remove(position - 1));
             return;
         }
-        for (int i = 0; i < rules.size(); i++) {
-            IptRule candidate = rules.get(i);
-            if (candidate.header().equals(rule.header()) && candidate.matches().equals(rule.matches())
-                    && java.util.Objects.equals(candidate.target(), rule.target())) {
-                rules.remove(i);
-                return;
-            }
+        int found = rules.indexOf(rule);
+        if (found >= 0) {
+            removed(line, chain, rules.remove(found));
+            return;
         }
         throw new RulesSyntaxException(line, "no such rule in chain " + chain + " to delete");
     }
@@ -194,11 +216,14 @@ final class TableBuilder {
                 .forEach(draft -> ordered.add(chain(draft)));
         IptTable table = new IptTable(name, ordered);
         TableChecks.checkJumps(table);
+        if (backend == Backend.NFT) {
+            NftJumpLimit.check(jumps, name::isBuiltin); // before the loop check: nf_tables refuses a loop as too deep
+        }
         TableChecks.checkHooks(table, ChainGraph.of(table));
         return table;
     }
 
     private static IptChain chain(ChainDraft draft) {
-        return new IptChain(draft.name, draft.policy, draft.counters, draft.rules, draft.declaredAt);
+        return new IptChain(draft.name, draft.policy, draft.counters, draft.rules.list(), draft.declaredAt);
     }
 }
