@@ -23,7 +23,7 @@ class ErrorProblems implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        String detail = code == null ? "No page here."
+        String detail = status == HttpStatus.NOT_FOUND ? "No page here."
                 : status.is5xxServerError() ? "The server failed; the error is in its log."
                 : "The request was refused: " + status.getReasonPhrase() + ".";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

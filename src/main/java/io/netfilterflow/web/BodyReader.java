@@ -15,8 +15,15 @@ import org.springframework.web.server.ResponseStatusException;
  * Reads one request body with servlet non-blocking I/O: no thread waits while a slow client sends it.
  * When the body is whole, too large, broken or late, the outcome is put on the request and the request
  * is dispatched again to its controller, which answers it ({@link ScenarioRequests#text}).
+ *
+ * <p>A body past the limit is still read to its end, up to {@link #DISCARD} bytes, and thrown away
+ * as it comes: a client that sends it all before reading its answer then gets its 413, where closing
+ * the connection on unread bytes would reset it before the answer is read.
  */
 final class BodyReader implements ReadListener, AsyncListener {
+
+    /** The most bytes thrown away after the limit before answering 413 at once. */
+    static final long DISCARD = 64L << 20;
 
     private final AsyncContext async;
     private final ServletInputStream in;
@@ -25,6 +32,8 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final byte[] buffer = new byte[16384];
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile RuntimeException tooLarge;
+    private long discarded;
 
     BodyReader(AsyncContext async, ServletInputStream in, int limit, String deadline) {
         this.async = async;
@@ -40,17 +49,29 @@ final class BodyReader implements ReadListener, AsyncListener {
             if (n < 0) {
                 return; // onAllDataRead follows
             }
+            if (tooLarge != null) {
+                discarded += n;
+                if (discarded > DISCARD) {
+                    finish(tooLarge);
+                }
+                continue;
+            }
             body.write(buffer, 0, n);
             if (body.size() > limit) {
-                finish(ScenarioBody.tooLarge(limit));
-                return;
+                refuseAsTooLarge();
             }
         }
     }
 
+    /** From now on the bytes are thrown away, and the answer is 413. */
+    void refuseAsTooLarge() {
+        tooLarge = ScenarioBody.tooLarge(limit);
+        body.reset();
+    }
+
     @Override
     public void onAllDataRead() {
-        finish(body.toByteArray());
+        finish(tooLarge != null ? tooLarge : body.toByteArray());
     }
 
     @Override
@@ -62,7 +83,7 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        finish(new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT, "The scenario did not arrive within "
+        finish(tooLarge != null ? tooLarge : new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT, "The scenario did not arrive within "
                 + deadline + " (netfilter-flow.web.body-read-timeout): " + body.size() + " bytes came."));
     }
 

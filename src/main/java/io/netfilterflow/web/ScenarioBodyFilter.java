@@ -45,14 +45,11 @@ class ScenarioBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limits.maxScenarioBytes()) {
-            request.setAttribute(BODY, ScenarioBody.tooLarge(limits.maxScenarioBytes()));
-            response.setHeader("Connection", "close"); // the rest of the body is not read
+        long declared = request.getContentLengthLong();
+        if (declared > limits.maxScenarioBytes() + BodyReader.DISCARD || !request.isAsyncSupported()) {
+            // read or refused on this thread (ScenarioRequests); past the discard limit, at once, and
+            // Tomcat closes the connection after the 413
             chain.doFilter(request, response);
-            return;
-        }
-        if (!request.isAsyncSupported()) {
-            chain.doFilter(request, response); // read on this thread (ScenarioRequests)
             return;
         }
         AsyncContext async = request.startAsync();
@@ -60,6 +57,9 @@ class ScenarioBodyFilter extends OncePerRequestFilter {
         ServletInputStream in = request.getInputStream();
         BodyReader reader = new BodyReader(async, in, limits.maxScenarioBytes(), format(deadline));
         async.addListener(reader);
+        if (declared > limits.maxScenarioBytes()) {
+            reader.refuseAsTooLarge();
+        }
         try {
             in.setReadListener(reader);
         } catch (UnsupportedOperationException | IllegalStateException e) {
@@ -75,9 +75,6 @@ class ScenarioBodyFilter extends OncePerRequestFilter {
     /** Puts the outcome on the request and sends it on to its controller. */
     static void settle(AsyncContext async, Object outcome) {
         async.getRequest().setAttribute(BODY, outcome);
-        if (outcome instanceof RuntimeException && async.getResponse() instanceof HttpServletResponse response) {
-            response.setHeader("Connection", "close");
-        }
         async.dispatch();
     }
 
