@@ -153,17 +153,31 @@ class HostileInputTest {
                 .isEqualTo(400);
     }
 
-    /** Mutated scenarios through the real API: none may get a 5xx or take long. */
+    /**
+     * Mutated scenarios through the real API, asking for each form in turn (the JSON trace, the hop
+     * stream, the text forms) and sharing some: none may get a 5xx or take long, and a stream that
+     * starts ends with {@code done} or an {@code error} event.
+     */
     @Test
     void fuzzedScenariosNeverGetA5xx() throws Exception {
         FuzzCorpus corpus = FuzzCorpus.load();
         Mutator mutator = new Mutator(4242, corpus.tokens());
-        Map<Integer, Integer> statuses = new LinkedHashMap<>();
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        List<String[]> forms = List.of(new String[] {"/api/simulations", "application/json"},
+                new String[] {"/api/simulations", "text/event-stream"},
+                new String[] {"/api/simulations?format=text", "text/plain"},
+                new String[] {"/api/simulations?format=counters", "text/plain"},
+                new String[] {"/api/simulations?format=conformance", "text/plain"},
+                new String[] {"/api/shares", "application/json"});
         for (long i = 0; i < HTTP_FUZZ_INPUTS; i++) {
             String input = mutator.scenario(corpus.scenarios().get(mutator.random().nextInt(corpus.scenarios().size())));
-            HttpResponse<String> answer = timed(() -> post(input));
-            statuses.merge(answer.statusCode(), 1, Integer::sum);
-            assertThat(answer.statusCode()).as("input %d: %s", i, answer.body()).isLessThan(500);
+            String[] form = forms.get((int) (i % forms.size()));
+            HttpResponse<String> answer = timed(() -> post(form[0], form[1], input.getBytes(StandardCharsets.UTF_8)));
+            statuses.merge(answer.statusCode() + " " + form[1], 1, Integer::sum);
+            assertThat(answer.statusCode()).as("input %d as %s: %s", i, form[1], answer.body()).isLessThan(500);
+            if (form[1].equals("text/event-stream") && answer.statusCode() == 200) {
+                assertThat(answer.body()).as("input %d", i).containsAnyOf("event:done", "event:error");
+            }
         }
         System.out.println("HTTP fuzz: " + HTTP_FUZZ_INPUTS + " inputs, statuses " + statuses);
     }
@@ -194,8 +208,12 @@ class HostileInputTest {
     }
 
     private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/simulations"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+        return post("/api/simulations", "application/json", body);
+    }
+
+    private HttpResponse<String> post(String path, String accept, byte[] body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header("Accept", accept).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
