@@ -95,6 +95,24 @@ class HostileFilesTest {
         assertThat(out()).startsWith("usage: ");
     }
 
+    /** The real entry point, in a process of its own: a mistyped command must not start the server. */
+    @Test
+    void theJarsMainExits64ForAMistypedCommand() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.netfilterflow.NetfilterFlowApplication", "bogus")
+                .redirectErrorStream(true).start();
+        boolean ended = process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(ended).as("the process ended (no server started): " + output).isTrue();
+        assertThat(process.exitValue()).isEqualTo(Cli.USAGE);
+        assertThat(output).startsWith("netfilter-flow: unknown command 'bogus'").contains("usage: ")
+                .doesNotContain("Tomcat");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

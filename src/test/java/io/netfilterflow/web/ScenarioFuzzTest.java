@@ -127,8 +127,10 @@ class ScenarioFuzzTest {
     static String run(Input input) {
         try {
             switch (input.kind()) {
-                case "iptables" -> IptablesSavePrinter.print(IptablesSaveParser.parse(input.text()));
-                case "ebtables" -> EbtablesSavePrinter.print(EbtablesSaveParser.parse(input.text()));
+                case "iptables" -> readsBack(IptablesSavePrinter.print(IptablesSaveParser.parse(input.text())),
+                        IptablesSaveParser::parse);
+                case "ebtables" -> readsBack(EbtablesSavePrinter.print(EbtablesSaveParser.parse(input.text())),
+                        EbtablesSaveParser::parse);
                 default -> simulate(input.text());
             }
             return input.kind() + " ok";
@@ -141,6 +143,15 @@ class ScenarioFuzzTest {
         } catch (RulesSyntaxException e) {
             check(e.line() > 0, "names no line", e);
             return input.kind() + " refused";
+        }
+    }
+
+    /** What {@code print} writes of a ruleset that was read is read again (the canonical form is valid input). */
+    private static void readsBack(String printed, java.util.function.Function<String, ?> parser) {
+        try {
+            parser.apply(printed);
+        } catch (RulesSyntaxException e) {
+            throw new AssertionError("the printed form does not read back: " + e.getMessage() + "\n" + printed, e);
         }
     }
 
