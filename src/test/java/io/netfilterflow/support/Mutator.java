@@ -119,10 +119,10 @@ public final class Mutator {
     private void mutateObject(ObjectNode node) {
         List<String> names = new ArrayList<>(node.propertyNames());
         String name = names.isEmpty() || random.nextInt(8) == 0 ? pick(tokens) : pick(names);
-        switch (random.nextInt(4)) {
-            case 0 -> node.remove(name);
-            case 1 -> node.set(name, value(node.get(name)));
-            default -> node.set(name, value(node.get(name)));
+        if (random.nextInt(4) == 0) {
+            node.remove(name);
+        } else {
+            node.set(name, value(node.get(name)));
         }
     }
 
