@@ -4,7 +4,10 @@ import io.netfilterflow.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Starts the web app, or runs a command-line tool when the first argument names one. */
+/**
+ * Starts the web app, or runs a command-line tool when the first argument is a word: a mistyped
+ * command gets the usage and exit 64, never a server. Spring's own options start with {@code --}.
+ */
 @SpringBootApplication
 public class NetfilterFlowApplication {
 

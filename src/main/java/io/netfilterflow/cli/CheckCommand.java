@@ -8,12 +8,7 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -46,12 +41,9 @@ final class CheckCommand implements Cli.Command {
         String file = files.get(0);
         String text;
         try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            err.println(file + ": cannot read: not UTF-8 text");
-            return Cli.INVALID_INPUT;
-        } catch (IOException | RuntimeException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            text = TextFiles.read(file);
+        } catch (TextFiles.Refused e) {
+            err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
         try {

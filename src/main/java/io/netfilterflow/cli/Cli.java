@@ -29,19 +29,27 @@ public final class Cli {
     private Cli() {
     }
 
+    /** A command, a mistyped one, or help: anything but a Spring option ({@code --server.port=...}). */
     public static boolean isCommand(String word) {
-        return COMMANDS.containsKey(word) || word.equals("--help") || word.equals("-h");
+        return !word.startsWith("--") || word.equals("--help");
     }
 
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv[0].equals("--help") || argv[0].equals("-h")) {
+            return usage(out, OK);
+        }
         Command command = COMMANDS.get(argv[0]);
         if (command == null) {
-            return usage(out, OK);
+            err.println("netfilter-flow: unknown command '" + argv[0] + "'");
+            return usage(err, USAGE);
         }
         try {
             return command.run(Arrays.asList(argv).subList(1, argv.length), out, err);
         } catch (RuntimeException e) {
             // never a stack trace for the user; this is a bug of ours, said plainly
+            err.println("netfilter-flow: internal error: " + e);
+            return 70;
+        } catch (StackOverflowError | OutOfMemoryError e) {
             err.println("netfilter-flow: internal error: " + e);
             return 70;
         }

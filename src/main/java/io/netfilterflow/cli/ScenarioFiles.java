@@ -3,11 +3,7 @@ package io.netfilterflow.cli;
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.simulation.BudgetExceeded;
 import io.netfilterflow.simulation.SimulationException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** How the commands read a scenario file and say what is wrong with it: {@code file:line: reason}. */
 final class ScenarioFiles {
@@ -15,16 +11,14 @@ final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** The file's text, or null when it cannot be read (the reason is printed). */
+    /** The file's text, or null when it cannot be read or is not text (the reason is printed). */
     static String read(String file, PrintStream err) {
         try {
-            return Files.readString(Path.of(file));
-        } catch (CharacterCodingException e) {
-            err.println(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            return TextFiles.read(file);
+        } catch (TextFiles.Refused e) {
+            err.println(file + ": " + e.getMessage());
+            return null;
         }
-        return null;
     }
 
     /** Prints a refused scenario, a rule the simulator cannot run (with its line) or the budget it went over; exit status 2. */

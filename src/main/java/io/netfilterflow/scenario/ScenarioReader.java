@@ -150,7 +150,8 @@ public final class ScenarioReader {
         }
 
         long integer(long min, long max) {
-            if (!json.isIntegralNumber() || json.longValue() < min || json.longValue() > max) {
+            // a number past long's range is refused here, not converted (Jackson would throw)
+            if (!json.isIntegralNumber() || !json.canConvertToLong() || json.longValue() < min || json.longValue() > max) {
                 throw reader.error(path, "must be a whole number " + min + ".." + max);
             }
             return json.longValue();

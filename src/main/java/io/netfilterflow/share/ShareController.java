@@ -48,8 +48,9 @@ class ShareController {
     ResponseEntity<String> shared(@PathVariable String id) {
         String text = ShareId.parse(id).flatMap(store::find).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No shared scenario has this id. Check the link: it may be cut short."));
-        // a share never changes, so any cache may keep it
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+        // a share never changes, so the browser may keep it; but only the browser: a shared cache
+        // (a proxy, a CDN) must not hold someone's scenario for others
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
                 .body(text);
     }
 }

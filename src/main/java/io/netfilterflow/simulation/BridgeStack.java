@@ -37,7 +37,9 @@ final class BridgeStack {
     /** {@code br_handle_frame}: broute (legacy), bridge PREROUTING, then the bridging decision. */
     void receive(Skb skb, NetDevice port, NetDevice bridge) {
         skb.pktType = pktType(skb.packet.ethDst(), bridge);
-        var broute = sim.host.ebtables().tables().stream().filter(t -> t.name() == EbtTableName.BROUTE).findFirst();
+        // a broute table declared without its BROUTING chain has nothing to run: every frame is bridged
+        var broute = sim.host.ebtables().tables().stream().filter(t -> t.name() == EbtTableName.BROUTE)
+                .filter(t -> t.chain("BROUTING") != null).findFirst();
         if (broute.isPresent() && sim.host.backend() == Backend.LEGACY) {
             EbtVerdict verdict = new EbtTraversal(sim).run(broute.get(), "BROUTING", NfHook.PRE_ROUTING,
                     Integer.MIN_VALUE, skb, port.name(), null, bridge.name(), null);

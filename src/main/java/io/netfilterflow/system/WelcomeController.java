@@ -42,9 +42,12 @@ class WelcomeController {
     @GetMapping("/s/{id}")
     String shared(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
         if (ShareId.parse(id).flatMap(shares::find).isEmpty()) {
+            response.setHeader("Cache-Control", "private, no-store");
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "share-missing";
         }
+        // the page names a stored scenario: no shared cache may keep it
+        response.setHeader("Cache-Control", "private, no-store");
         model.addAttribute("shareId", id);
         return welcome(model, locale);
     }

@@ -1,12 +1,18 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.scenario.ScenarioException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.server.ContentTooLargeException;
 
-/** Reads a request body as UTF-8 text, refusing it with 413 as soon as it passes the limit. */
+/** A request body as UTF-8 text: refused with 413 as soon as it passes the limit, with 400 if not UTF-8. */
 final class ScenarioBody {
 
     private ScenarioBody() {
@@ -16,21 +22,50 @@ final class ScenarioBody {
         if (contentLength > limit) {
             throw tooLarge(limit);
         }
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        return text(bytes(body, limit));
+    }
+
+    /** The body's bytes, read on this thread, up to the limit. */
+    static byte[] bytes(InputStream body, int limit) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-            text.write(buffer, 0, n);
-            if (text.size() > limit) {
+            bytes.write(buffer, 0, n);
+            if (bytes.size() > limit) {
                 throw tooLarge(limit);
             }
         }
-        return text.toString(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
     }
 
-    private static ContentTooLargeException tooLarge(int limit) {
+    /** The bytes as text; bad UTF-8 is refused at its line, never replaced behind the client's back. */
+    static String text(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            throw new ScenarioException(null, line(body, at), 0, "not UTF-8 text: byte " + at + " (0x"
+                    + Integer.toHexString(body[at] & 0xff) + ") does not start or continue a UTF-8 character");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    static ContentTooLargeException tooLarge(int limit) {
         ContentTooLargeException tooLarge = new ContentTooLargeException(null);
         tooLarge.getBody().setDetail("The scenario is larger than " + limit
                 + " bytes, the most this server accepts (netfilter-flow.web.max-scenario-bytes).");
         return tooLarge;
+    }
+
+    private static int line(byte[] body, int end) {
+        int line = 1;
+        for (int i = 0; i < end; i++) {
+            line += body[i] == '\n' ? 1 : 0;
+        }
+        return line;
     }
 }

@@ -22,8 +22,19 @@ public class ScenarioRequests {
         this.limits = limits;
     }
 
-    /** The body's text, refused with 413 past {@code netfilter-flow.web.max-scenario-bytes}. */
+    /**
+     * The body's text, refused with 413 past {@code netfilter-flow.web.max-scenario-bytes}, 408 when it
+     * came too slowly, 400 when it is not UTF-8. {@link ScenarioBodyFilter} has read it already, without
+     * a thread; a request it did not read is read here.
+     */
     public String text(HttpServletRequest request) throws IOException {
+        Object read = request.getAttribute(ScenarioBodyFilter.BODY);
+        if (read instanceof RuntimeException refused) {
+            throw refused;
+        }
+        if (read instanceof byte[] body) {
+            return ScenarioBody.text(body);
+        }
         return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), limits.maxScenarioBytes());
     }
 

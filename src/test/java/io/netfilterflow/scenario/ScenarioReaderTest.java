@@ -102,4 +102,34 @@ class ScenarioReaderTest {
         assertThat(e.getMessage()).contains("legacy");
         ScenarioBuilder.docker().backend("legacy").ebtables("*broute\n:BROUTING ACCEPT\n").build();
     }
+    /** Numbers past long (once a 500 and exit 70) and past each field's width: refused at the field. */
+    @Test
+    void everyNumberPastItsWidthIsRefusedAtItsField() {
+        String huge = "123456789012345678901234567890";
+        java.util.Map<String, ScenarioBuilder> cases = new java.util.LinkedHashMap<>();
+        cases.put("seed", ScenarioBuilder.docker().set(null, "seed", huge));
+        cases.put("seed ", ScenarioBuilder.docker().set(null, "seed", "-1"));
+        cases.put("host.sysctl.net.ipv4.ip_forward",
+                ScenarioBuilder.docker().set("host", "sysctl", "{\"net.ipv4.ip_forward\": " + huge + "}"));
+        cases.put("host.sysctl.net.ipv4.conf.all.rp_filter",
+                ScenarioBuilder.docker().set("host", "sysctl", "{\"net.ipv4.conf.all.rp_filter\": 4294967298}"));
+        cases.put("host.routes[0]", ScenarioBuilder.docker().set("host", "routes",
+                "[\"10.9.0.0/16 dev eth0 metric " + huge + "\"]"));
+        cases.put("host.interfaces[1].addresses[0]", ScenarioBuilder.docker().set("host", "interfaces",
+                "[{\"name\": \"lo\"}, {\"name\": \"eth0\", \"addresses\": [\"10.0.0.1/" + huge + "\"]}]"));
+        cases.put("host.listen[0]", ScenarioBuilder.docker().hostListens("tcp/" + huge));
+        String packet = "{\"from\": \"wan\", \"proto\": \"%s\", \"dst\": \"10.99.0.5%s\", %s}";
+        cases.put("packets[0].dst", ScenarioBuilder.docker().packets(packet.formatted("tcp", ":" + huge, "\"reply\": true")));
+        cases.put("packets[0].icmpCode", ScenarioBuilder.docker().packets(packet.formatted("icmp", "", "\"icmpCode\": " + huge)));
+        cases.put("packets[0].length", ScenarioBuilder.docker().packets(packet.formatted("icmp", "", "\"length\": 4294967316")));
+        cases.put("packets[0].icmpType", ScenarioBuilder.docker().packets(packet.formatted("icmp", "", "\"icmpType\": \"" + huge + "\"")));
+        cases.forEach((field, scenario) -> {
+            ScenarioException e = refusal(scenario);
+            assertThat(e.field()).as(field).isEqualTo(field.strip());
+        });
+        ScenarioException uid = refusal(ScenarioBuilder.docker().packets(
+                "{\"from\": \"host\", \"proto\": \"udp\", \"dst\": \"10.99.0.100:53\", \"uid\": " + huge + "}"));
+        assertThat(uid.field()).isEqualTo("packets[0].uid");
+        assertThat(uid.getMessage()).isEqualTo("must be a whole number 0..4294967295");
+    }
 }

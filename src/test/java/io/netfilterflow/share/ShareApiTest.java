@@ -59,6 +59,17 @@ class ShareApiTest {
         assertThat(send("GET", "/s/" + id, null).body()).contains("<meta name=\"share-id\" content=\"" + id + "\">");
     }
 
+    /** A share is one person's scenario: the browser may keep it, no proxy or CDN may. */
+    @Test
+    void noSharedCacheMayKeepAShare() throws Exception {
+        String id = JSON.readTree(send("POST", "/api/shares", NOTRACK).body()).get("id").asString();
+
+        String api = send("GET", "/api/shares/" + id, null).headers().firstValue("Cache-Control").orElse("");
+        assertThat(api).contains("private").contains("immutable").doesNotContain("public");
+        String page = send("GET", "/s/" + id, null).headers().firstValue("Cache-Control").orElse("");
+        assertThat(page).contains("private").contains("no-store").doesNotContain("public");
+    }
+
     @Test
     void differentScenariosGetUnrelatedIds() throws Exception {
         Set<String> ids = new HashSet<>();

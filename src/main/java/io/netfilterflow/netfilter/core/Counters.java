@@ -4,6 +4,11 @@ package io.netfilterflow.netfilter.core;
 public record Counters(long packets, long bytes) {
 
     public static final Counters ZERO = new Counters(0, 0);
+    /**
+     * The largest saved counter read. The kernel's are u64; this keeps them in a long with room for
+     * what a run adds (4.6 EB), so that a listing's sums cannot overflow. Larger ones are refused.
+     */
+    public static final long MAX_SAVED = 1L << 62;
 
     public Counters {
         if (packets < 0 || bytes < 0) {
@@ -26,9 +31,11 @@ public record Counters(long packets, long bytes) {
     public static long number(String text) {
         try {
             long value = Long.parseUnsignedLong(text);
-            if (value >= 0) {
+            if (value >= 0 && value <= MAX_SAVED) {
                 return value;
             }
+            throw new IllegalArgumentException("counter value " + text + " is larger than this simulator counts ("
+                    + MAX_SAVED + ")");
         } catch (NumberFormatException e) {
             // reported below
         }

@@ -64,7 +64,10 @@ final class EbtTableBuilder {
                     + (builtin ? "built-in chain " : "chain ") + chain
                     + (builtin ? " (ACCEPT or DROP)" : " (ACCEPT, DROP or RETURN)"));
         }
-        if (!builtin && (chain.length() > 31 || EbtVerdict.byName(chain) != null || chain.startsWith("-"))) {
+        // ebtables-restore splits its lines at blanks: a name holding one cannot be restored
+        if (!builtin && (chain.length() > 31 || EbtVerdict.byName(chain) != null || chain.startsWith("-")
+                || chain.isEmpty() || chain.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')
+                || chain.contains("\\"))) {
             throw new RulesSyntaxException(line, "'" + chain + "' cannot be a chain name");
         }
         chains.put(chain, new Draft(chain, policy, builtin, line, new ArrayList<>()));

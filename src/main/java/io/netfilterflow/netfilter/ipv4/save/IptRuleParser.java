@@ -23,6 +23,7 @@ import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the rule part of one {@code -A CHAIN ...} line as iptables does: header options, then
@@ -31,6 +32,9 @@ import java.util.List;
  * option without {@code -m} loads that protocol's match implicitly, as iptables does.
  */
 final class IptRuleParser {
+
+    /** What an xtables extension may be called: up to 28 characters, no blanks or quotes. */
+    private static final Pattern EXTENSION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,27}");
 
     /**
      * One extension being collected: a modelled one with the options given to it so far, or an
@@ -179,6 +183,10 @@ final class IptRuleParser {
             throw error("'!' cannot negate -m " + name);
         }
         XtExtension<? extends XtMatch> extension = XtRegistry.match(name);
+        if (extension == null && !EXTENSION_NAME.matcher(name).matches()) {
+            // no extension can have this name (XT_EXTENSION_MAXNAMELEN): iptables cannot load it
+            throw error("'" + name + "' is not a match name");
+        }
         if (extension == null) {
             if (name.equals("icmp6") || name.equals("ipv6header") || name.equals("hbh") || name.equals("rt")) {
                 throw error("match '" + name + "' is for ip6tables; give iptables-save output (IPv4)");

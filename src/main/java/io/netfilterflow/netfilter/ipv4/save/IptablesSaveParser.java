@@ -115,6 +115,9 @@ public final class IptablesSaveParser {
             }
             i = 1;
         }
+        if (words.size() <= i) {
+            throw new RulesSyntaxException(line, "a counter needs a command after it ([packets:bytes] -A CHAIN ...)");
+        }
         String command = words.get(i);
         String chain = words.size() > i + 1 ? words.get(i + 1) : null;
         switch (command) {

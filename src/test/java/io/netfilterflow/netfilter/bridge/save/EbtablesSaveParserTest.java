@@ -72,6 +72,15 @@ class EbtablesSaveParserTest {
         assertThat(EbtablesSavePrinter.rule("FORWARD", rule)).isEqualTo("-A FORWARD -i a -j ACCEPT -c 7 420");
     }
 
+    /** Found by ScenarioFuzzTest: a chain named with a blank was printed as a chain and a policy. */
+    @Test
+    void aChainNameWithABlankIsRefused() {
+        assertThatThrownBy(() -> EbtablesSaveParser.parse("*filter\n:INPUT ACCEPT\n:FORWARD\\ -2147483649 ACCEPT\n"))
+                .hasMessage("line 3: 'FORWARD -2147483649' cannot be a chain name");
+        assertThatThrownBy(() -> EbtablesSaveParser.parse("*filter\n:\"a b\" RETURN\n"))
+                .hasMessage("line 2: 'a b' cannot be a chain name");
+    }
+
     /** ebtables-nft's {@code ebtables-save -c} (1.8.9) writes them before the rule, as iptables-save does. */
     @Test
     void readsLeadingCountersAsEbtablesNftSavesThem() {

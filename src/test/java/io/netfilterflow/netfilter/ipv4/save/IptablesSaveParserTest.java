@@ -210,6 +210,30 @@ class IptablesSaveParserTest {
         assertError("*filter\n:ACCEPT - [0:0]\n", "line 2: 'ACCEPT' cannot be a chain name");
     }
 
+    /** Found by ScenarioFuzzTest: both once escaped as an IndexOutOfBounds or an overflow in the counters listing. */
+    @Test
+    void aCounterAloneOrTooLargeForARunToAddToIsRefusedWithItsLine() {
+        assertError("*filter\n:INPUT ACCEPT [0:0]\n[0:0]\nCOMMIT\n",
+                "line 3: a counter needs a command after it ([packets:bytes] -A CHAIN ...)");
+        assertError("*filter\n:INPUT ACCEPT [9223372036854775807:0]\nCOMMIT\n", "line 2: counter value "
+                + "9223372036854775807 is larger than this simulator counts (4611686018427387904)");
+        assertError("*filter\n:INPUT ACCEPT [0:0]\n[1:18446744073709551616] -A INPUT -j ACCEPT\nCOMMIT\n",
+                "line 3: '18446744073709551616' is not a counter value");
+        assertThat(IptablesSaveParser.parse("*filter\n:INPUT ACCEPT [4611686018427387904:0]\nCOMMIT\n")
+                .tables()).hasSize(1);
+    }
+
+    /** Found by ScenarioFuzzTest: kept as an unsupported match, it was printed as two words. */
+    @Test
+    void aMatchNameNoExtensionCanHaveIsRefused() {
+        assertError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m multiport\\ ! --sports 53 -j ACCEPT\nCOMMIT\n",
+                "line 3: 'multiport !' is not a match name");
+        assertError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m \"\" -j ACCEPT\nCOMMIT\n",
+                "line 3: '' is not a match name");
+        assertThat(IptablesSaveParser.parse("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m quota2 --name x -j ACCEPT\nCOMMIT\n")
+                .unsupported()).hasSize(1);
+    }
+
     @Test
     void aBrokenLineInATenThousandLineDumpIsReportedByNumberAndNothingLoads() {
         List<String> lines = new ArrayList<>(KubeProxyDump.generate(1_500).lines().toList());

@@ -1,0 +1,92 @@
+package io.netfilterflow.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * How the commands read their input files: as UTF-8 text, streamed with a cap, so that a device
+ * ({@code /dev/zero}), a binary or a huge file is refused after its first offending byte instead of
+ * being read whole. The first thing wrong is the one named: bad UTF-8, a NUL byte, or the size.
+ */
+final class TextFiles {
+
+    /** Larger than any real dump: the biggest corpus ruleset is a few MB. */
+    static final int MAX_BYTES = 64 << 20;
+
+    /** Why a file was not read, worded to follow {@code file: }. */
+    static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private TextFiles() {
+    }
+
+    static String read(String file) throws Refused {
+        return read(file, MAX_BYTES);
+    }
+
+    static String read(String file, int limit) throws Refused {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new Refused("cannot read: not a file name");
+        }
+        if (Files.isDirectory(path)) {
+            throw new Refused("cannot read: is a directory");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return decode(capped(in, limit));
+        } catch (NoSuchFileException e) {
+            throw new Refused("cannot read: no such file");
+        } catch (IOException e) {
+            throw new Refused("cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The bytes up to the first NUL (refused) or past the limit (refused), read a block at a time. */
+    private static byte[] capped(InputStream in, int limit) throws IOException, Refused {
+        byte[] bytes = new byte[8192];
+        int size = 0;
+        while (true) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, limit + 1L));
+            }
+            int n = in.read(bytes, size, bytes.length - size);
+            if (n < 0) {
+                return Arrays.copyOf(bytes, size);
+            }
+            for (int i = size; i < size + n; i++) {
+                if (bytes[i] == 0) {
+                    decode(Arrays.copyOf(bytes, i)); // bad UTF-8 before the NUL is named first
+                    throw new Refused("cannot read: not a text file (a NUL byte at offset " + i + ")");
+                }
+            }
+            size += n;
+            if (size > limit) {
+                throw new Refused("cannot read: larger than " + (limit % (1 << 20) == 0 ? (limit >> 20) + " MiB"
+                        : limit + " bytes") + ", the most this command reads");
+            }
+        }
+    }
+
+    private static String decode(byte[] bytes) throws Refused {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Refused("cannot read: not UTF-8 text");
+        }
+    }
+}

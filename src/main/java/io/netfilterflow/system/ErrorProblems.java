@@ -1,0 +1,33 @@
+package io.netfilterflow.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /error}, where the container forwards errors the app did not answer itself: each as a
+ * ProblemDetail with its own status. Asked for directly, {@code /error} is a page like any missing
+ * one (404), never a 5xx: the client made no error the server failed on.
+ */
+@RestController
+class ErrorProblems implements ErrorController {
+
+    @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
+        String detail = status == HttpStatus.NOT_FOUND ? "No page here."
+                : status.is5xxServerError() ? "The server failed; the error is in its log."
+                : "The request was refused: " + status.getReasonPhrase() + ".";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
