@@ -41,10 +41,14 @@ public class ScenarioRequests {
     /** The scenario of the text, refused with 400 if invalid or past the rule and packet limits. */
     public Scenario scenario(String text) {
         Scenario scenario = scenarios.read(text);
-        int rules = scenario.host().iptables().ruleCount() + scenario.host().ebtables().ruleCount();
+        // a chain costs work too (listing, jumps), so chains count toward the same limit as rules
+        var host = scenario.host();
+        int rules = host.iptables().ruleCount() + host.ebtables().ruleCount() + host.iptables().chainCount()
+                + host.ebtables().chainCount();
         if (rules > limits.maxRules()) {
-            throw new ScenarioException("host", 0, 0, "the scenario has " + rules + " rules (iptables and ebtables), more "
-                    + "than the " + limits.maxRules() + " this server accepts (netfilter-flow.web.max-rules)");
+            throw new ScenarioException("host", 0, 0, "the scenario has " + rules + " rules and chains (iptables and "
+                    + "ebtables), more than the " + limits.maxRules()
+                    + " this server accepts (netfilter-flow.web.max-rules)");
         }
         if (scenario.packets().size() > limits.maxPackets()) {
             throw new ScenarioException("packets", 0, 0, "the scenario sends " + scenario.packets().size()

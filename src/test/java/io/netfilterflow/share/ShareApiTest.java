@@ -121,7 +121,7 @@ class ShareApiTest {
         HttpResponse<String> rules = send("POST", "/api/shares", K8S);
         assertThat(rules.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(rules.body()).get("detail").asString())
-                .contains("has 32 rules (iptables and ebtables), more than the 30").contains("netfilter-flow.web.max-rules");
+                .contains("has 64 rules and chains (iptables and ebtables), more than the 30").contains("netfilter-flow.web.max-rules");
 
         String fourPackets = NOTRACK.replace("\"packets\": [", "\"packets\": [\n    {\"from\": \"wan\", \"proto\": \"udp\", "
                 + "\"dst\": \"10.99.0.5:53\"},\n    {\"from\": \"wan\", \"proto\": \"udp\", \"dst\": \"10.99.0.5:53\"},");

@@ -3,6 +3,7 @@ package io.netfilterflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.support.Fixtures;
+import io.netfilterflow.support.ScenarioBuilder;
 import io.netfilterflow.support.FuzzCorpus;
 import io.netfilterflow.support.Mutator;
 import java.io.IOException;
@@ -66,6 +67,20 @@ class HostileInputTest {
             assertThat(answer.statusCode()).as(entry.getKey()).isEqualTo(400);
             assertThat(field(answer, "field")).as(entry.getKey()).isEqualTo(entry.getKey());
         }
+    }
+
+    @Test
+    void seventyThousandEmptyChainsCountAgainstTheRuleLimit() throws Exception {
+        StringBuilder rules = new StringBuilder("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
+                + ":OUTPUT ACCEPT [0:0]\n");
+        for (int i = 0; i < 70_000; i++) {
+            rules.append(":E").append(i).append(" -\n");
+        }
+        String scenario = ScenarioBuilder.docker().iptables(rules.append("COMMIT\n").toString()).json();
+        HttpResponse<String> answer = timed(() -> post(scenario));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(field(answer, "detail")).contains("70009 rules and chains").contains("netfilter-flow.web.max-rules");
     }
 
     @Test
