@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ class SimulationStreams {
     private final JsonMapper json;
     private final Set<SseWriter> open = ConcurrentHashMap.newKeySet();
     private final LongAdder produced = new LongAdder();
+    private final AtomicInteger producing = new AtomicInteger();
 
     SimulationStreams(ThreadPoolTaskScheduler streamSweeper, WebProperties timings, StreamProperties limits,
                       JsonMapper json) {
@@ -45,13 +47,19 @@ class SimulationStreams {
         SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, open::remove);
         open.add(writer);
         HopStream stream = new HopStream(writer, json);
+        producing.incrementAndGet();
         try {
             writer.produce(() -> {
-                stream.run(scenario);
-                produced.add(stream.produced());
+                try {
+                    stream.run(scenario);
+                } finally {
+                    produced.add(stream.produced());
+                    producing.decrementAndGet();
+                }
             });
         } catch (RuntimeException notStarted) { // the container is stopping
             log.debug("stream not started: {}", notStarted.toString());
+            producing.decrementAndGet();
             writer.abort();
         }
     }
@@ -59,6 +67,11 @@ class SimulationStreams {
     /** Streams open now. */
     int openStreams() {
         return open.size();
+    }
+
+    /** Streams whose simulation is still running. */
+    int producingStreams() {
+        return producing.get();
     }
 
     /** Steps produced for all streams that have finished producing. */

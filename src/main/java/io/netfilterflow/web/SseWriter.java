@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * One client's event stream on the wire, written with Servlet non-blocking I/O: whoever sends events returns
  * at once, and the socket takes them when it can ({@link WriteListener#onWritePossible}), so no thread ever
  * waits for a client. Events the socket has not taken wait here; a client more than the stream's buffer
- * behind, or whose socket takes nothing for the write timeout, is dropped: the queue is released at once,
- * the response ended, and {@link #open()} turns false so the simulation stops at its next step.
+ * behind, or whose socket takes nothing for the write timeout, is dropped: the queue is released and the
+ * stream forgotten at once, {@link #open()} turns false so the simulation stops at its next step, and the
+ * connection is closed as soon as the container hands the socket back (or by its own timeouts).
  */
 final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
@@ -43,6 +44,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     /** Calls that want the queue written; the one that raises it from 0 writes until it falls back, so one writes at a time. */
     private final AtomicInteger pumps = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean forgotten = new AtomicBoolean();
     private volatile boolean completing;
     private volatile String dropped;
     private volatile boolean waiting;
@@ -177,10 +179,13 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
                     return;
                 }
             }
-            if (dropped != null) {
-                end();
-            } else {
+            if (dropped == null) {
                 waiting = true;
+            } else {
+                forget();
+                if (out.isReady()) {
+                    end(); // nothing of ours waits in the container: the response can end cleanly now
+                }
             }
         } catch (IOException | RuntimeException gone) {
             log.debug("client left a stream: {}", gone.toString());
@@ -199,21 +204,36 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         }
     }
 
-    /** Ends the response once: what is queued released, the stream forgotten by whoever keeps it. */
+    /** Releases what the stream holds and lets go of it, once; the response may still be ending. */
+    private void forget() {
+        discard();
+        if (forgotten.compareAndSet(false, true)) {
+            released.accept(this);
+        }
+    }
+
+    /** Ends the response, once, and forgets the stream. */
     private void end() {
         if (ended.compareAndSet(false, true)) {
-            discard();
             try {
                 async.complete();
             } catch (RuntimeException alreadyEnded) {
                 log.debug("stream already ended: {}", alreadyEnded.toString());
             }
-            released.accept(this);
         }
+        forget();
     }
 
+    /**
+     * The socket takes data again. For a dropped stream part of an event may still wait in the container, so
+     * the connection is closed rather than ended: failing here makes the container close it at once.
+     */
     @Override
-    public void onWritePossible() {
+    public void onWritePossible() throws IOException {
+        if (dropped != null && !ended.get()) {
+            forget();
+            throw new IOException("stream dropped: " + dropped);
+        }
         pump();
     }
 
@@ -225,7 +245,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        dropped = "the stream timed out";
+        if (dropped == null) {
+            dropped = "the stream timed out";
+        }
         end(); // the container wants complete() before this returns
     }
 

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record StreamProperties(Integer maxStreamBufferBytes, Long maxStreamBuffersBytes, Duration writeTimeout) {
 
     public StreamProperties {
-        maxStreamBufferBytes = maxStreamBufferBytes == null ? 4 << 20 : maxStreamBufferBytes;
+        maxStreamBufferBytes = maxStreamBufferBytes == null ? 2 << 20 : maxStreamBufferBytes;
         maxStreamBuffersBytes = maxStreamBuffersBytes == null ? Runtime.getRuntime().maxMemory() / 4
                 : maxStreamBuffersBytes;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;

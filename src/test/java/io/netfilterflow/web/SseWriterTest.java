@@ -1,6 +1,7 @@
 package io.netfilterflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -73,6 +74,21 @@ class SseWriterTest {
         assertThat(writer.queued()).isZero();
         assertThat(buffers.used()).isZero();
         assertThat(writer.send(new byte[1])).isFalse();
+    }
+
+    @Test
+    void aDroppedStreamIsClosedWhenTheSocketTakesDataAgain() throws Exception {
+        Socket socket = new Socket(false);
+        SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
+        writer.send(new byte[600]);
+        writer.send(new byte[600]);
+
+        socket.ready = true;
+
+        assertThatThrownBy(socket.listener::onWritePossible).isInstanceOf(IOException.class)
+                .hasMessageContaining("fell more than 1000 bytes behind");
+        assertThat(socket.text()).isEmpty();
+        assertThat(released).containsExactly(writer);
     }
 
     @Test

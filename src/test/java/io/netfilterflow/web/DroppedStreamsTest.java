@@ -1,0 +1,63 @@
+package io.netfilterflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A stream whose client falls more than its buffer behind is dropped, and one whose client leaves is ended:
+ * either way its simulation stops early and the stream forgets what it held.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "netfilter-flow.web.max-stream-buffer-bytes=262144", "netfilter-flow.web.write-timeout=30s"})
+class DroppedStreamsTest {
+
+    private static final int HOPS = 200 * (63 + 2 * 40);
+    private static final String LARGE = SlowClients.largeScenario(40, 200);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SimulationStreams streams;
+
+    @Test
+    void aStreamFallingMoreThanItsBufferBehindIsClosedAndItsSimulationStops() throws Exception {
+        long before = streams.stepsProduced();
+        try (SocketChannel client = SlowClients.stalled(port, LARGE)) {
+            SlowClients.await(() -> streams.stepsProduced() > before && streams.openStreams() == 0,
+                    Duration.ofSeconds(60));
+
+            assertThat(streams.stepsProduced() - before).isPositive().isLessThan(HOPS);
+            assertThat(streams.bufferedBytes()).isZero();
+            String received = SlowClients.readToEnd(client, Duration.ofSeconds(30));
+            assertThat(received).startsWith("HTTP/1.1 200").contains("event:hop\nid:1\n").doesNotContain("event:done")
+                    .as("closed, not ended: no last chunk").doesNotEndWith("\r\n0\r\n\r\n");
+        }
+    }
+
+    @Test
+    void aClientLeavingAfterTheFirstHopStopsItsSimulation() throws Exception {
+        long before = streams.stepsProduced();
+        try (SocketChannel client = SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port))) {
+            client.write(ByteBuffer.wrap(SlowClients.request(port, LARGE)));
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            StringBuilder received = new StringBuilder();
+            while (!received.toString().contains("event:hop") && client.read(buffer) >= 0) {
+                received.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1));
+                buffer.clear();
+            }
+        }
+        SlowClients.await(() -> streams.stepsProduced() > before && streams.openStreams() == 0, Duration.ofSeconds(60));
+
+        assertThat(streams.stepsProduced() - before).isPositive().isLessThan(HOPS);
+        assertThat(streams.bufferedBytes()).isZero();
+    }
+}
