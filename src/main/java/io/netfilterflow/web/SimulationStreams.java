@@ -4,6 +4,7 @@ import io.netfilterflow.scenario.Scenario;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +47,8 @@ class SimulationStreams {
     }
 
     void start(Scenario scenario, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, open::remove);
+        SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, open::remove,
+                this::goodbye);
         open.add(writer);
         HopStream stream = new HopStream(writer, json);
         producing.incrementAndGet();
@@ -62,6 +66,14 @@ class SimulationStreams {
             producing.decrementAndGet();
             writer.abort();
         }
+    }
+
+    /** The {@code error} event a dropped stream's client gets if it reads again. */
+    private byte[] goodbye(SseWriter.Drop drop) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(drop.status()),
+                "The stream was dropped: " + drop.why() + ".");
+        problem.setTitle("Stream dropped");
+        return ("event:error\ndata:" + json.writeValueAsString(problem) + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Streams open now. */

@@ -15,17 +15,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client's event stream on the wire, written with Servlet non-blocking I/O: whoever sends events returns
  * at once, and the socket takes them when it can ({@link WriteListener#onWritePossible}), so no thread ever
- * waits for a client. Events the socket has not taken wait here; a client more than the stream's buffer
- * behind, or whose socket takes nothing for the write timeout, is dropped: the queue is released and the
- * stream forgotten at once, {@link #open()} turns false so the simulation stops at its next step, and the
- * connection is closed as soon as the container hands the socket back (or by its own timeouts).
+ * waits for a socket. Events the socket has not taken wait here, up to the stream's buffer; beyond it the
+ * producer waits for the client (see {@link #send}). A stream whose socket takes nothing for the write
+ * timeout is dropped: the queue is released and the stream forgotten at once, {@link #open()} turns false
+ * so the simulation stops at its next step, and the client gets an {@code error} event if it ever reads
+ * again.
  */
 final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
@@ -36,6 +39,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final StreamBuffers buffers;
     private final Consumer<SseWriter> released;
+    private final Function<Drop, byte[]> goodbye;
     private final Duration heartbeat;
     private final Duration writeTimeout;
     private long nextHeartbeat;
@@ -49,11 +53,15 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private volatile String dropped;
     private volatile boolean waiting;
     private volatile long lastTaken = System.nanoTime();
+    private volatile Thread producer;
+    private volatile int dropStatus;
     private boolean unflushed;
+    private boolean saidGoodbye;
 
     private SseWriter(AsyncContext async, ServletOutputStream out, StreamBuffers buffers, Consumer<SseWriter> released,
-                      WebProperties timings, Duration writeTimeout) {
+                      Function<Drop, byte[]> goodbye, WebProperties timings, Duration writeTimeout) {
         this.async = async;
+        this.goodbye = goodbye;
         this.out = out;
         this.buffers = buffers;
         this.released = released;
@@ -62,14 +70,19 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         this.nextHeartbeat = lastTaken + heartbeat.toNanos();
     }
 
-    /** Turns the request into an open event stream; {@code released} runs once when it ends, however it ends. */
+    /**
+     * Turns the request into an open event stream; {@code released} runs once when the stream is over, however
+     * it ends, and {@code goodbye} frames the event that tells a dropped stream's client why.
+     */
     static SseWriter open(HttpServletRequest request, HttpServletResponse response, WebProperties timings,
-                          Duration writeTimeout, StreamBuffers buffers, Consumer<SseWriter> released) throws IOException {
+                          Duration writeTimeout, StreamBuffers buffers, Consumer<SseWriter> released,
+                          Function<Drop, byte[]> goodbye) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timings.streamTimeout().toMillis());
-        SseWriter writer = new SseWriter(async, response.getOutputStream(), buffers, released, timings, writeTimeout);
+        SseWriter writer = new SseWriter(async, response.getOutputStream(), buffers, released, goodbye, timings,
+                writeTimeout);
         async.addListener(writer);
         writer.out.setWriteListener(writer);
         return writer;
@@ -80,24 +93,59 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         async.start(producer);
     }
 
+    /**
+     * Queues events; while the client is more than its buffer behind, the producer waits for it to catch up,
+     * so a slow reader gets its whole stream and a stalled one costs no more work. The stream is dropped
+     * instead when its socket takes nothing for the write timeout, or when too many streams wait already
+     * (each waits on a thread).
+     */
     @Override
     public boolean send(byte[] events) {
+        if (!offer(events)) {
+            return false;
+        }
+        if (queued.get() > buffers.perStream()) {
+            awaitRoom();
+        }
+        return open();
+    }
+
+    private boolean offer(byte[] events) {
         if (!open()) {
             return false;
         }
         if (!buffers.reserve(events.length)) {
-            drop("all streams together hold their limit of bytes");
+            drop(503, "all streams together hold their limit of bytes");
             return false;
         }
         queue.add(events);
-        if (queued.addAndGet(events.length) > buffers.perStream()) {
-            drop("the client fell more than " + buffers.perStream() + " bytes behind");
-        }
+        queued.addAndGet(events.length);
         pump();
         if (!open()) {
             discard(); // a send racing the end leaves nothing behind
         }
         return open();
+    }
+
+    private void awaitRoom() {
+        if (!buffers.startWaiting()) {
+            drop(503, "the client fell more than " + buffers.perStream() + " bytes behind while "
+                    + buffers.maxWaiting() + " streams wait for theirs");
+            return;
+        }
+        producer = Thread.currentThread();
+        try {
+            while (open() && queued.get() > buffers.perStream()) {
+                if (System.nanoTime() - lastTaken > writeTimeout.toNanos()) {
+                    drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
+                } else {
+                    LockSupport.parkNanos(this, 50_000_000L);
+                }
+            }
+        } finally {
+            producer = null;
+            buffers.stopWaiting();
+        }
     }
 
     @Override
@@ -113,7 +161,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
     @Override
     public void abort() {
-        drop("the stream failed");
+        drop(500, "the stream failed");
     }
 
     /**
@@ -122,11 +170,11 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
      */
     void tick(long now) {
         if (waiting && now - lastTaken > writeTimeout.toNanos()) {
-            drop("the client took nothing for " + writeTimeout.toMillis() + " ms");
+            drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
         } else if (now - nextHeartbeat >= 0) {
             nextHeartbeat = now + heartbeat.toNanos();
             if (!completing) {
-                send(HEARTBEAT);
+                offer(HEARTBEAT);
             }
         }
     }
@@ -136,8 +184,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         return queued.get();
     }
 
-    private void drop(String why) {
+    private void drop(int status, String why) {
         if (dropped == null && !ended.get()) {
+            dropStatus = status;
             dropped = why;
             log.debug("stream dropped: {}", why);
         }
@@ -169,6 +218,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
                     taken(events.length);
                     out.write(events);
                     unflushed = true;
+                    wakeProducer();
                 } else if (unflushed) {
                     unflushed = false;
                     out.flush();
@@ -183,13 +233,18 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
                 waiting = true;
             } else {
                 forget();
-                if (out.isReady()) {
-                    end(); // nothing of ours waits in the container: the response can end cleanly now
-                }
+                farewell();
             }
         } catch (IOException | RuntimeException gone) {
             log.debug("client left a stream: {}", gone.toString());
             end();
+        }
+    }
+
+    private void wakeProducer() {
+        Thread waiting = producer;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
         }
     }
 
@@ -207,6 +262,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     /** Releases what the stream holds and lets go of it, once; the response may still be ending. */
     private void forget() {
         discard();
+        wakeProducer();
         if (forgotten.compareAndSet(false, true)) {
             released.accept(this);
         }
@@ -225,27 +281,39 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     }
 
     /**
-     * The socket takes data again. For a dropped stream part of an event may still wait in the container, so
-     * the connection is closed rather than ended: failing here makes the container close it at once.
+     * Tells a dropped stream's client why, in an {@code error} event, once its socket takes data again (what
+     * was written before is whole events: only whole queued batches were discarded), then ends the response.
+     * A client that never reads again is left to the container's own write and async timeouts.
      */
-    @Override
-    public void onWritePossible() throws IOException {
-        if (dropped != null && !ended.get()) {
-            forget();
-            throw new IOException("stream dropped: " + dropped);
+    private void farewell() throws IOException {
+        if (!saidGoodbye) {
+            if (!out.isReady()) {
+                return;
+            }
+            saidGoodbye = true;
+            out.write(goodbye.apply(new Drop(dropStatus, dropped)));
         }
-        pump();
+        if (out.isReady()) {
+            end();
+        }
     }
 
     @Override
+    public void onWritePossible() {
+        pump();
+    }
+
+    /** A write failed on a container thread; the container then reports it to {@link #onError(AsyncEvent)}. */
+    @Override
     public void onError(Throwable error) {
         log.debug("stream write failed: {}", error.toString());
-        end();
+        forget();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
         if (dropped == null) {
+            dropStatus = 503;
             dropped = "the stream timed out";
         }
         end(); // the container wants complete() before this returns
@@ -264,5 +332,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     @Override
     public void onStartAsync(AsyncEvent event) {
         // one async cycle per stream
+    }
+
+    /** Why a stream was dropped: a ProblemDetail's status and detail. */
+    record Drop(int status, String why) {
     }
 }

@@ -63,14 +63,21 @@ final class SlowClients {
         return all;
     }
 
-    /** Reads what the server sent until it closes or resets the connection; a read waits at most {@code limit}. */
+    /**
+     * Reads what the server sent until the response's last chunk, or until it closes or resets the connection;
+     * a read waits at most {@code limit}.
+     */
     static String readToEnd(SocketChannel channel, Duration limit) throws IOException {
         channel.socket().setSoTimeout((int) limit.toMillis());
         StringBuilder text = new StringBuilder();
         byte[] buffer = new byte[64 * 1024];
         var in = channel.socket().getInputStream();
         try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            while (!text.toString().endsWith("\r\n0\r\n\r\n")) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
                 text.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
             }
         } catch (java.net.SocketException reset) {

@@ -1,7 +1,6 @@
 package io.netfilterflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -61,14 +60,43 @@ class SseWriterTest {
     }
 
     @Test
-    void aClientFallingMoreThanItsBufferBehindIsDroppedAndItsBufferReleased() throws Exception {
+    void aClientFallingMoreThanItsBufferBehindIsWaitedForWhileItsSocketTakesData() throws Exception {
+        Socket socket = new Socket(false);
+        StreamBuffers buffers = new StreamBuffers(limits(1000, 10_000));
+        SseWriter writer = open(socket, buffers, Duration.ofSeconds(30));
+        Thread reader = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            socket.ready = true;
+            writerOf(socket).onWritePossible();
+        });
+        reader.start();
+
+        assertThat(writer.send(new byte[600])).isTrue();
+        long start = System.nanoTime();
+        assertThat(writer.send(new byte[600])).isTrue();
+        reader.join();
+
+        assertThat(System.nanoTime() - start).isGreaterThan(50 * MS);
+        assertThat(socket.taken.size()).isEqualTo(1200);
+        assertThat(writer.open()).isTrue();
+        assertThat(buffers.used()).isZero();
+    }
+
+    @Test
+    void aClientFallingBehindThatTakesNothingForTheWriteTimeoutIsDroppedAndItsBufferReleased() throws Exception {
         Socket socket = new Socket(false);
         StreamBuffers buffers = new StreamBuffers(limits(1000, 10_000));
         SseWriter writer = open(socket, buffers);
 
         assertThat(writer.send(new byte[600])).isTrue();
+        long start = System.nanoTime();
         assertThat(writer.send(new byte[600])).isFalse();
 
+        assertThat(System.nanoTime() - start).isGreaterThan(150 * MS);
         assertThat(writer.open()).isFalse();
         assertThat(released).containsExactly(writer);
         assertThat(writer.queued()).isZero();
@@ -77,18 +105,33 @@ class SseWriterTest {
     }
 
     @Test
-    void aDroppedStreamIsClosedWhenTheSocketTakesDataAgain() throws Exception {
+    void aDroppedStreamsClientIsToldWhyWhenItReadsAgainThenTheResponseEnds() throws Exception {
         Socket socket = new Socket(false);
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
         writer.send(new byte[600]);
         writer.send(new byte[600]);
+        assertThat(released).containsExactly(writer);
 
         socket.ready = true;
+        socket.listener.onWritePossible();
 
-        assertThatThrownBy(socket.listener::onWritePossible).isInstanceOf(IOException.class)
-                .hasMessageContaining("fell more than 1000 bytes behind");
-        assertThat(socket.text()).isEmpty();
+        assertThat(socket.text()).isEqualTo("event:error\ndata:408 the client took nothing for 200 ms\n\n");
+        assertThat(socket.listener).isSameAs(writer);
+        assertThat(writer.send(new byte[1])).isFalse();
+    }
+
+    @Test
+    void aClientBehindWhileTooManyStreamsWaitIsDroppedAtOnce() throws Exception {
+        StreamBuffers buffers = new StreamBuffers(new StreamProperties(1000, 10_000L, 0, Duration.ofSeconds(60)));
+        SseWriter writer = open(new Socket(false), buffers);
+
+        writer.send(new byte[600]);
+        long start = System.nanoTime();
+        assertThat(writer.send(new byte[600])).isFalse();
+
+        assertThat(System.nanoTime() - start).isLessThan(1000 * MS);
         assertThat(released).containsExactly(writer);
+        assertThat(buffers.used()).isZero();
     }
 
     @Test
@@ -143,6 +186,10 @@ class SseWriterTest {
     }
 
     private SseWriter open(Socket socket, StreamBuffers buffers) throws IOException {
+        return open(socket, buffers, Duration.ofMillis(200));
+    }
+
+    private SseWriter open(Socket socket, StreamBuffers buffers, Duration writeTimeout) throws IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/simulations");
         request.setAsyncSupported(true);
         HttpServletResponseWrapper response = new HttpServletResponseWrapper(new MockHttpServletResponse()) {
@@ -151,11 +198,16 @@ class SseWriterTest {
                 return socket;
             }
         };
-        return SseWriter.open(request, response, TIMINGS, Duration.ofMillis(200), buffers, released::add);
+        return SseWriter.open(request, response, TIMINGS, writeTimeout, buffers, released::add,
+                drop -> bytes("event:error\ndata:" + drop.status() + " " + drop.why() + "\n\n"));
+    }
+
+    private static SseWriter writerOf(Socket socket) {
+        return (SseWriter) socket.listener;
     }
 
     private static StreamProperties limits(int perStream, long total) {
-        return new StreamProperties(perStream, total, Duration.ofMillis(200));
+        return new StreamProperties(perStream, total, 1, Duration.ofMillis(200));
     }
 
     private static byte[] bytes(String text) {
