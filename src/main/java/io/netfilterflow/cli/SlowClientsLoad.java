@@ -47,13 +47,14 @@ final class SlowClientsLoad {
             byte[] preset = LoadCommand.bundled();
             normal = LoadCommand.request(base, preset);
             byte[] large = LoadCommand.request(base, LargeScenario.of(preset, rules, packets));
-            warmUp(large, out);
+            int clients = Math.max(count(args, "--stalled", 100), count(args, "--dropped", 500));
+            warmUp(large, clients, out);
             long heap = heap("at the start", out);
             if (args.contains("--stalled")) {
-                stalled(Integer.parseInt(LoadCommand.option(args, "--stalled", "100")), large, heap, out);
+                stalled(count(args, "--stalled", 100), large, heap, out);
             }
             if (args.contains("--dropped")) {
-                dropped(Integer.parseInt(LoadCommand.option(args, "--dropped", "500")), large, heap, out);
+                dropped(count(args, "--dropped", 500), large, heap, out);
             }
         } catch (IOException e) {
             err.println("load: " + e.getMessage());
@@ -65,11 +66,20 @@ final class SlowClientsLoad {
         return missed ? 1 : Cli.OK;
     }
 
-    /** Both JVMs compiled, and the large scenario parsed and cached, before anything is measured. */
-    private void warmUp(byte[] large, PrintStream out) throws IOException, InterruptedException {
+    private static int count(List<String> args, String name, int fallback) {
+        return args.contains(name) ? Integer.parseInt(LoadCommand.option(args, name, Integer.toString(fallback))) : 0;
+    }
+
+    /**
+     * Both JVMs compiled, the large scenario parsed and cached, and the container's per-connection objects
+     * made for as many connections as the test opens (it keeps them for the next burst) before the heap's
+     * start is read.
+     */
+    private void warmUp(byte[] large, int clients, PrintStream out) throws IOException, InterruptedException {
         for (int i = 0; i < 20; i++) {
             LoadCommand.round(address, normal, 50);
         }
+        LoadCommand.round(address, normal, clients);
         StreamProbe full = LoadCommand.round(address, large, 1).get(0);
         out.printf(Locale.ROOT, "large stream: %d hops, read in full in %.0f ms%n", full.hops,
                 (full.endNanos - full.startNanos) / 1e6);

@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts hop streams and keeps the open ones: the simulation runs on a container thread of its own, the
- * socket is written without blocking ({@link SseWriter}); a sweep gives each open stream its heartbeat and
+ * Starts hop streams and keeps the open ones: the simulation runs on a thread of the stream simulations'
+ * pool, the socket is written without blocking ({@link SseWriter}); a sweep gives each open stream its heartbeat and
  * drops those whose client has taken nothing for the write timeout. A stream leaves this set when it ends,
  * however it ends, and then nothing here refers to it.
  */
@@ -29,6 +30,7 @@ class SimulationStreams {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationStreams.class);
 
+    private final ThreadPoolTaskExecutor simulations;
     private final WebProperties timings;
     private final StreamProperties limits;
     private final StreamBuffers buffers;
@@ -37,8 +39,9 @@ class SimulationStreams {
     private final LongAdder produced = new LongAdder();
     private final AtomicInteger producing = new AtomicInteger();
 
-    SimulationStreams(ThreadPoolTaskScheduler streamSweeper, WebProperties timings, StreamProperties limits,
-                      JsonMapper json) {
+    SimulationStreams(ThreadPoolTaskExecutor streamSimulations, ThreadPoolTaskScheduler streamSweeper,
+                      WebProperties timings, StreamProperties limits, JsonMapper json) {
+        this.simulations = streamSimulations;
         this.timings = timings;
         this.limits = limits;
         this.buffers = new StreamBuffers(limits);
@@ -53,7 +56,7 @@ class SimulationStreams {
         HopStream stream = new HopStream(writer, json);
         producing.incrementAndGet();
         try {
-            writer.produce(() -> {
+            simulations.execute(() -> {
                 try {
                     stream.run(scenario);
                 } finally {
@@ -61,7 +64,7 @@ class SimulationStreams {
                     producing.decrementAndGet();
                 }
             });
-        } catch (RuntimeException notStarted) { // the container is stopping
+        } catch (RuntimeException notStarted) { // all simulation threads busy and their queue full, or stopping
             log.debug("stream not started: {}", notStarted.toString());
             producing.decrementAndGet();
             writer.abort();

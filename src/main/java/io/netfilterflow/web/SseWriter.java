@@ -88,11 +88,6 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         return writer;
     }
 
-    /** Runs the producer on a container thread of its own: the request's thread returns, so the socket can be written. */
-    void produce(Runnable producer) {
-        async.start(producer);
-    }
-
     /**
      * Queues events; while the client is more than its buffer behind, the producer waits for it to catch up,
      * so a slow reader gets its whole stream and a stalled one costs no more work. The stream is dropped

@@ -4,15 +4,30 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * The threads behind streams: none writes them (the sockets are written without blocking, see
- * {@link SseWriter}); one sweeps the open streams for heartbeats and write timeouts.
+ * The threads behind streams: a pool runs their simulations, none waits on their sockets (they are written
+ * without blocking, see {@link SseWriter}), one sweeps the open streams for heartbeats and write timeouts.
  */
 @Configuration
 @EnableConfigurationProperties({WebProperties.class, StreamProperties.class})
 class StreamConfig {
+
+    /**
+     * Runs the streams' simulations, apart from the container's threads: a simulation that waits for a slow
+     * client, or fails, never holds or harms a thread that serves requests.
+     */
+    @Bean
+    ThreadPoolTaskExecutor streamSimulations(StreamProperties limits) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(limits.simulationThreads());
+        executor.setMaxPoolSize(limits.simulationThreads());
+        executor.setQueueCapacity(16_384);
+        executor.setThreadNamePrefix("stream-sim-");
+        return executor;
+    }
 
     @Bean
     ThreadPoolTaskScheduler streamSweeper() {

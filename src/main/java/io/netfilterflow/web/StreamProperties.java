@@ -13,18 +13,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        cannot exhaust the heap; by default a quarter of the largest heap; beyond them a stream is dropped
  * @param maxWaitingStreams most simulations waiting for their clients at once (each holds a thread);
  *        beyond them a stream more than its buffer behind is dropped
+ * @param simulationThreads threads that run the streams' simulations, apart from the container's
  * @param writeTimeout how long a stream's socket may take nothing before the stream is dropped (its buffer
  *        released, its simulation stopped)
  */
 @ConfigurationProperties("netfilter-flow.web")
 public record StreamProperties(Integer maxStreamBufferBytes, Long maxStreamBuffersBytes, Integer maxWaitingStreams,
-                               Duration writeTimeout) {
+                               Integer simulationThreads, Duration writeTimeout) {
 
     public StreamProperties {
         maxStreamBufferBytes = maxStreamBufferBytes == null ? 2 << 20 : maxStreamBufferBytes;
         maxStreamBuffersBytes = maxStreamBuffersBytes == null ? Runtime.getRuntime().maxMemory() / 4
                 : maxStreamBuffersBytes;
         maxWaitingStreams = maxWaitingStreams == null ? 32 : maxWaitingStreams;
+        simulationThreads = simulationThreads == null ? 200 : simulationThreads;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
     }
 }

@@ -122,7 +122,7 @@ class SseWriterTest {
 
     @Test
     void aClientBehindWhileTooManyStreamsWaitIsDroppedAtOnce() throws Exception {
-        StreamBuffers buffers = new StreamBuffers(new StreamProperties(1000, 10_000L, 0, Duration.ofSeconds(60)));
+        StreamBuffers buffers = new StreamBuffers(new StreamProperties(1000, 10_000L, 0, null, Duration.ofSeconds(60)));
         SseWriter writer = open(new Socket(false), buffers);
 
         writer.send(new byte[600]);
@@ -207,7 +207,7 @@ class SseWriterTest {
     }
 
     private static StreamProperties limits(int perStream, long total) {
-        return new StreamProperties(perStream, total, 1, Duration.ofMillis(200));
+        return new StreamProperties(perStream, total, 1, null, Duration.ofMillis(200));
     }
 
     private static byte[] bytes(String text) {
