@@ -3,8 +3,11 @@ package io.netfilterflow.web;
 /** Where a hop stream's events go, whole events at a time, in order. */
 interface EventSink {
 
-    /** Queues whole events for the client; false once the client is gone or the stream was dropped. */
-    boolean send(byte[] events);
+    /**
+     * Queues whole events for the client, written at once when {@code now} (the first hop) and else by the
+     * stream writers; false once the client is gone or the stream was dropped.
+     */
+    boolean send(Events events, boolean now);
 
     /** Whether events are still wanted: false once the client is gone or the stream was dropped. */
     boolean open();

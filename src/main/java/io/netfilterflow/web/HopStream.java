@@ -6,6 +6,8 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Step;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class HopStream {
 
     static final int BATCH_BYTES = 16 * 1024;
+    /** A hop event's bytes as counted before it is framed: about what the presets' hops take. */
+    static final int HOP_ESTIMATE = 700;
     private static final Logger log = LoggerFactory.getLogger(HopStream.class);
 
     private final EventSink sink;
     private final JsonMapper json;
-    private ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
+    private Batch batch = new Batch();
     private int produced;
 
     HopStream(EventSink sink, JsonMapper json) {
@@ -37,8 +41,8 @@ final class HopStream {
             if (!sink.open()) {
                 return;
             }
-            Last last = simulate(scenario);
-            event(last.name(), 0, last.data());
+            Last last = simulate(scenario); // the batch may change while simulating
+            batch.last = last;
             send();
             sink.complete();
         } catch (ClientGone gone) {
@@ -76,16 +80,24 @@ final class HopStream {
             throw new ClientGone();
         }
         produced++;
-        event("hop", step.seq(), step);
-        if (step.seq() == 1 || batch.size() >= BATCH_BYTES) {
+        if (step.seq() == 1) {
+            ByteArrayOutputStream first = new ByteArrayOutputStream(1024);
+            event(first, "hop", step.seq(), step);
+            if (!sink.send(Events.of(first.toByteArray()), true)) {
+                throw new ClientGone();
+            }
+            return;
+        }
+        batch.steps.add(step);
+        if (batch.size() >= BATCH_BYTES) {
             send();
         }
     }
 
     private void send() {
-        byte[] events = batch.toByteArray();
-        batch.reset();
-        if (!sink.send(events)) {
+        Batch full = batch;
+        batch = new Batch();
+        if (!sink.send(full, false)) {
             throw new ClientGone();
         }
     }
@@ -94,12 +106,41 @@ final class HopStream {
      * Frames one event straight into the batch: no copy of the JSON between Jackson and the batch. Jackson
      * writes JSON on one line, so the data needs one {@code data:} line; id 0 means none.
      */
-    private void event(String name, int id, Object data) {
+    private void event(ByteArrayOutputStream bytes, String name, int id, Object data) {
         String head = "event:" + name + "\n" + (id > 0 ? "id:" + id + "\n" : "") + "data:";
-        batch.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-        json.writeValue(batch, data);
-        batch.write('\n');
-        batch.write('\n');
+        bytes.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        json.writeValue(bytes, data);
+        bytes.write('\n');
+        bytes.write('\n');
+    }
+
+    /**
+     * Hops (and maybe the last event) framed only when the socket takes them, by the stream writers; counted
+     * before that at {@value #HOP_ESTIMATE} bytes a hop. Rendering lets go of the steps.
+     */
+    private final class Batch implements Events {
+        private final List<Step> steps = new ArrayList<>(BATCH_BYTES / HOP_ESTIMATE + 1);
+        private Last last;
+        private final int lastEstimate = 4096;
+
+        @Override
+        public int size() {
+            return steps.size() * HOP_ESTIMATE + (last == null ? 0 : lastEstimate);
+        }
+
+        @Override
+        public byte[] render() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(BATCH_BYTES + 4096);
+            for (Step step : steps) {
+                event(bytes, "hop", step.seq(), step);
+            }
+            if (last != null) {
+                event(bytes, last.name(), 0, last.data());
+            }
+            steps.clear();
+            last = null;
+            return bytes.toByteArray();
+        }
     }
 
     /** Logs a failure; a log that cannot allocate either must not throw from here. */

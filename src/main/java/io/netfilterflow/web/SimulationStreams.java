@@ -31,6 +31,7 @@ class SimulationStreams {
     private static final Logger log = LoggerFactory.getLogger(SimulationStreams.class);
 
     private final ThreadPoolTaskExecutor simulations;
+    private final ThreadPoolTaskExecutor writers;
     private final WebProperties timings;
     private final StreamProperties limits;
     private final StreamBuffers buffers;
@@ -39,9 +40,11 @@ class SimulationStreams {
     private final LongAdder produced = new LongAdder();
     private final AtomicInteger producing = new AtomicInteger();
 
-    SimulationStreams(ThreadPoolTaskExecutor streamSimulations, ThreadPoolTaskScheduler streamSweeper,
-                      WebProperties timings, StreamProperties limits, JsonMapper json) {
+    SimulationStreams(ThreadPoolTaskExecutor streamSimulations, ThreadPoolTaskExecutor streamWriters,
+                      ThreadPoolTaskScheduler streamSweeper, WebProperties timings, StreamProperties limits,
+                      JsonMapper json) {
         this.simulations = streamSimulations;
+        this.writers = streamWriters;
         this.timings = timings;
         this.limits = limits;
         this.buffers = new StreamBuffers(limits);
@@ -50,8 +53,8 @@ class SimulationStreams {
     }
 
     void start(Scenario scenario, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, open::remove,
-                this::goodbye);
+        SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, writers,
+                open::remove, this::goodbye);
         open.add(writer);
         HopStream stream = new HopStream(writer, json);
         producing.incrementAndGet();

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,12 +40,13 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final StreamBuffers buffers;
+    private final Executor writers;
     private final Consumer<SseWriter> released;
     private final Function<Drop, byte[]> goodbye;
     private final Duration heartbeat;
     private final Duration writeTimeout;
     private long nextHeartbeat;
-    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Events> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     /** Calls that want the queue written; the one that raises it from 0 writes until it falls back, so one writes at a time. */
     private final AtomicInteger pumps = new AtomicInteger();
@@ -58,9 +61,11 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private boolean unflushed;
     private boolean saidGoodbye;
 
-    private SseWriter(AsyncContext async, ServletOutputStream out, StreamBuffers buffers, Consumer<SseWriter> released,
-                      Function<Drop, byte[]> goodbye, WebProperties timings, Duration writeTimeout) {
+    private SseWriter(AsyncContext async, ServletOutputStream out, StreamBuffers buffers, Executor writers,
+                      Consumer<SseWriter> released, Function<Drop, byte[]> goodbye, WebProperties timings,
+                      Duration writeTimeout) {
         this.async = async;
+        this.writers = writers;
         this.goodbye = goodbye;
         this.out = out;
         this.buffers = buffers;
@@ -75,14 +80,14 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
      * it ends, and {@code goodbye} frames the event that tells a dropped stream's client why.
      */
     static SseWriter open(HttpServletRequest request, HttpServletResponse response, WebProperties timings,
-                          Duration writeTimeout, StreamBuffers buffers, Consumer<SseWriter> released,
-                          Function<Drop, byte[]> goodbye) throws IOException {
+                          Duration writeTimeout, StreamBuffers buffers, Executor writers,
+                          Consumer<SseWriter> released, Function<Drop, byte[]> goodbye) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timings.streamTimeout().toMillis());
-        SseWriter writer = new SseWriter(async, response.getOutputStream(), buffers, released, goodbye, timings,
-                writeTimeout);
+        SseWriter writer = new SseWriter(async, response.getOutputStream(), buffers, writers, released, goodbye,
+                timings, writeTimeout);
         async.addListener(writer);
         writer.out.setWriteListener(writer);
         return writer;
@@ -95,8 +100,8 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
      * (each waits on a thread).
      */
     @Override
-    public boolean send(byte[] events) {
-        if (!offer(events)) {
+    public boolean send(Events events, boolean now) {
+        if (!offer(events, now)) {
             return false;
         }
         if (queued.get() > buffers.perStream()) {
@@ -105,33 +110,40 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         return open();
     }
 
-    private boolean offer(byte[] events) {
+    private boolean offer(Events events, boolean now) {
         if (!open()) {
             return false;
         }
-        if (!buffers.reserve(events.length)) {
+        if (!buffers.reserve(events.size())) {
             drop(503, "all streams together hold their limit of bytes");
             return false;
         }
         queue.add(events);
-        queued.addAndGet(events.length);
-        pump();
+        queued.addAndGet(events.size());
+        if (now) {
+            pumpHere();
+        } else {
+            pump();
+        }
         if (!open()) {
             discard(); // a send racing the end leaves nothing behind
         }
         return open();
     }
 
+    /**
+     * Waits while the stream is more than its buffer ahead. Only a client that is behind (its socket not ready)
+     * takes one of the limited places to wait; a stream merely ahead of busy writers waits without one.
+     */
     private void awaitRoom() {
-        if (!buffers.startWaiting()) {
-            drop(503, "the client fell more than " + buffers.perStream() + " bytes behind while "
-                    + buffers.maxWaiting() + " streams wait for theirs");
-            return;
-        }
+        boolean place = false;
         producer = Thread.currentThread();
         try {
             while (open() && queued.get() > buffers.perStream()) {
-                if (System.nanoTime() - lastTaken > writeTimeout.toNanos()) {
+                if (waiting && !place && !(place = buffers.startWaiting())) {
+                    drop(503, "the client fell more than " + buffers.perStream() + " bytes behind while "
+                            + buffers.maxWaiting() + " streams wait for theirs");
+                } else if (waiting && System.nanoTime() - lastTaken > writeTimeout.toNanos()) {
                     drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
                 } else {
                     LockSupport.parkNanos(this, 50_000_000L);
@@ -139,7 +151,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
             }
         } finally {
             producer = null;
-            buffers.stopWaiting();
+            if (place) {
+                buffers.stopWaiting();
+            }
         }
     }
 
@@ -169,7 +183,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         } else if (now - nextHeartbeat >= 0) {
             nextHeartbeat = now + heartbeat.toNanos();
             if (!completing) {
-                offer(HEARTBEAT);
+                offer(Events.of(HEARTBEAT), false);
             }
         }
     }
@@ -189,10 +203,26 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         pump();
     }
 
+    /** Has the stream writers write what is queued: a later hop's framing never takes a producer's turn. */
     private void pump() {
-        if (pumps.getAndIncrement() != 0) {
-            return;
+        if (pumps.getAndIncrement() == 0) {
+            try {
+                writers.execute(this::pumping);
+            } catch (RejectedExecutionException full) {
+                pumping();
+            }
         }
+    }
+
+    /** Writes what is queued on this thread, now: the first hop. */
+    private void pumpHere() {
+        if (pumps.getAndIncrement() == 0) {
+            pumping();
+        }
+    }
+
+    /** Whoever raised {@link #pumps} from 0 writes until it falls back to 0, so one writes at a time. */
+    private void pumping() {
         int missed = 1;
         do {
             if (!ended.get()) {
@@ -208,10 +238,10 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
             while (dropped == null && out.isReady()) {
                 lastTaken = System.nanoTime();
                 waiting = false;
-                byte[] events = queue.poll();
+                Events events = queue.poll();
                 if (events != null) {
-                    taken(events.length);
-                    out.write(events);
+                    taken(events.size());
+                    out.write(events.render());
                     unflushed = true;
                     wakeProducer();
                 } else if (unflushed) {
@@ -230,7 +260,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
                 forget();
                 farewell();
             }
-        } catch (IOException | RuntimeException gone) {
+        } catch (IOException | RuntimeException | Error gone) { // an Error while framing, too, ends only this stream
             log.debug("client left a stream: {}", gone.toString());
             end();
         }
@@ -249,8 +279,8 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     }
 
     private void discard() {
-        for (byte[] events = queue.poll(); events != null; events = queue.poll()) {
-            taken(events.length);
+        for (Events events = queue.poll(); events != null; events = queue.poll()) {
+            taken(events.size());
         }
     }
 

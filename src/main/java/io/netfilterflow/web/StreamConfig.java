@@ -8,8 +8,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * The threads behind streams: a pool runs their simulations, none waits on their sockets (they are written
- * without blocking, see {@link SseWriter}), one sweeps the open streams for heartbeats and write timeouts.
+ * The threads behind streams: a pool runs their simulations, a few frame and write their later hops, none
+ * waits on a socket (they are written without blocking, see {@link SseWriter}), one sweeps the open streams
+ * for heartbeats and write timeouts.
  */
 @Configuration
 @EnableConfigurationProperties({WebProperties.class, StreamProperties.class})
@@ -26,6 +27,17 @@ class StreamConfig {
         executor.setMaxPoolSize(limits.simulationThreads());
         executor.setQueueCapacity(16_384);
         executor.setThreadNamePrefix("stream-sim-");
+        return executor;
+    }
+
+    /** Frames and writes streams' later hops; a full queue makes the caller write (SseWriter). */
+    @Bean
+    ThreadPoolTaskExecutor streamWriters(StreamProperties limits) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(limits.writerThreads());
+        executor.setMaxPoolSize(limits.writerThreads());
+        executor.setQueueCapacity(100_000);
+        executor.setThreadNamePrefix("stream-writer-");
         return executor;
     }
 

@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxWaitingStreams most simulations waiting for their clients at once (each holds a thread);
  *        beyond them a stream more than its buffer behind is dropped
  * @param simulationThreads threads that run the streams' simulations, apart from the container's
+ * @param writerThreads threads that frame and write the streams' later hops; by default half the processors,
+ *        so that new streams' first hops never wait behind older streams' later ones
  * @param writeTimeout how long a stream's socket may take nothing before the stream is dropped (its buffer
  *        released, its simulation stopped)
  */
 @ConfigurationProperties("netfilter-flow.web")
 public record StreamProperties(Integer maxStreamBufferBytes, Long maxStreamBuffersBytes, Integer maxWaitingStreams,
-                               Integer simulationThreads, Duration writeTimeout) {
+                               Integer simulationThreads, Integer writerThreads, Duration writeTimeout) {
 
     public StreamProperties {
         maxStreamBufferBytes = maxStreamBufferBytes == null ? 2 << 20 : maxStreamBufferBytes;
@@ -27,6 +29,8 @@ public record StreamProperties(Integer maxStreamBufferBytes, Long maxStreamBuffe
                 : maxStreamBuffersBytes;
         maxWaitingStreams = maxWaitingStreams == null ? 32 : maxWaitingStreams;
         simulationThreads = simulationThreads == null ? 200 : simulationThreads;
+        writerThreads = writerThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
+                : writerThreads;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
     }
 }

@@ -115,7 +115,7 @@ class HopStreamTest {
         }
 
         @Override
-        public boolean send(byte[] events) {
+        public boolean send(Events events, boolean now) {
             attempts++;
             if (attempts == errorOnAttempt || errorsFrom && attempts > errorOnAttempt && errorOnAttempt > 0) {
                 throw new OutOfMemoryError("Java heap space (test)");
@@ -123,7 +123,7 @@ class HopStreamTest {
             if (attempts > good) {
                 return false;
             }
-            writes.add(new String(events, StandardCharsets.UTF_8));
+            writes.add(new String(events.render(), StandardCharsets.UTF_8));
             return true;
         }
 

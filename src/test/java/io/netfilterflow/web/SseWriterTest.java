@@ -32,7 +32,7 @@ class SseWriterTest {
         Socket socket = new Socket(true);
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
 
-        assertThat(writer.send(bytes("event:hop\ndata:{}\n\n"))).isTrue();
+        assertThat(writer.send(Events.of(bytes("event:hop\ndata:{}\n\n")), true)).isTrue();
         assertThat(socket.text()).isEqualTo("event:hop\ndata:{}\n\n");
         assertThat(socket.flushes).isPositive();
         writer.complete();
@@ -46,7 +46,7 @@ class SseWriterTest {
         Socket socket = new Socket(false);
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
 
-        assertThat(writer.send(bytes("event:hop\ndata:{}\n\n"))).isTrue();
+        assertThat(writer.send(Events.of(bytes("event:hop\ndata:{}\n\n")), true)).isTrue();
         writer.complete();
         assertThat(socket.text()).isEmpty();
         assertThat(writer.queued()).isEqualTo(19);
@@ -75,9 +75,9 @@ class SseWriterTest {
         });
         reader.start();
 
-        assertThat(writer.send(new byte[600])).isTrue();
+        assertThat(writer.send(Events.of(new byte[600]), true)).isTrue();
         long start = System.nanoTime();
-        assertThat(writer.send(new byte[600])).isTrue();
+        assertThat(writer.send(Events.of(new byte[600]), true)).isTrue();
         reader.join();
 
         assertThat(System.nanoTime() - start).isGreaterThan(50 * MS);
@@ -92,24 +92,24 @@ class SseWriterTest {
         StreamBuffers buffers = new StreamBuffers(limits(1000, 10_000));
         SseWriter writer = open(socket, buffers);
 
-        assertThat(writer.send(new byte[600])).isTrue();
+        assertThat(writer.send(Events.of(new byte[600]), true)).isTrue();
         long start = System.nanoTime();
-        assertThat(writer.send(new byte[600])).isFalse();
+        assertThat(writer.send(Events.of(new byte[600]), true)).isFalse();
 
         assertThat(System.nanoTime() - start).isGreaterThan(150 * MS);
         assertThat(writer.open()).isFalse();
         assertThat(released).containsExactly(writer);
         assertThat(writer.queued()).isZero();
         assertThat(buffers.used()).isZero();
-        assertThat(writer.send(new byte[1])).isFalse();
+        assertThat(writer.send(Events.of(new byte[1]), true)).isFalse();
     }
 
     @Test
     void aDroppedStreamsClientIsToldWhyWhenItReadsAgainThenTheResponseEnds() throws Exception {
         Socket socket = new Socket(false);
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
-        writer.send(new byte[600]);
-        writer.send(new byte[600]);
+        writer.send(Events.of(new byte[600]), true);
+        writer.send(Events.of(new byte[600]), true);
         assertThat(released).containsExactly(writer);
 
         socket.ready = true;
@@ -117,17 +117,17 @@ class SseWriterTest {
 
         assertThat(socket.text()).isEqualTo("event:error\ndata:408 the client took nothing for 200 ms\n\n");
         assertThat(socket.listener).isSameAs(writer);
-        assertThat(writer.send(new byte[1])).isFalse();
+        assertThat(writer.send(Events.of(new byte[1]), true)).isFalse();
     }
 
     @Test
     void aClientBehindWhileTooManyStreamsWaitIsDroppedAtOnce() throws Exception {
-        StreamBuffers buffers = new StreamBuffers(new StreamProperties(1000, 10_000L, 0, null, Duration.ofSeconds(60)));
+        StreamBuffers buffers = new StreamBuffers(new StreamProperties(1000, 10_000L, 0, null, null, Duration.ofSeconds(60)));
         SseWriter writer = open(new Socket(false), buffers);
 
-        writer.send(new byte[600]);
+        writer.send(Events.of(new byte[600]), true);
         long start = System.nanoTime();
-        assertThat(writer.send(new byte[600])).isFalse();
+        assertThat(writer.send(Events.of(new byte[600]), true)).isFalse();
 
         assertThat(System.nanoTime() - start).isLessThan(1000 * MS);
         assertThat(released).containsExactly(writer);
@@ -140,8 +140,8 @@ class SseWriterTest {
         SseWriter first = open(new Socket(false), buffers);
         SseWriter second = open(new Socket(false), buffers);
 
-        assertThat(first.send(new byte[900])).isTrue();
-        assertThat(second.send(new byte[900])).isFalse();
+        assertThat(first.send(Events.of(new byte[900]), true)).isTrue();
+        assertThat(second.send(Events.of(new byte[900]), true)).isFalse();
 
         assertThat(first.open()).isTrue();
         assertThat(released).containsExactly(second);
@@ -152,7 +152,7 @@ class SseWriterTest {
     void aSocketThatTakesNothingForTheWriteTimeoutIsDropped() throws Exception {
         Socket socket = new Socket(false);
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
-        writer.send(bytes("event:hop\ndata:{}\n\n"));
+        writer.send(Events.of(bytes("event:hop\ndata:{}\n\n")), true);
 
         writer.tick(System.nanoTime() + 100 * MS);
         assertThat(writer.open()).isTrue();
@@ -180,7 +180,7 @@ class SseWriterTest {
         socket.broken = true;
         SseWriter writer = open(socket, new StreamBuffers(limits(1000, 10_000)));
 
-        assertThat(writer.send(bytes("event:hop\ndata:{}\n\n"))).isFalse();
+        assertThat(writer.send(Events.of(bytes("event:hop\ndata:{}\n\n")), true)).isFalse();
 
         assertThat(released).containsExactly(writer);
     }
@@ -198,7 +198,7 @@ class SseWriterTest {
                 return socket;
             }
         };
-        return SseWriter.open(request, response, TIMINGS, writeTimeout, buffers, released::add,
+        return SseWriter.open(request, response, TIMINGS, writeTimeout, buffers, Runnable::run, released::add,
                 drop -> bytes("event:error\ndata:" + drop.status() + " " + drop.why() + "\n\n"));
     }
 
@@ -207,7 +207,7 @@ class SseWriterTest {
     }
 
     private static StreamProperties limits(int perStream, long total) {
-        return new StreamProperties(perStream, total, 1, null, Duration.ofMillis(200));
+        return new StreamProperties(perStream, total, 1, null, null, Duration.ofMillis(200));
     }
 
     private static byte[] bytes(String text) {
