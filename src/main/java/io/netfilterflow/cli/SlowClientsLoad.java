@@ -122,6 +122,8 @@ final class SlowClientsLoad {
         long left = probes.stream().mapToLong(p -> p.endNanos).max().orElse(System.nanoTime());
         out.printf(Locale.ROOT, "%d clients read the first hop of the large stream and left (%d of them as asked)%n",
                 clients, probes.stream().filter(StreamProbe::left).count());
+        probes.stream().filter(p -> !p.left()).map(p -> p.problem == null ? "no first hop" : p.problem).distinct()
+                .limit(3).forEach(problem -> out.println("  the others: " + problem));
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 base.resolve("/actuator/health")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
