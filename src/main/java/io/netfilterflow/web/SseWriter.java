@@ -53,6 +53,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean forgotten = new AtomicBoolean();
     private volatile boolean completing;
+    private volatile boolean begun;
     private volatile String dropped;
     private volatile boolean waiting;
     private volatile long lastTaken = System.nanoTime();
@@ -323,9 +324,18 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         }
     }
 
+    /**
+     * The socket takes data again; the first time it is the container saying the stream may begin, and the
+     * first hop may be waiting for it: that is written here and now, not behind other streams' batches.
+     */
     @Override
     public void onWritePossible() {
-        pump();
+        if (begun) {
+            pump();
+        } else {
+            begun = true;
+            pumpHere();
+        }
     }
 
     /** A write failed on a container thread; the container then reports it to {@link #onError(AsyncEvent)}. */
