@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One client's stream: a {@code hop} event per step, then {@code done}, or an {@code error} event with a
  * ProblemDetail after the hops so far. The first hop is framed and written the moment the simulator produces
  * it; the rest go in batches of about {@value #BATCH_BYTES} bytes, framed by the stream writers when the
- * socket takes them, so a burst of new streams gets its first hops first. Once the client is gone (or was dropped for
- * reading too slowly) the simulation stops at its next step. Nothing thrown here leaves {@link #run}: an
+ * socket takes them, so a burst of new streams gets its first hops first. Once the client is gone (or was
+ * dropped for reading too slowly) the simulation stops at its next step. Nothing thrown here leaves {@link #run}: an
  * {@code Error} such as {@code OutOfMemoryError} ends the stream too, and the partial trace goes with it.
  */
 final class HopStream {

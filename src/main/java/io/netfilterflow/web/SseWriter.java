@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's event stream on the wire, written with Servlet non-blocking I/O: whoever sends events returns
  * at once, and the socket takes them when it can ({@link WriteListener#onWritePossible}), so no thread ever
- * waits for a socket. The first hop is written on the sender's thread, later events by the stream writers. Events the socket has not taken wait here, up to the stream's buffer; beyond it the
- * producer waits for the client (see {@link #send}). A stream whose socket takes nothing for the write
+ * waits for a socket. The first hop is written on the sender's thread, later events by the stream writers.
+ * Events the socket has not taken wait here, up to the stream's buffer; beyond it the producer waits for
+ * the client (see {@link #send}). A stream whose socket takes nothing for the write
  * timeout is dropped: the queue is released and the stream forgotten at once, {@link #open()} turns false
  * so the simulation stops at its next step, and the client gets an {@code error} event if it ever reads
  * again.
@@ -48,7 +49,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private long nextHeartbeat;
     private final Queue<Events> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
-    /** Calls that want the queue written; the one that raises it from 0 writes until it falls back, so one writes at a time. */
+    /** Calls that want the queue written: the one that raises it from 0 writes until it is 0 again. */
     private final AtomicInteger pumps = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean forgotten = new AtomicBoolean();
