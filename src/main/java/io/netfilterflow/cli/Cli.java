@@ -70,6 +70,10 @@ public final class Cli {
                   load [--url URL] [--streams N] [--scenario FILE]
                                                    open N hop streams at once against a running server
                                                    and print p50/p95 time to first hop and errors
+                  load --stalled N | --dropped N [--pid PID] [--url URL]
+                                                   N clients that never read a large stream, or leave
+                                                   after its first hop: a normal stream beside them and
+                                                   the server's heap (jcmd PID) before and after
                   help                             this text""");
         return code;
     }

@@ -22,7 +22,8 @@ import java.util.Locale;
  * server and prints the time from connecting to the first {@code hop} event (p50, p95, max) and the
  * errors: a status other than 200, an {@code error} event, a stream that ends without {@code done}, or a
  * failed connection. One thread and a selector read every stream, so the client costs the machine little
- * next to the server it measures. A measurement to read; it exits 1 when any stream failed.
+ * next to the server it measures. A measurement to read; it exits 1 when any stream failed. With
+ * {@code --stalled N} or {@code --dropped N} it measures slow and leaving clients instead ({@link SlowClientsLoad}).
  */
 final class LoadCommand implements Cli.Command {
 
@@ -31,6 +32,9 @@ final class LoadCommand implements Cli.Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--stalled") || args.contains("--dropped")) {
+            return new SlowClientsLoad().run(args, out, err);
+        }
         URI base = URI.create(option(args, "--url", "http://127.0.0.1:8080"));
         int streams = Integer.parseInt(option(args, "--streams", "2000"));
         String scenarioFile = option(args, "--scenario", null);
@@ -68,12 +72,18 @@ final class LoadCommand implements Cli.Command {
     }
 
     /** Opens {@code streams} streams at once and reads them all to their end. */
-    private static List<StreamProbe> round(InetSocketAddress address, byte[] request, int streams) throws IOException {
+    static List<StreamProbe> round(InetSocketAddress address, byte[] request, int streams) throws IOException {
+        return round(address, request, streams, false);
+    }
+
+    /** Opens {@code streams} streams at once and reads them to their end, or only to their first hop. */
+    static List<StreamProbe> round(InetSocketAddress address, byte[] request, int streams, boolean leaveAfterFirstHop)
+            throws IOException {
         List<StreamProbe> probes = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             long start = System.nanoTime();
             for (int i = 0; i < streams; i++) {
-                StreamProbe probe = new StreamProbe(request);
+                StreamProbe probe = new StreamProbe(request, leaveAfterFirstHop);
                 probes.add(probe);
                 probe.open(selector, address);
             }
@@ -119,7 +129,7 @@ final class LoadCommand implements Cli.Command {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static byte[] request(URI base, byte[] scenario) {
+    static byte[] request(URI base, byte[] scenario) {
         String head = "POST /api/simulations HTTP/1.1\r\nHost: " + base.getAuthority()
                 + "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
                 + scenario.length + "\r\nConnection: close\r\n\r\n";
@@ -135,13 +145,13 @@ final class LoadCommand implements Cli.Command {
                 .getProcessCpuTime();
     }
 
-    private static byte[] bundled() throws IOException {
+    static byte[] bundled() throws IOException {
         try (InputStream in = LoadCommand.class.getResourceAsStream(DEFAULT_SCENARIO)) {
             return in.readAllBytes();
         }
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int index = args.indexOf(name);
         return index >= 0 && index + 1 < args.size() ? args.get(index + 1) : fallback;
     }

@@ -20,9 +20,11 @@ final class StreamProbe {
     private static final byte[] ERROR = "event:error".getBytes(StandardCharsets.US_ASCII);
 
     private final ByteBuffer request;
+    private final boolean leaveAfterFirstHop;
     private SocketChannel channel;
     final long startNanos = System.nanoTime();
     long firstHopNanos;
+    long endNanos;
     long hops;
     boolean done;
     boolean finished;
@@ -39,7 +41,13 @@ final class StreamProbe {
     private boolean inLineBody;
 
     StreamProbe(byte[] request) {
+        this(request, false);
+    }
+
+    /** A probe that closes its connection as soon as it has read the first hop, as a client that leaves. */
+    StreamProbe(byte[] request, boolean leaveAfterFirstHop) {
         this.request = ByteBuffer.wrap(request);
+        this.leaveAfterFirstHop = leaveAfterFirstHop;
     }
 
     void open(Selector selector, InetSocketAddress address) {
@@ -151,6 +159,9 @@ final class StreamProbe {
         if (is(HOP)) {
             if (hops++ == 0) {
                 firstHopNanos = System.nanoTime();
+                if (leaveAfterFirstHop) {
+                    leave();
+                }
             }
         } else if (is(DONE)) {
             done = true;
@@ -163,9 +174,20 @@ final class StreamProbe {
         return prefixLength == name.length && Arrays.equals(prefix, 0, prefixLength, name, 0, prefixLength);
     }
 
+    private void leave() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // leaving anyway
+        }
+        finished = true;
+        endNanos = System.nanoTime();
+    }
+
     private void end() throws IOException {
         channel.close();
         finished = true;
+        endNanos = System.nanoTime();
         if (problem == null && !done) {
             problem = "stream ended without done";
         }
@@ -174,6 +196,7 @@ final class StreamProbe {
     void fail(String why) {
         problem = problem == null ? why : problem;
         finished = true;
+        endNanos = System.nanoTime();
         try {
             if (channel != null) {
                 channel.close();
@@ -185,5 +208,10 @@ final class StreamProbe {
 
     boolean ok() {
         return problem == null && done;
+    }
+
+    /** Whether it read a first hop and then left, as asked. */
+    boolean left() {
+        return leaveAfterFirstHop && problem == null && firstHopNanos > 0;
     }
 }

@@ -4,162 +4,156 @@ import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Step;
-import io.netfilterflow.trace.Trace;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One client's stream: a {@code hop} event per step, then {@code done}, or an {@code error} event with a
- * ProblemDetail. The request's own thread simulates and writes the first hop the moment the simulator
- * produces it; the rest follow from the writer pool in writes of about {@value #BATCH_BYTES} bytes, one
- * task each, queued behind the streams already waiting, so thousands of streams opened at once all get
- * their first hop early and none hogs a writer. Once the client is gone the stream stops and leaves the
- * emitter alone: the container has already ended the request.
+ * ProblemDetail after the hops so far. The first hop is framed and written the moment the simulator produces
+ * it; the rest go in batches of about {@value #BATCH_BYTES} bytes, framed by the stream writers when the
+ * socket takes them, so a burst of new streams gets its first hops first. Once the client is gone (or was
+ * dropped for reading too slowly) the simulation stops at its next step. Nothing thrown here leaves {@link #run}: an
+ * {@code Error} such as {@code OutOfMemoryError} ends the stream too, and the partial trace goes with it.
  */
 final class HopStream {
 
+    static final int BATCH_BYTES = 16 * 1024;
+    /** A hop event's bytes as counted before it is framed: about what the presets' hops take. */
+    static final int HOP_ESTIMATE = 700;
     private static final Logger log = LoggerFactory.getLogger(HopStream.class);
-    private static final int BATCH_BYTES = 16 * 1024;
-    private static final MediaType BATCH = MediaType.APPLICATION_OCTET_STREAM;
-    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final SseEmitter emitter;
+    private final EventSink sink;
     private final JsonMapper json;
-    private final Executor writers;
-    /** Hops not written yet, then the last event; touched by one task at a time, each queued by the one before. */
-    private final Deque<Step> steps = new ArrayDeque<>();
-    private String lastName;
-    private Object last;
-    private volatile boolean closed;
+    private Batch batch = new Batch();
+    private int produced;
 
-    HopStream(SseEmitter emitter, JsonMapper json, Executor writers) {
-        this.emitter = emitter;
+    HopStream(EventSink sink, JsonMapper json) {
+        this.sink = sink;
         this.json = json;
-        this.writers = writers;
     }
 
     void run(Scenario scenario) {
-        if (closed) {
-            return;
-        }
         try {
-            Trace trace = Simulator.run(scenario, this::produced);
-            end("done", StreamSummary.of(trace));
+            if (!sink.open()) {
+                return;
+            }
+            Last last = simulate(scenario); // the batch may change while simulating
+            batch.last = last;
+            send();
+            sink.complete();
         } catch (ClientGone gone) {
-            log.debug("client left a stream");
-            return;
+            log.debug("client left a stream after {} steps", produced);
+        } catch (Throwable failure) { // an Error while framing or sending: end the stream, keep the thread
+            batch = null;
+            sink.abort();
+            quietly(failure);
+        } finally {
+            batch = null;
+        }
+    }
+
+    /** Steps the simulator produced for this stream so far. */
+    int produced() {
+        return produced;
+    }
+
+    /** The event after the hops: {@code done} with the summary, or {@code error} with a ProblemDetail. */
+    private Last simulate(Scenario scenario) {
+        try {
+            return new Last("done", StreamSummary.of(Simulator.run(scenario, this::produced)));
+        } catch (ClientGone gone) {
+            throw gone;
         } catch (SimulationException e) {
-            end("error", ApiProblems.cannotRun(e));
-        } catch (RuntimeException e) {
-            log.error("simulation failed", e);
-            end("error", ApiProblems.internal());
+            return new Last("error", ApiProblems.cannotRun(e));
+        } catch (RuntimeException | Error e) { // the partial trace is unreachable once the simulator has unwound
+            quietly(e);
+            return new Last("error", ApiProblems.internal());
         }
-        more(); // the hops before a failure still reach the client, then the error
-    }
-
-    private void end(String name, Object data) {
-        lastName = name;
-        last = data;
-    }
-
-    /** A comment line between events, so that proxies keep a quiet stream open. */
-    void heartbeat() {
-        try {
-            write(new EventBatch(bytes(HEARTBEAT)));
-        } catch (ClientGone gone) {
-            log.debug("client left before a heartbeat");
-        }
-    }
-
-    /** The client went away, the stream timed out or completed: stop writing. */
-    void close() {
-        closed = true;
     }
 
     private void produced(Step step) {
-        if (closed) {
+        if (!sink.open()) {
             throw new ClientGone();
         }
+        produced++;
         if (step.seq() == 1) {
             ByteArrayOutputStream first = new ByteArrayOutputStream(1024);
             event(first, "hop", step.seq(), step);
-            write(new EventBatch(first));
-        } else {
-            steps.add(step);
+            if (!sink.send(Events.of(first.toByteArray()), true)) {
+                throw new ClientGone();
+            }
+            return;
+        }
+        batch.steps.add(step);
+        if (batch.size() >= BATCH_BYTES) {
+            send();
         }
     }
 
-    /** Writes the next batch; queues itself again while events remain, completes after the last. */
-    private void drain() {
-        try {
-            // a buffer of its own: an emitter not yet started keeps what it is sent until it starts
-            ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH_BYTES + 4096);
-            while (batch.size() < BATCH_BYTES && !steps.isEmpty()) {
-                Step step = steps.poll();
-                event(batch, "hop", step.seq(), step);
-            }
-            if (steps.isEmpty()) {
-                event(batch, lastName, 0, last);
-            }
-            write(new EventBatch(batch));
-            if (steps.isEmpty()) {
-                emitter.complete();
-            } else {
-                more();
-            }
-        } catch (ClientGone gone) {
-            log.debug("client left a stream");
-        }
-    }
-
-    private void more() {
-        try {
-            writers.execute(this::drain);
-        } catch (RejectedExecutionException full) {
-            drain();
+    private void send() {
+        Batch full = batch;
+        batch = new Batch();
+        if (!sink.send(full, false)) {
+            throw new ClientGone();
         }
     }
 
     /**
-     * Frames one event straight into the batch: no copy of the JSON between Jackson and the socket's
-     * buffer. Jackson writes JSON on one line, so the data needs one {@code data:} line; id 0 means none.
+     * Frames one event straight into the batch: no copy of the JSON between Jackson and the batch. Jackson
+     * writes JSON on one line, so the data needs one {@code data:} line; id 0 means none.
      */
-    private void event(ByteArrayOutputStream batch, String name, int id, Object data) {
+    private void event(ByteArrayOutputStream bytes, String name, int id, Object data) {
         String head = "event:" + name + "\n" + (id > 0 ? "id:" + id + "\n" : "") + "data:";
-        batch.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-        json.writeValue(batch, data);
-        batch.write('\n');
-        batch.write('\n');
+        bytes.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        json.writeValue(bytes, data);
+        bytes.write('\n');
+        bytes.write('\n');
     }
 
-    private static ByteArrayOutputStream bytes(byte[] events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.length);
-        bytes.writeBytes(events);
-        return bytes;
-    }
+    /**
+     * Hops (and maybe the last event) framed only when the socket takes them, by the stream writers; counted
+     * before that at {@value #HOP_ESTIMATE} bytes a hop. Rendering lets go of the steps.
+     */
+    private final class Batch implements Events {
+        private final List<Step> steps = new ArrayList<>(BATCH_BYTES / HOP_ESTIMATE + 1);
+        private Last last;
+        private final int lastEstimate = 4096;
 
-    private void write(EventBatch events) {
-        if (closed) {
-            throw new ClientGone();
+        @Override
+        public int size() {
+            return steps.size() * HOP_ESTIMATE + (last == null ? 0 : lastEstimate);
         }
+
+        @Override
+        public byte[] render() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(BATCH_BYTES + 4096);
+            for (Step step : steps) {
+                event(bytes, "hop", step.seq(), step);
+            }
+            if (last != null) {
+                event(bytes, last.name(), 0, last.data());
+            }
+            steps.clear();
+            last = null;
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Logs a failure; a log that cannot allocate either must not throw from here. */
+    private static void quietly(Throwable failure) {
         try {
-            emitter.send(Set.of(new DataWithMediaType(events, BATCH)));
-        } catch (IOException | IllegalStateException e) {
-            closed = true;
-            throw new ClientGone();
+            log.error("simulation stream failed", failure);
+        } catch (Throwable ignored) {
+            // nothing left to tell it with
         }
+    }
+
+    private record Last(String name, Object data) {
     }
 
     /** Unwinds the simulation when nobody is listening any more. */

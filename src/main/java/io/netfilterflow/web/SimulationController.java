@@ -5,6 +5,7 @@ import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Trace;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Runs a scenario ({@code ../shared/SCENARIO.md}): the whole trace as JSON, or one {@code hop} event
@@ -48,8 +48,8 @@ class SimulationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(HttpServletRequest request) throws IOException {
-        return streams.start(scenario(request));
+    void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        streams.start(scenario(request), request, response);
     }
 
     private Scenario scenario(HttpServletRequest request) throws IOException {

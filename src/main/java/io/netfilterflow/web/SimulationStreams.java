@@ -1,50 +1,121 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
-import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts hop streams: the simulation runs on the request's thread, the writing on the stream writers,
- * with a heartbeat comment while the stream is open; completion, timeout or a client error stops both.
+ * Starts hop streams and keeps the open ones: the simulation runs on a thread of the stream simulations'
+ * pool, the socket is written without blocking ({@link SseWriter}); a sweep gives each open stream its heartbeat and
+ * drops those whose client has taken nothing for the write timeout. A stream leaves this set when it ends,
+ * however it ends, and then nothing here refers to it.
  */
 @Component
 class SimulationStreams {
 
-    private final ThreadPoolTaskExecutor writers;
-    private final ThreadPoolTaskScheduler heartbeats;
-    private final WebProperties properties;
-    private final JsonMapper json;
+    private static final Logger log = LoggerFactory.getLogger(SimulationStreams.class);
 
-    SimulationStreams(ThreadPoolTaskExecutor streamWriters, ThreadPoolTaskScheduler heartbeatScheduler,
-                      WebProperties properties, JsonMapper json) {
+    private final ThreadPoolTaskExecutor simulations;
+    private final ThreadPoolTaskExecutor writers;
+    private final WebProperties timings;
+    private final StreamProperties limits;
+    private final StreamBuffers buffers;
+    private final JsonMapper json;
+    private final Set<SseWriter> open = ConcurrentHashMap.newKeySet();
+    private final LongAdder produced = new LongAdder();
+    private final AtomicInteger producing = new AtomicInteger();
+
+    SimulationStreams(ThreadPoolTaskExecutor streamSimulations, ThreadPoolTaskExecutor streamWriters,
+                      ThreadPoolTaskScheduler streamSweeper, WebProperties timings, StreamProperties limits,
+                      JsonMapper json) {
+        this.simulations = streamSimulations;
         this.writers = streamWriters;
-        this.heartbeats = heartbeatScheduler;
-        this.properties = properties;
+        this.timings = timings;
+        this.limits = limits;
+        this.buffers = new StreamBuffers(limits);
         this.json = json;
+        streamSweeper.scheduleAtFixedRate(this::sweep, sweepPeriod());
     }
 
-    SseEmitter start(Scenario scenario) {
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        HopStream stream = new HopStream(emitter, json, writers);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::heartbeat,
-                Instant.now().plus(properties.heartbeat()), properties.heartbeat());
-        Runnable stop = () -> {
-            stream.close();
-            heartbeat.cancel(false);
-        };
-        emitter.onCompletion(stop);
-        emitter.onError(error -> stop.run());
-        emitter.onTimeout(() -> {
-            stop.run();
-            emitter.complete();
-        });
-        stream.run(scenario);
-        return emitter;
+    void start(Scenario scenario, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, writers,
+                open::remove, this::goodbye);
+        open.add(writer);
+        HopStream stream = new HopStream(writer, json);
+        producing.incrementAndGet();
+        try {
+            simulations.execute(() -> {
+                try {
+                    stream.run(scenario);
+                } finally {
+                    produced.add(stream.produced());
+                    producing.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException notStarted) { // all simulation threads busy and their queue full, or stopping
+            log.debug("stream not started: {}", notStarted.toString());
+            producing.decrementAndGet();
+            writer.abort();
+        }
+    }
+
+    /** The {@code error} event a dropped stream's client gets if it reads again. */
+    private byte[] goodbye(SseWriter.Drop drop) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(drop.status()),
+                "The stream was dropped: " + drop.why() + ".");
+        problem.setTitle("Stream dropped");
+        return ("event:error\ndata:" + json.writeValueAsString(problem) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Streams open now. */
+    int openStreams() {
+        return open.size();
+    }
+
+    /** Streams whose simulation is still running. */
+    int producingStreams() {
+        return producing.get();
+    }
+
+    /** Steps produced for all streams that have finished producing. */
+    long stepsProduced() {
+        return produced.sum();
+    }
+
+    /** Bytes all open streams hold for their sockets. */
+    long bufferedBytes() {
+        return buffers.used();
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (SseWriter writer : open) {
+            try {
+                writer.tick(now);
+            } catch (RuntimeException e) {
+                log.debug("stream sweep: {}", e.toString());
+            }
+        }
+    }
+
+    /** Often enough to honour both the heartbeat and the write timeout within a quarter of the shorter. */
+    private Duration sweepPeriod() {
+        long shorter = Math.min(timings.heartbeat().toMillis(), limits.writeTimeout().toMillis());
+        return Duration.ofMillis(Math.max(50, Math.min(1000, shorter / 4)));
     }
 }

@@ -4,40 +4,48 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The threads behind streams: a pool that writes them, one scheduler thread for heartbeats. */
+/**
+ * The threads behind streams: a pool runs their simulations, a few frame and write their later hops, none
+ * waits on a socket (they are written without blocking, see {@link SseWriter}), one sweeps the open streams
+ * for heartbeats and write timeouts.
+ */
 @Configuration
-@EnableConfigurationProperties(WebProperties.class)
-class StreamConfig implements WebMvcConfigurer {
+@EnableConfigurationProperties({WebProperties.class, StreamProperties.class})
+class StreamConfig {
 
-    private final WebProperties properties;
-
-    StreamConfig(WebProperties properties) {
-        this.properties = properties;
+    /**
+     * Runs the streams' simulations, apart from the container's threads: a simulation that waits for a slow
+     * client, or fails, never holds or harms a thread that serves requests.
+     */
+    @Bean
+    ThreadPoolTaskExecutor streamSimulations(StreamProperties limits) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(limits.simulationThreads());
+        executor.setMaxPoolSize(limits.simulationThreads());
+        executor.setQueueCapacity(16_384);
+        executor.setThreadNamePrefix("stream-sim-");
+        return executor;
     }
 
-    /** Writes streams' later batches; a full queue makes the stream write its own rest (HopStream). */
+    /** Frames and writes streams' later hops; a full queue makes the caller write (SseWriter). */
     @Bean
-    ThreadPoolTaskExecutor streamWriters() {
+    ThreadPoolTaskExecutor streamWriters(StreamProperties limits) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.writerThreads());
-        executor.setMaxPoolSize(properties.writerThreads());
-        executor.setQueueCapacity(properties.queuedWrites());
+        executor.setCorePoolSize(limits.writerThreads());
+        executor.setMaxPoolSize(limits.writerThreads());
+        executor.setQueueCapacity(100_000);
         executor.setThreadNamePrefix("stream-writer-");
         return executor;
     }
 
     @Bean
-    ThreadPoolTaskScheduler heartbeatScheduler() {
+    ThreadPoolTaskScheduler streamSweeper() {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
-        scheduler.setThreadNamePrefix("heartbeat-");
-        scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.setThreadNamePrefix("stream-sweep-");
         return scheduler;
     }
 
@@ -51,16 +59,5 @@ class StreamConfig implements WebMvcConfigurer {
             connector.setProperty("socket.bufferPool", "4096");
             connector.setProperty("socket.processorCache", "4096");
         };
-    }
-
-    @Override
-    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.addCustomConverter(new EventBatchConverter());
-    }
-
-    /** Async requests (the streams) time out as streams do. */
-    @Override
-    public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-        configurer.setDefaultTimeout(properties.streamTimeout().toMillis());
     }
 }

@@ -11,13 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPackets most packets one scenario sends (answers not counted); more get 400
  * @param streamTimeout how long a stream may stay open before the server ends it
  * @param heartbeat how often an open stream gets a comment line, so proxies keep it open
- * @param writerThreads threads that write the streams' later batches; by default half the processors,
- *        so that new streams' first hops never wait behind older streams' later ones
- * @param queuedWrites batches that may wait for a writer; beyond them a stream writes its own
  */
 @ConfigurationProperties("netfilter-flow.web")
-public record WebProperties(Integer maxScenarioBytes, Integer maxRules, Integer maxPackets, Duration streamTimeout, Duration heartbeat,
-                            Integer writerThreads, Integer queuedWrites) {
+public record WebProperties(Integer maxScenarioBytes, Integer maxRules, Integer maxPackets, Duration streamTimeout, Duration heartbeat) {
 
     public WebProperties {
         maxScenarioBytes = maxScenarioBytes == null ? 1 << 20 : maxScenarioBytes;
@@ -25,8 +21,5 @@ public record WebProperties(Integer maxScenarioBytes, Integer maxRules, Integer 
         maxPackets = maxPackets == null ? 200 : maxPackets;
         streamTimeout = streamTimeout == null ? Duration.ofSeconds(60) : streamTimeout;
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
-        writerThreads = writerThreads == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
-                : writerThreads;
-        queuedWrites = queuedWrites == null ? 100_000 : queuedWrites;
     }
 }

@@ -5,104 +5,141 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.support.Fixtures;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A stream writes its first hop at once, the rest in batches, and stops for good when its client goes. */
+/**
+ * A stream writes its first hop at once, the rest in batches, and stops for good when its client goes;
+ * nothing thrown while simulating or writing, not even an {@code Error}, leaves the stream open or escapes.
+ */
 class HopStreamTest {
 
     private static final Scenario PRESET = ScenarioReader.read(
             Fixtures.read(Path.of("src/main/resources/scenarios/docker-wan-published.json")));
-
-    private final ExecutorService pool = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-    }
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void writesTheFirstHopAloneThenBatchesThenCompletes() throws Exception {
-        RecordingEmitter emitter = new RecordingEmitter(Integer.MAX_VALUE);
-        HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
+    void writesTheFirstHopAloneThenBatchesThenCompletes() {
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
 
-        stream.run(PRESET);
+        new HopStream(sink, JSON).run(PRESET);
 
-        assertThat(emitter.completed.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(emitter.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
-        String all = String.join("", emitter.writes);
+        assertThat(sink.completed).isTrue();
+        assertThat(sink.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
+        String all = String.join("", sink.writes);
         assertThat(all.split("event:hop\n", -1)).hasSize(64);
         assertThat(all).endsWith("\n\n").contains("event:done\n");
-        assertThat(emitter.writes.size()).isBetween(3, 10);
+        assertThat(sink.writes.size()).isBetween(3, 10);
     }
 
     @Test
-    void aClientThatLeftStopsTheStreamWithoutCompletingIt() throws Exception {
-        RecordingEmitter emitter = new RecordingEmitter(1);
-        HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
+    void aClientThatLeftStopsTheStreamWithoutCompletingIt() {
+        RecordingSink sink = new RecordingSink(1);
+        HopStream stream = new HopStream(sink, JSON);
 
         stream.run(PRESET);
-        Thread.sleep(300);
 
-        assertThat(emitter.attempts).isEqualTo(2);
-        assertThat(emitter.completed.getCount()).isEqualTo(1);
+        assertThat(sink.attempts).isEqualTo(2);
+        assertThat(sink.completed).isFalse();
+        assertThat(stream.produced()).isLessThan(63);
     }
 
     @Test
-    void aStreamClosedBeforeItStartsNeverSimulates() throws Exception {
-        RecordingEmitter emitter = new RecordingEmitter(Integer.MAX_VALUE);
-        HopStream stream = new HopStream(emitter, JsonMapper.builder().build(), pool);
-        stream.close();
+    void aStreamDroppedWhileSimulatingStopsAtTheNextStep() {
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
+        sink.openFor = 6; // the check before simulating, then five steps
+        HopStream stream = new HopStream(sink, JSON);
 
         stream.run(PRESET);
-        Thread.sleep(200);
 
-        assertThat(emitter.attempts).isZero();
+        assertThat(stream.produced()).isEqualTo(5);
+        assertThat(sink.attempts).isEqualTo(1);
+        assertThat(sink.completed).isFalse();
     }
 
     @Test
-    void aHeartbeatIsACommentLine() {
-        RecordingEmitter emitter = new RecordingEmitter(Integer.MAX_VALUE);
-        new HopStream(emitter, JsonMapper.builder().build(), pool).heartbeat();
+    void aStreamClosedBeforeItStartsNeverSimulates() {
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
+        sink.openFor = 0;
+        HopStream stream = new HopStream(sink, JSON);
 
-        assertThat(String.join("", emitter.writes)).isEqualTo(":heartbeat\n\n");
+        stream.run(PRESET);
+
+        assertThat(sink.attempts).isZero();
+        assertThat(stream.produced()).isZero();
     }
 
-    /** Keeps what is written; fails every write after the first {@code good} ones, as a gone client does. */
-    private static final class RecordingEmitter extends SseEmitter {
+    /** An allocation failing inside the simulator's callback unwinds the simulator: the client gets an error. */
+    @Test
+    void anErrorInsideTheSimulationEndsTheStreamWithAnErrorEvent() {
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
+        sink.errorOnAttempt = 2;
+
+        new HopStream(sink, JSON).run(PRESET);
+
+        assertThat(sink.writes.get(sink.writes.size() - 1)).startsWith("event:error\ndata:").contains("\"status\":500");
+        assertThat(sink.completed).isTrue();
+        assertThat(sink.aborted).isFalse();
+    }
+
+    @Test
+    void anErrorWhileEndingAbortsTheStreamAndStaysInside() {
+        RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
+        sink.errorOnAttempt = 2;
+        sink.errorsFrom = true;
+
+        new HopStream(sink, JSON).run(PRESET);
+
+        assertThat(sink.aborted).isTrue();
+        assertThat(sink.completed).isFalse();
+    }
+
+    /** Keeps what is sent; refuses every send after the first {@code good} ones, as a gone client does. */
+    private static final class RecordingSink implements EventSink {
         final List<String> writes = new ArrayList<>();
-        final CountDownLatch completed = new CountDownLatch(1);
         final int good;
-        volatile int attempts;
+        int attempts;
+        int openFor = Integer.MAX_VALUE;
+        int opens;
+        int errorOnAttempt = -1;
+        boolean errorsFrom;
+        boolean completed;
+        boolean aborted;
 
-        RecordingEmitter(int good) {
+        RecordingSink(int good) {
             this.good = good;
         }
 
         @Override
-        public synchronized void send(Set<DataWithMediaType> items) throws IOException {
-            if (++attempts > good) {
-                throw new IOException("Broken pipe");
+        public boolean send(Events events, boolean now) {
+            attempts++;
+            if (attempts == errorOnAttempt || errorsFrom && attempts > errorOnAttempt && errorOnAttempt > 0) {
+                throw new OutOfMemoryError("Java heap space (test)");
             }
-            items.forEach(item -> writes.add(((EventBatch) item.getData()).bytes().toString(StandardCharsets.UTF_8)));
+            if (attempts > good) {
+                return false;
+            }
+            writes.add(new String(events.render(), StandardCharsets.UTF_8));
+            return true;
+        }
+
+        @Override
+        public boolean open() {
+            return opens++ < openFor && attempts <= good;
         }
 
         @Override
         public void complete() {
-            completed.countDown();
+            completed = true;
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
         }
     }
 }
