@@ -1,6 +1,7 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Step;
@@ -29,12 +30,14 @@ final class HopStream {
 
     private final EventSink sink;
     private final JsonMapper json;
+    private final SimulationBudget budget;
     private Batch batch = new Batch();
     private int produced;
 
-    HopStream(EventSink sink, JsonMapper json) {
+    HopStream(EventSink sink, JsonMapper json, SimulationBudget budget) {
         this.sink = sink;
         this.json = json;
+        this.budget = budget;
     }
 
     void run(Scenario scenario) {
@@ -65,7 +68,7 @@ final class HopStream {
     /** The event after the hops: {@code done} with the summary, or {@code error} with a ProblemDetail. */
     private Last simulate(Scenario scenario) {
         try {
-            return new Last("done", StreamSummary.of(Simulator.run(scenario, this::produced)));
+            return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced)));
         } catch (ClientGone gone) {
             throw gone;
         } catch (SimulationException e) {

@@ -49,7 +49,7 @@ class SimulationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        streams.start(scenario(request), request, response);
+        streams.start(scenario(request), budget, request, response);
     }
 
     private Scenario scenario(HttpServletRequest request) throws IOException {

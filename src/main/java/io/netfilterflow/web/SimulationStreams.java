@@ -1,6 +1,7 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.simulation.SimulationBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,11 +53,12 @@ class SimulationStreams {
         streamSweeper.scheduleAtFixedRate(this::sweep, sweepPeriod());
     }
 
-    void start(Scenario scenario, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void start(Scenario scenario, SimulationBudget budget, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, writers,
                 open::remove, this::goodbye);
         open.add(writer);
-        HopStream stream = new HopStream(writer, json);
+        HopStream stream = new HopStream(writer, json, budget);
         producing.incrementAndGet();
         try {
             simulations.execute(() -> {

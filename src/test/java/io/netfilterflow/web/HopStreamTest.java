@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.support.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class HopStreamTest {
     void writesTheFirstHopAloneThenBatchesThenCompletes() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
 
-        new HopStream(sink, JSON).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
 
         assertThat(sink.completed).isTrue();
         assertThat(sink.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
@@ -39,7 +40,7 @@ class HopStreamTest {
     @Test
     void aClientThatLeftStopsTheStreamWithoutCompletingIt() {
         RecordingSink sink = new RecordingSink(1);
-        HopStream stream = new HopStream(sink, JSON);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
 
         stream.run(PRESET);
 
@@ -52,7 +53,7 @@ class HopStreamTest {
     void aStreamDroppedWhileSimulatingStopsAtTheNextStep() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 6; // the check before simulating, then five steps
-        HopStream stream = new HopStream(sink, JSON);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
 
         stream.run(PRESET);
 
@@ -65,7 +66,7 @@ class HopStreamTest {
     void aStreamClosedBeforeItStartsNeverSimulates() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 0;
-        HopStream stream = new HopStream(sink, JSON);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
 
         stream.run(PRESET);
 
@@ -79,7 +80,7 @@ class HopStreamTest {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.errorOnAttempt = 2;
 
-        new HopStream(sink, JSON).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
 
         assertThat(sink.writes.get(sink.writes.size() - 1)).startsWith("event:error\ndata:").contains("\"status\":500");
         assertThat(sink.completed).isTrue();
@@ -92,7 +93,7 @@ class HopStreamTest {
         sink.errorOnAttempt = 2;
         sink.errorsFrom = true;
 
-        new HopStream(sink, JSON).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
 
         assertThat(sink.aborted).isTrue();
         assertThat(sink.completed).isFalse();

@@ -77,7 +77,9 @@ class SimulationBudgetApiTest {
         JsonNode problem = JSON.readTree(body.substring(error + "event:error\ndata:".length()).strip());
         assertThat(problem.get("status").asInt()).isEqualTo(422);
         assertThat(problem.get("budget").asString()).isEqualTo("netfilter-flow.simulation.max-steps");
-        assertThat(body.substring(0, error)).contains("event:hop\nid:1\n");
+        assertThat(problem.get("limit").asLong()).as("this server's budget, not the default").isEqualTo(40_000);
+        assertThat(body.substring(0, error)).contains("event:hop\nid:1\n").contains("id:40000\n")
+                .doesNotContain("id:40001\n");
         assertNormalSimulationRuns();
     }
 
