@@ -10,14 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -47,8 +43,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private final Duration heartbeat;
     private final Duration writeTimeout;
     private long nextHeartbeat;
-    private final Queue<Events> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong queued = new AtomicLong();
+    private final EventQueue queue;
     /** Calls that want the queue written: the one that raises it from 0 writes until it is 0 again. */
     private final AtomicInteger pumps = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -58,7 +53,6 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private volatile String dropped;
     private volatile boolean waiting;
     private volatile long lastTaken = System.nanoTime();
-    private volatile Thread producer;
     private volatile int dropStatus;
     private boolean unflushed;
     private boolean saidGoodbye;
@@ -71,6 +65,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         this.goodbye = goodbye;
         this.out = out;
         this.buffers = buffers;
+        this.queue = new EventQueue(buffers);
         this.released = released;
         this.heartbeat = timings.heartbeat();
         this.writeTimeout = writeTimeout;
@@ -106,7 +101,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         if (!offer(events, now)) {
             return false;
         }
-        if (queued.get() > buffers.perStream()) {
+        if (queue.full()) {
             awaitRoom();
         }
         return open();
@@ -116,19 +111,17 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         if (!open()) {
             return false;
         }
-        if (!buffers.reserve(events.size())) {
+        if (!queue.add(events)) {
             drop(503, "all streams together hold their limit of bytes");
             return false;
         }
-        queue.add(events);
-        queued.addAndGet(events.size());
         if (now) {
             pumpHere();
         } else {
             pump();
         }
         if (!open()) {
-            discard(); // a send racing the end leaves nothing behind
+            queue.clear(); // a send racing the end leaves nothing behind
         }
         return open();
     }
@@ -139,20 +132,18 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
      */
     private void awaitRoom() {
         boolean place = false;
-        producer = Thread.currentThread();
         try {
-            while (open() && queued.get() > buffers.perStream()) {
+            while (open() && queue.full()) {
                 if (waiting && !place && !(place = buffers.startWaiting())) {
                     drop(503, "the client fell more than " + buffers.perStream() + " bytes behind while "
                             + buffers.maxWaiting() + " streams wait for theirs");
                 } else if (waiting && System.nanoTime() - lastTaken > writeTimeout.toNanos()) {
                     drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
                 } else {
-                    LockSupport.parkNanos(this, 50_000_000L);
+                    queue.awaitTaking();
                 }
             }
         } finally {
-            producer = null;
             if (place) {
                 buffers.stopWaiting();
             }
@@ -192,7 +183,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
     /** Bytes waiting for this stream's socket. */
     long queued() {
-        return queued.get();
+        return queue.bytes();
     }
 
     private void drop(int status, String why) {
@@ -201,7 +192,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
             dropped = why;
             log.debug("stream dropped: {}", why);
         }
-        discard();
+        queue.clear();
         pump();
     }
 
@@ -242,10 +233,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
                 waiting = false;
                 Events events = queue.poll();
                 if (events != null) {
-                    taken(events.size());
                     out.write(events.render());
                     unflushed = true;
-                    wakeProducer();
+                    queue.wakeProducer();
                 } else if (unflushed) {
                     unflushed = false;
                     out.flush();
@@ -268,28 +258,10 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         }
     }
 
-    private void wakeProducer() {
-        Thread waiting = producer;
-        if (waiting != null) {
-            LockSupport.unpark(waiting);
-        }
-    }
-
-    private void taken(int bytes) {
-        queued.addAndGet(-bytes);
-        buffers.release(bytes);
-    }
-
-    private void discard() {
-        for (Events events = queue.poll(); events != null; events = queue.poll()) {
-            taken(events.size());
-        }
-    }
-
     /** Releases what the stream holds and lets go of it, once; the response may still be ending. */
     private void forget() {
-        discard();
-        wakeProducer();
+        queue.clear();
+        queue.wakeProducer();
         if (forgotten.compareAndSet(false, true)) {
             released.accept(this);
         }
