@@ -6,6 +6,7 @@ import io.netfilterflow.host.Backend;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.support.ChainsOfJumps;
 import io.netfilterflow.support.HostTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,14 +54,7 @@ class NftJumpLimitConformanceTest {
         HostTools.requireNamespaceWith("ebtables-restore", "ebtables-legacy-restore");
         int refused = 0;
         for (int chains : new int[] {15, 16, 20}) {
-            StringBuilder text = new StringBuilder("*filter\n:INPUT ACCEPT\n:FORWARD ACCEPT\n:OUTPUT ACCEPT\n");
-            for (int i = 0; i < chains; i++) {
-                text.append(":F").append(i).append(" RETURN\n");
-            }
-            text.append("-A FORWARD -j F0\n");
-            for (int i = 0; i + 1 < chains; i++) {
-                text.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
-            }
+            String text = ChainsOfJumps.ebtables(chains);
             Path file = Files.createTempFile("jumps", ".ebtables");
             try {
                 Files.writeString(file, text);
@@ -97,15 +91,15 @@ class NftJumpLimitConformanceTest {
 
     private static Map<String, String> cases() {
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("FORWARD, 15 chains", chain("filter", "FORWARD", 15, "-j", false));
-        cases.put("FORWARD, 16 chains", chain("filter", "FORWARD", 16, "-j", false));
-        cases.put("FORWARD, 31 chains", chain("filter", "FORWARD", 31, "-j", false));
-        cases.put("OUTPUT, 16 chains", chain("filter", "OUTPUT", 16, "-j", false));
-        cases.put("nat PREROUTING, 16 chains", chain("nat", "PREROUTING", 16, "-j", false));
-        cases.put("gotos, 16 chains", chain("filter", "FORWARD", 16, "-g", false));
-        cases.put("no base chain, 40 chains", chain("filter", null, 40, "-j", false));
-        cases.put("base chain's jump last, 17 chains", chain("filter", "FORWARD", 17, "-j", true));
-        String sixteen = chain("filter", "FORWARD", 16, "-j", false);
+        cases.put("FORWARD, 15 chains", ChainsOfJumps.iptables("filter", "FORWARD", 15, "-j", false));
+        cases.put("FORWARD, 16 chains", ChainsOfJumps.iptables("filter", "FORWARD", 16, "-j", false));
+        cases.put("FORWARD, 31 chains", ChainsOfJumps.iptables("filter", "FORWARD", 31, "-j", false));
+        cases.put("OUTPUT, 16 chains", ChainsOfJumps.iptables("filter", "OUTPUT", 16, "-j", false));
+        cases.put("nat PREROUTING, 16 chains", ChainsOfJumps.iptables("nat", "PREROUTING", 16, "-j", false));
+        cases.put("gotos, 16 chains", ChainsOfJumps.iptables("filter", "FORWARD", 16, "-g", false));
+        cases.put("no base chain, 40 chains", ChainsOfJumps.iptables("filter", null, 40, "-j", false));
+        cases.put("base chain's jump last, 17 chains", ChainsOfJumps.iptables("filter", "FORWARD", 17, "-j", true));
+        String sixteen = ChainsOfJumps.iptables("filter", "FORWARD", 16, "-j", false);
         cases.put("insert", sixteen.replace("-A F14 -j F15\n", "-A F14 -j ACCEPT\n-I F14 -j F15\n"));
         cases.put("cut before COMMIT", sixteen.replace("COMMIT\n", "-D FORWARD -j F0\nCOMMIT\n"));
         cases.put("cut, then too deep again", sixteen.replace("COMMIT\n", "-D FORWARD -j F0\n-A OUTPUT -j F0\nCOMMIT\n"));
@@ -123,18 +117,5 @@ class NftJumpLimitConformanceTest {
         }
         cases.put("two walks, the longer completed last", two.append("-A F0 -j F1\nCOMMIT\n").toString());
         return cases;
-    }
-
-    private static String chain(String table, String base, int chains, String jump, boolean baseLast) {
-        StringBuilder text = new StringBuilder("*" + table + "\n");
-        for (int i = 0; i < chains; i++) {
-            text.append(":F").append(i).append(" - [0:0]\n");
-        }
-        String entry = base == null ? "" : "-A " + base + " " + jump + " F0\n";
-        text.append(baseLast ? "" : entry);
-        for (int i = 0; i + 1 < chains; i++) {
-            text.append("-A F").append(i).append(' ').append(jump).append(" F").append(i + 1).append('\n');
-        }
-        return text.append(baseLast ? entry : "").append("COMMIT\n").toString();
     }
 }

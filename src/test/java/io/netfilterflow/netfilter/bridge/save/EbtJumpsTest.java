@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netfilterflow.host.Backend;
+import io.netfilterflow.support.ChainsOfJumps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,26 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class EbtJumpsTest {
 
-    /** FORWARD -> F0 -> ... -> F(n-1), each user chain's one rule jumping to the next. */
-    static String chainOfChains(int chains) {
-        StringBuilder text = new StringBuilder("*filter\n:INPUT ACCEPT\n:FORWARD ACCEPT\n:OUTPUT ACCEPT\n");
-        for (int i = 0; i < chains; i++) {
-            text.append(":F").append(i).append(" RETURN\n");
-        }
-        text.append("-A FORWARD -j F0\n");
-        for (int i = 0; i + 1 < chains; i++) {
-            text.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
-        }
-        return text.toString();
-    }
-
     @Test
     void ebtablesNftRefusesAChainEnteredSixteenJumpsDeepWithTheToolsLine() {
-        assertThatThrownBy(() -> EbtablesSaveParser.parse(chainOfChains(16), Backend.NFT))
+        assertThatThrownBy(() -> EbtablesSaveParser.parse(ChainsOfJumps.ebtables(16), Backend.NFT))
                 .hasMessageStartingWith("line 36: RULE_APPEND failed (Too many links): rule in chain F14; with it, "
                         + "FORWARD -> F0 -> ");
-        assertThat(EbtablesSaveParser.parse(chainOfChains(16), Backend.LEGACY).tables().get(0).chains()).hasSize(19);
-        assertThat(EbtablesSaveParser.parse(chainOfChains(15), Backend.NFT).tables().get(0).chains()).hasSize(18);
+        assertThat(EbtablesSaveParser.parse(ChainsOfJumps.ebtables(16), Backend.LEGACY).tables().get(0).chains()).hasSize(19);
+        assertThat(EbtablesSaveParser.parse(ChainsOfJumps.ebtables(15), Backend.NFT).tables().get(0).chains()).hasSize(18);
     }
 
     /** 22 chains, each jumping twice to the next: 4 million paths, one walk each chain. */
@@ -56,7 +44,7 @@ class EbtJumpsTest {
     /** 20,000 chains in one string: no recursion to overflow the stack. */
     @Test
     void aLongStringOfChainsLoadsWithLegacy() {
-        assertThat(EbtablesSaveParser.parse(chainOfChains(20_000), Backend.LEGACY).tables().get(0).chains())
+        assertThat(EbtablesSaveParser.parse(ChainsOfJumps.ebtables(20_000), Backend.LEGACY).tables().get(0).chains())
                 .hasSize(20_003);
     }
 

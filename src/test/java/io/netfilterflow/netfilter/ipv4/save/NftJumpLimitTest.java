@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netfilterflow.host.Backend;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.support.ChainsOfJumps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,20 +14,6 @@ import org.junit.jupiter.api.Test;
  * iptables-legacy-restore loads the same tables.
  */
 class NftJumpLimitTest {
-
-    /** {@code BASE -> F0 -> F1 -> ... -> F(n-1)}, each user chain's one rule jumping (or going) to the next. */
-    static String chainOfChains(String table, String base, int chains, String jump, boolean baseLast) {
-        StringBuilder text = new StringBuilder("*" + table + "\n");
-        for (int i = 0; i < chains; i++) {
-            text.append(":F").append(i).append(" - [0:0]\n");
-        }
-        String entry = base == null ? "" : "-A " + base + " " + jump + " F0\n";
-        text.append(baseLast ? "" : entry);
-        for (int i = 0; i + 1 < chains; i++) {
-            text.append("-A F").append(i).append(' ').append(jump).append(" F").append(i + 1).append('\n');
-        }
-        return text.append(baseLast ? entry : "").append("COMMIT\n").toString();
-    }
 
     static String refusal(String text) {
         try {
@@ -39,34 +26,34 @@ class NftJumpLimitTest {
 
     @Test
     void enteringAChainSixteenJumpsDeepIsRefusedAtTheRuleThatJumpsThere() {
-        String sixteen = chainOfChains("filter", "FORWARD", 16, "-j", false);
+        String sixteen = ChainsOfJumps.iptables("filter", "FORWARD", 16, "-j", false);
         assertThat(refusal(sixteen)).isEqualTo("line 33: RULE_APPEND failed (Too many links): rule in chain F14; with it, "
                 + "FORWARD -> F0 -> F1 -> F2 -> F3 -> F4 -> F5 -> F6 -> F7 -> F8 -> F9 -> F10 -> F11 -> F12 -> F13 -> F14 "
                 + "-> F15 enters F15 16 jumps deep, and nf_tables enters no chain 16 jumps deep (NFT_JUMP_STACK_SIZE) "
                 + "(the legacy backend loads it)");
         assertThat(IptablesSaveParser.parse(sixteen, Backend.LEGACY).ruleCount()).isEqualTo(16);
-        assertThat(refusal(chainOfChains("filter", "FORWARD", 15, "-j", false))).isNull();
-        assertThat(refusal(chainOfChains("filter", "FORWARD", 31, "-j", false))).startsWith("line 48: RULE_APPEND failed"
+        assertThat(refusal(ChainsOfJumps.iptables("filter", "FORWARD", 15, "-j", false))).isNull();
+        assertThat(refusal(ChainsOfJumps.iptables("filter", "FORWARD", 31, "-j", false))).startsWith("line 48: RULE_APPEND failed"
                 + " (Too many links): rule in chain F14;");
     }
 
     @Test
     void onlyTheDepthCountsNotTheBaseChainTheTableOrWhetherItJumpsOrGoes() {
-        assertThat(refusal(chainOfChains("filter", "OUTPUT", 16, "-j", false))).startsWith("line 33: RULE_APPEND failed");
-        assertThat(refusal(chainOfChains("nat", "PREROUTING", 16, "-j", false))).startsWith("line 33: RULE_APPEND failed");
-        assertThat(refusal(chainOfChains("filter", "FORWARD", 16, "-g", false)))
+        assertThat(refusal(ChainsOfJumps.iptables("filter", "OUTPUT", 16, "-j", false))).startsWith("line 33: RULE_APPEND failed");
+        assertThat(refusal(ChainsOfJumps.iptables("nat", "PREROUTING", 16, "-j", false))).startsWith("line 33: RULE_APPEND failed");
+        assertThat(refusal(ChainsOfJumps.iptables("filter", "FORWARD", 16, "-g", false)))
                 .startsWith("line 33: RULE_APPEND failed (Too many links): rule in chain F14;");
     }
 
     @Test
     void chainsNoBaseChainReachesAreNotWalked() {
-        assertThat(refusal(chainOfChains("filter", null, 40, "-j", false))).isNull();
+        assertThat(refusal(ChainsOfJumps.iptables("filter", null, 40, "-j", false))).isNull();
         assertThat(refusal("*filter\n:A - [0:0]\n:B - [0:0]\n-A A -j B\n-A B -j A\nCOMMIT\n")).isNull();
     }
 
     @Test
     void theRuleNamedIsTheOneThatCompletedTheWalkInInputOrder() {
-        assertThat(refusal(chainOfChains("filter", "FORWARD", 17, "-j", true)))
+        assertThat(refusal(ChainsOfJumps.iptables("filter", "FORWARD", 17, "-j", true)))
                 .startsWith("line 35: RULE_APPEND failed (Too many links): rule in chain FORWARD;");
         // FORWARD reaches F1 directly; F0 -> F1, added last, makes the walk through F0 one deeper
         StringBuilder two = new StringBuilder("*filter\n");
@@ -83,7 +70,7 @@ class NftJumpLimitTest {
 
     @Test
     void anInsertIsNamedAsIptablesNftNamesIt() {
-        String text = chainOfChains("filter", "FORWARD", 16, "-j", false).replace("-A F14 -j F15\n",
+        String text = ChainsOfJumps.iptables("filter", "FORWARD", 16, "-j", false).replace("-A F14 -j F15\n",
                 "-A F14 -j ACCEPT\n-I F14 -j F15\n");
         assertThat(refusal(text)).startsWith("line 34: RULE_INSERT failed (Too many links): rule in chain F14;");
     }
@@ -91,7 +78,7 @@ class NftJumpLimitTest {
     /** The transaction is checked as it commits: a walk made too deep and then cut before COMMIT loads. */
     @Test
     void aWalkCutBeforeCommitLoads() {
-        String base = chainOfChains("filter", "FORWARD", 16, "-j", false);
+        String base = ChainsOfJumps.iptables("filter", "FORWARD", 16, "-j", false);
         assertThat(refusal(base.replace("COMMIT\n", "-D FORWARD -j F0\nCOMMIT\n"))).isNull();
         assertThat(refusal(base.replace("COMMIT\n", "-F F3\nCOMMIT\n"))).isNull();
         assertThat(refusal(base.replace("COMMIT\n", "-D F14 1\n-A F13 -j F14\nCOMMIT\n"))).isNull();
