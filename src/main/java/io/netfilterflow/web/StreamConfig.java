@@ -22,22 +22,21 @@ class StreamConfig {
      */
     @Bean
     ThreadPoolTaskExecutor streamSimulations(StreamProperties limits) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(limits.simulationThreads());
-        executor.setMaxPoolSize(limits.simulationThreads());
-        executor.setQueueCapacity(16_384);
-        executor.setThreadNamePrefix("stream-sim-");
-        return executor;
+        return fixedPool(limits.simulationThreads(), 16_384, "stream-sim-");
     }
 
     /** Frames and writes streams' later hops; a full queue makes the caller write (SseWriter). */
     @Bean
     ThreadPoolTaskExecutor streamWriters(StreamProperties limits) {
+        return fixedPool(limits.writerThreads(), 100_000, "stream-writer-");
+    }
+
+    private static ThreadPoolTaskExecutor fixedPool(int threads, int queue, String name) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(limits.writerThreads());
-        executor.setMaxPoolSize(limits.writerThreads());
-        executor.setQueueCapacity(100_000);
-        executor.setThreadNamePrefix("stream-writer-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(queue);
+        executor.setThreadNamePrefix(name);
         return executor;
     }
 

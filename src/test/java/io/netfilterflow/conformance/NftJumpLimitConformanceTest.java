@@ -107,15 +107,7 @@ class NftJumpLimitConformanceTest {
         cases.put("loop from a base chain",
                 "*filter\n:A - [0:0]\n:B - [0:0]\n-A FORWARD -j A\n-A A -j B\n-A B -j A\n-A INPUT -j ACCEPT\nCOMMIT\n");
         cases.put("loop no base chain reaches", "*filter\n:A - [0:0]\n:B - [0:0]\n-A A -j B\n-A B -j A\nCOMMIT\n");
-        StringBuilder two = new StringBuilder("*filter\n");
-        for (int i = 0; i < 16; i++) {
-            two.append(":F").append(i).append(" - [0:0]\n");
-        }
-        two.append("-A FORWARD -j F0\n-A FORWARD -j F1\n");
-        for (int i = 1; i < 15; i++) {
-            two.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
-        }
-        cases.put("two walks, the longer completed last", two.append("-A F0 -j F1\nCOMMIT\n").toString());
+        cases.put("two walks, the longer completed last", ChainsOfJumps.twoWalks());
         return cases;
     }
 }

@@ -23,6 +23,22 @@ public final class ChainsOfJumps {
         return text.append(baseLast ? entry : "").append("COMMIT\n").toString();
     }
 
+    /**
+     * FORWARD jumps to F0 and to F1, F1 -> ... -> F15, and last F0 -> F1, which makes the walk through F0
+     * one deeper than the one that reached F1 directly.
+     */
+    public static String twoWalks() {
+        StringBuilder two = new StringBuilder("*filter\n");
+        for (int i = 0; i < 16; i++) {
+            two.append(":F").append(i).append(" - [0:0]\n");
+        }
+        two.append("-A FORWARD -j F0\n-A FORWARD -j F1\n");
+        for (int i = 1; i < 15; i++) {
+            two.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
+        }
+        return two.append("-A F0 -j F1\nCOMMIT\n").toString();
+    }
+
     /** An {@code ebtables-save} filter table, FORWARD -> F0 -> ... -> F(n-1). */
     public static String ebtables(int chains) {
         StringBuilder text = new StringBuilder("*filter\n:INPUT ACCEPT\n:FORWARD ACCEPT\n:OUTPUT ACCEPT\n");

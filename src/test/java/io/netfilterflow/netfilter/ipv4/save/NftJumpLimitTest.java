@@ -56,15 +56,7 @@ class NftJumpLimitTest {
         assertThat(refusal(ChainsOfJumps.iptables("filter", "FORWARD", 17, "-j", true)))
                 .startsWith("line 35: RULE_APPEND failed (Too many links): rule in chain FORWARD;");
         // FORWARD reaches F1 directly; F0 -> F1, added last, makes the walk through F0 one deeper
-        StringBuilder two = new StringBuilder("*filter\n");
-        for (int i = 0; i < 16; i++) {
-            two.append(":F").append(i).append(" - [0:0]\n");
-        }
-        two.append("-A FORWARD -j F0\n-A FORWARD -j F1\n");
-        for (int i = 1; i < 15; i++) {
-            two.append("-A F").append(i).append(" -j F").append(i + 1).append('\n');
-        }
-        assertThat(refusal(two.append("-A F0 -j F1\nCOMMIT\n").toString()))
+        assertThat(refusal(ChainsOfJumps.twoWalks()))
                 .startsWith("line 34: RULE_APPEND failed (Too many links): rule in chain F0;");
     }
 
