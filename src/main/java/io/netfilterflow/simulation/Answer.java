@@ -35,7 +35,7 @@ record Answer(Packet packet, String sentence, boolean socket, boolean accepted) 
         }
         if (p.isUdp()) {
             if (connected) {
-                return new Answer(null, "delivered to the socket that sent to " + p.src() + ":" + p.sport(), true,
+                return new Answer(null, "the socket that sent to " + p.src() + ":" + p.sport() + " takes it in", true,
                         false);
             }
             if (listens.test(new Listen(IpProtocol.UDP, p.dport()))) {
@@ -59,7 +59,7 @@ record Answer(Packet packet, String sentence, boolean socket, boolean accepted) 
             return kernel(null, "a RST is taken in; nothing answers it");
         }
         if (connected) {
-            return new Answer(null, "delivered to the socket of this connection (tcp/" + p.dport() + ")", true,
+            return new Answer(null, "the socket of this connection (local port tcp/" + p.dport() + ") takes it in", true,
                     false);
         }
         if (!listens.test(new Listen(IpProtocol.TCP, p.dport()))) {
