@@ -55,6 +55,10 @@ final class HostReader {
             devices.add(new NetDevice(name, kind, mac, addresses, master));
         }
         checkMasters(list, devices);
+        if (!names.contains("lo")) { // every network namespace has lo, the host's way to itself
+            devices.add(0, new NetDevice("lo", DeviceKind.LOOPBACK, new MacAddress(0),
+                    List.of(InterfaceAddress.parse("127.0.0.1/8")), null));
+        }
         return devices;
     }
 

@@ -31,4 +31,18 @@ class FuzzFoundTest {
                 .isEqualTo(conformance(Simulator.run(ScenarioReader.read(withoutBroute))));
         assertThat(conformance(trace)).isNotEqualTo(conformance(Simulator.run(ScenarioReader.read(preset))));
     }
+
+    /** Once a NullPointerException: a host without lo in its interfaces sent to its own address. */
+    @Test
+    void aHostWithoutLoInItsInterfacesStillReachesItselfThroughLo() {
+        String fixture = Fixtures.read(Path.of(
+                "src/test/resources/scenarios/verified/nft-reject-reported-after-its-answer/scenario.json"));
+        String withoutLo = fixture.replaceFirst("\\{\\s*\"name\": \"lo\",[^}]*\\},", "");
+        assertThat(withoutLo).isNotEqualTo(fixture).doesNotContain("\"lo\"");
+
+        Trace trace = Simulator.run(ScenarioReader.read(withoutLo));
+
+        assertThat(conformance(trace)).as("every network namespace has lo")
+                .isEqualTo(conformance(Simulator.run(ScenarioReader.read(fixture))));
+    }
 }
