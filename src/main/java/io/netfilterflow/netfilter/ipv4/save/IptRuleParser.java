@@ -226,6 +226,9 @@ final class IptRuleParser {
             target = pending(extension);
         } else if (XtRegistry.isKnownUnsupportedTarget(name)
                 || (next < words.size() && words.get(next).startsWith("--"))) {
+            if (!EXTENSION_NAME.matcher(name).matches()) {
+                throw error("'" + name + "' is not a target name"); // as for matches: no extension has it
+            }
             target = unsupported(name); // a chain jump takes no options, so this is a target we do not model
             lastUnsupported = target;
         } else {
