@@ -42,10 +42,8 @@ import java.util.Map;
 public final class HookRegistry {
 
     private final Map<NfProto, Map<NfHook, List<HookOps>>> ops = new EnumMap<>(NfProto.class);
-    private final boolean conntrack;
 
-    private HookRegistry(List<HookOps> all, boolean conntrack) {
-        this.conntrack = conntrack;
+    private HookRegistry(List<HookOps> all) {
         for (NfProto pf : NfProto.values()) {
             Map<NfHook, List<HookOps>> byHook = new EnumMap<>(NfHook.class);
             for (NfHook hook : NfHook.values()) {
@@ -133,7 +131,7 @@ public final class HookRegistry {
         all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));
-        return new HookRegistry(all, conntrack);
+        return new HookRegistry(all);
     }
 
     /**
@@ -159,9 +157,5 @@ public final class HookRegistry {
     /** The registrations on one hook, lowest priority first. */
     public List<HookOps> ops(NfProto pf, NfHook hook) {
         return ops.get(pf).get(hook);
-    }
-
-    public boolean conntrack() {
-        return conntrack;
     }
 }

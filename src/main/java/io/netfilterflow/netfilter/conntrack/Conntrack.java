@@ -55,10 +55,6 @@ public final class Conntrack {
         status.add(bit);
     }
 
-    public Set<Status> status() {
-        return Set.copyOf(status);
-    }
-
     public long mark() {
         return mark;
     }

@@ -96,15 +96,6 @@ public final class ConntrackTable {
         return true;
     }
 
-    /** The confirmed connection one of whose tuples this is, or null. */
-    public Conntrack find(Tuple tuple) {
-        return hash.get(tuple);
-    }
-
-    public int size() {
-        return (int) hash.values().stream().distinct().count();
-    }
-
     private void remove(Conntrack ct) {
         hash.remove(ct.original());
         hash.remove(ct.reply());

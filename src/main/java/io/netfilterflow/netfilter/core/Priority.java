@@ -29,15 +29,4 @@ public final class Priority {
 
     private Priority() {
     }
-
-    /** As the text shows it: a number, or FIRST/LAST for the extremes. */
-    public static String format(int priority) {
-        if (priority == FIRST) {
-            return "first";
-        }
-        if (priority == LAST) {
-            return "last";
-        }
-        return Integer.toString(priority);
-    }
 }
