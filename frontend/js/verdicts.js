@@ -8,18 +8,9 @@ export function Verdicts(container) {
   const root = d3.select(container);
 
   function update(hops, summary, cursor) {
-    const reached = new Set();
     const lastIndex = new Map();
     hops.forEach((hop, index) => lastIndex.set(hop.flow, index));
     const flows = (summary?.flows || []).filter(flow => (lastIndex.get(flow.flow) ?? Infinity) <= cursor);
-    flows.forEach(flow => reached.add(flow.flow));
-    const decider = flow => {
-      const index = lastIndex.get(flow.flow);
-      for (let i = index; i >= 0; i--) {
-        if (hops[i].flow === flow.flow && hops[i].rule) return hops[i].rule;
-      }
-      return null;
-    };
     root.selectAll('div.banner').data(flows, d => d && d.flow).join(enter => {
       const banner = enter.append('div');
       banner.append('span').attr('class', 'swatch').style('background', d => flowColor(d.flow));
@@ -32,7 +23,7 @@ export function Verdicts(container) {
         banner.select('.outcome').text(d => `${t('packet', d.flow)}: ${t(`verdict.${d.disposition}`, d.where)}`);
         banner.select('.label').text(d => ` — ${d.label}. ${d.sentence}`);
         banner.select('.rule').text(d => {
-          const rule = ['DROPPED', 'REJECTED', 'QUEUED'].includes(d.disposition) ? decider(d) : null;
+          const rule = ['DROPPED', 'REJECTED', 'QUEUED'].includes(d.disposition) ? d.rule : null;
           return rule ? ` (${rule.input} ${t('rule.line', rule.line)}: ${rule.text})` : '';
         });
       });

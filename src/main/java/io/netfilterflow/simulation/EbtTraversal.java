@@ -102,6 +102,7 @@ final class EbtTraversal {
                     boolean accept = verdict == EbtVerdict.ACCEPT;
                     step(skb, stage, accept ? "accept" : "drop", in, out, ref, par, accept
                             ? "ACCEPT: this table is done with the frame" : "DROP: " + dropMeaning(table));
+                    skb.decided = new Decision(stage, ref, false, in, out);
                     return verdict;
                 }
             }
@@ -117,7 +118,9 @@ final class EbtTraversal {
                               String in, String out) {
         boolean accept = chain.policy() != EbtVerdict.DROP;
         sim.trace.count("bridge", table, chain.name(), null, skb.packet);
-        sim.trace.step(skb, StepKind.POLICY, new Stage("bridge", hookChain, priority, table, chain.name()),
+        Stage stage = new Stage("bridge", hookChain, priority, table, chain.name());
+        skb.decided = new Decision(stage, null, false, in, out);
+        sim.trace.step(skb, StepKind.POLICY, stage,
                 base ? (accept ? "policy accept" : "policy drop") : (accept ? "accept" : "drop"), in, out, null,
                 "no rule decided; the chain's policy is " + (accept ? "ACCEPT" : "DROP"));
         return accept ? EbtVerdict.ACCEPT : EbtVerdict.DROP;

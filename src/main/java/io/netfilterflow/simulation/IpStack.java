@@ -145,7 +145,8 @@ final class IpStack {
             case QUEUE -> {
                 sim.trace.step(skb, StepKind.QUEUED, Stage.of("ip", hook), null, null, null, null,
                         "queued to userspace; the simulation cannot follow it further");
-                receivers.end(skb, Disposition.QUEUED, hook, "handed to a userspace program at " + hook);
+                receivers.end(skb, Disposition.QUEUED, hook, skb.decided == null ? null : skb.decided.rule(),
+                        "handed to a userspace program at " + hook);
                 return false;
             }
             default -> {
@@ -159,22 +160,19 @@ final class IpStack {
         if (sim.trace.hasResult(skb.flow)) {
             return;
         }
-        var steps = sim.trace.steps();
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            var step = steps.get(i);
-            if (step.flow() == skb.flow && step.verdict() != null && step.stage() != null) {
-                boolean rejected = step.why() != null && step.why().startsWith("REJECT");
-                String where = step.stage().chainName();
-                String rule = step.rule() == null ? "its policy" : "the rule on line " + step.rule().line()
-                        + " of the " + step.rule().input() + " input";
-                sim.trace.step(skb, StepKind.DROPPED, step.stage(), null, step.packet().in(), step.packet().out(),
-                        step.rule(), (rejected ? "rejected" : "dropped") + " in " + where + " by " + rule);
-                receivers.end(skb, rejected ? Disposition.REJECTED : Disposition.DROPPED, where,
-                        (rejected ? "rejected" : "dropped") + " in " + where + " by " + rule);
-                return;
-            }
+        Decision decided = skb.decided;
+        if (decided == null) {
+            receivers.end(skb, Disposition.DROPPED, hook, "dropped at " + hook);
+            return;
         }
-        receivers.end(skb, Disposition.DROPPED, hook, "dropped at " + hook);
+        String where = decided.stage().chainName();
+        String rule = decided.rule() == null ? "its policy" : "the rule on line " + decided.rule().line()
+                + " of the " + decided.rule().input() + " input";
+        String sentence = (decided.rejected() ? "rejected" : "dropped") + " in " + where + " by " + rule;
+        sim.trace.step(skb, StepKind.DROPPED, decided.stage(), null, decided.in(), decided.out(), decided.rule(),
+                sentence);
+        receivers.end(skb, decided.rejected() ? Disposition.REJECTED : Disposition.DROPPED, where, decided.rule(),
+                sentence);
     }
 
     void drop(Skb skb, Stage stage, String in, String out, String why) {

@@ -11,6 +11,7 @@ import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
@@ -100,6 +101,7 @@ final class IptTraversal {
             }
             step(skb, stage, outcome.line(), in, out, ref, par, outcome.why());
             if (outcome.verdict() != null) {
+                skb.decided = new Decision(stage, ref, rule.target() instanceof RejectTarget, in, out);
                 return outcome.verdict();
             }
             index++;
@@ -109,7 +111,9 @@ final class IptTraversal {
     private Verdict policy(IptChain base, String tableName, NfHook hook, int priority, Skb skb, String in, String out) {
         boolean accept = base.policy() != StandardTarget.DROP;
         sim.trace.count("ip", tableName, base.name(), null, skb.packet);
-        sim.trace.step(skb, StepKind.POLICY, stage(hook, priority, tableName, base.name()),
+        Stage stage = stage(hook, priority, tableName, base.name());
+        skb.decided = new Decision(stage, null, false, in, out);
+        sim.trace.step(skb, StepKind.POLICY, stage,
                 accept ? "policy accept" : "policy drop", in, out, null,
                 "no rule decided; the chain's policy is " + (accept ? "ACCEPT" : "DROP"));
         return accept ? Verdict.ACCEPT : Verdict.DROP;

@@ -7,6 +7,7 @@ import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 import java.util.function.Predicate;
@@ -97,10 +98,15 @@ final class Receivers {
 
     /** Records how the packet's path ended, once. */
     void end(Skb skb, Disposition disposition, String where, String sentence) {
+        end(skb, disposition, where, null, sentence);
+    }
+
+    /** Records how the packet's path ended, once, with the rule that decided it (null: none, or a policy). */
+    void end(Skb skb, Disposition disposition, String where, RuleRef rule, String sentence) {
         if (!skb.floodCopy && !sim.trace.hasResult(skb.flow)) {
             PendingFlow flow = sim.flow(skb.flow);
             sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), flow.causeStep(),
-                    disposition, where, sentence));
+                    disposition, where, rule, sentence));
         }
     }
 }

@@ -141,7 +141,7 @@ public final class Simulator {
         }
         if (!sim.trace.hasResult(skb.flow)) {
             sim.trace.result(new FlowResult(skb.flow, pending.label(), pending.from(), pending.cause(),
-                    pending.causeStep(), Disposition.DROPPED, "unknown", "the path ended without a verdict"));
+                    pending.causeStep(), Disposition.DROPPED, "unknown", null, "the path ended without a verdict"));
         }
     }
 

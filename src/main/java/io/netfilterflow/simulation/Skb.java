@@ -36,6 +36,8 @@ final class Skb {
     boolean answer;
     /** A copy the bridge floods to one port ({@code skb_clone} in {@code br_flood}): its end is not the packet's. */
     boolean floodCopy;
+    /** The last verdict a chain gave the packet ({@link Decision}), set by the traversal that gave it. */
+    Decision decided;
 
     Skb(Packet packet, int flow) {
         this.packet = packet;

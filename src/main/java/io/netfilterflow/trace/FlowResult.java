@@ -3,8 +3,10 @@ package io.netfilterflow.trace;
 /**
  * One packet of the scenario, or one the host or a peer sent in answer: where it came from, what
  * caused it, and how its path ended. {@code cause} is the flow it answers, or null; {@code causeStep}
- * the step of the rule whose target sent it from inside a hook (a REJECT's answer), or null.
+ * the step of the rule whose target sent it from inside a hook (a REJECT's answer), or null; {@code rule}
+ * the rule that dropped or rejected it, as the traversal that decided recorded it (null for a policy, or
+ * when no rule decided).
  */
 public record FlowResult(int flow, String label, String from, Integer cause, Integer causeStep,
-                         Disposition disposition, String where, String sentence) {
+                         Disposition disposition, String where, RuleRef rule, String sentence) {
 }

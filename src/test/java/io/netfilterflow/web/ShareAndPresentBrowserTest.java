@@ -138,6 +138,16 @@ class ShareAndPresentBrowserTest {
         Browser.screenshot(page, "kubernetes-hop-30");
     }
 
+    /** The banner of a rejected packet names the rule the server says decided it, with its line. */
+    @Test
+    void aRejectedPacketsBannerNamesItsRule() {
+        Page page = open("/?preset=kubernetes-clusterip#hop=70");
+        FlowPage.finished(page);
+        assertThat(page.textContent(".banner.rejected .outcome")).startsWith("Packet 3: rejected");
+        assertThat(page.textContent(".banner.rejected .rule")).contains("iptables line 38")
+                .contains("-j REJECT --reject-with icmp-port-unreachable");
+    }
+
     @Test
     void aSharedLinkToAHopInPresenterModeOpensThere() {
         Page page = open("/?preset=raw-notrack");
