@@ -18,6 +18,7 @@ import {ShareDialog} from './share.js';
 import {Presenter} from './presenter.js';
 import {copyTrace, downloadScenario, downloadTrace} from './export.js';
 import {CountersDialog} from './counters.js';
+import {bindLanguage} from './language.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -34,6 +35,7 @@ const share = ShareDialog($('share-dialog'), {
   position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
 });
 const drawn = {backend: null};
+bindLanguage($('language'));
 let scenario = null;
 let nodes = [];
 let running = null;

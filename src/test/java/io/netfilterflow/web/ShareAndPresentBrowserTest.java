@@ -201,6 +201,37 @@ class ShareAndPresentBrowserTest {
         Browser.screenshot(page, "counters-docker-nat-table");
     }
 
+    /** The language picker reloads the page in the reader's language and remembers it; the page says which. */
+    @Test
+    void theLanguagePickerTranslatesThePageAndRemembersTheChoice() {
+        Page page = open("/?preset=docker-wan-published");
+        assertThat(page.getAttribute("html", "lang")).startsWith("en");
+        assertThat(page.textContent("#run")).isEqualTo("Run");
+
+        page.waitForNavigation(() -> page.selectOption("#language", "ko"));
+        page.waitForSelector("body[data-ready=true]");
+        assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+        assertThat(page.textContent("#run")).isEqualTo("실행");
+        assertThat(page.textContent("#edit")).isNotEqualTo("Edit scenario");
+        assertThat(page.url()).contains("preset=docker-wan-published");
+        FlowPage.run(page);
+        assertThat(page.textContent("#position")).doesNotContain("hop");
+        Browser.screenshot(page, "language-ko");
+
+        page.navigate(base() + "/");
+        page.waitForSelector("body[data-ready=true]");
+        assertThat(page.getAttribute("html", "lang")).as("remembered").isEqualTo("ko");
+        for (String language : new String[] {"zh-CN", "zh-TW"}) {
+            page.waitForNavigation(() -> page.selectOption("#language", language));
+            page.waitForSelector("body[data-ready=true]");
+            assertThat(page.getAttribute("html", "lang")).isEqualTo(language);
+            assertThat(page.textContent("#run")).isNotEqualTo("Run").isNotEqualTo("실행");
+            Browser.screenshot(page, "language-" + language);
+        }
+        page.waitForNavigation(() -> page.selectOption("#language", "en"));
+        assertThat(page.textContent("#run")).isEqualTo("Run");
+    }
+
     private Page open(String path) {
         return open(path, 1280, 720);
     }
