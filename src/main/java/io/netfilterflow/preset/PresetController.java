@@ -1,6 +1,8 @@
 package io.netfilterflow.preset;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +20,17 @@ class PresetController {
         this.catalog = catalog;
     }
 
+    /** The menu, in the reader's language (the page's choice, else {@code Accept-Language}). */
     @GetMapping("/api/presets")
-    List<Preset> presets() {
-        return catalog.list();
+    List<Preset> presets(Locale locale, HttpServletResponse response) {
+        response.setHeader("Vary", "Accept-Language, Cookie");
+        return catalog.list(locale);
     }
 
     @GetMapping(value = "/api/presets/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    String preset(@PathVariable String id) {
-        return catalog.text(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    String preset(@PathVariable String id, Locale locale, HttpServletResponse response) {
+        response.setHeader("Vary", "Accept-Language, Cookie");
+        return catalog.text(id, locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no preset '" + id + "'."));
     }
 }

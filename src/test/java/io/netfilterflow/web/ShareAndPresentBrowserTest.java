@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Share links, deep links and presenter mode in Debian's Chromium: a link reopens the identical
@@ -214,6 +215,11 @@ class ShareAndPresentBrowserTest {
         assertThat(page.textContent("#run")).isEqualTo("실행");
         assertThat(page.textContent("#edit")).isNotEqualTo("Edit scenario");
         assertThat(page.url()).contains("preset=docker-wan-published");
+        JsonNode korean = FlowPage.json(Fixtures.read(PRESETS.resolve("i18n/ko/docker-wan-published.json")));
+        assertThat(page.textContent("#preset option[value=docker-wan-published]"))
+                .isEqualTo(korean.path("title").asString());
+        assertThat(page.textContent("#scenario-title")).isEqualTo(korean.path("title").asString());
+        assertThat(page.textContent("#notes")).contains(korean.path("notes").asString().substring(0, 12));
         FlowPage.run(page);
         assertThat(page.textContent("#position")).doesNotContain("hop");
         Browser.screenshot(page, "language-ko");
