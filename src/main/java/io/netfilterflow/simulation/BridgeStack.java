@@ -1,7 +1,6 @@
 package io.netfilterflow.simulation;
 
 import io.netfilterflow.host.Backend;
-import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
@@ -132,13 +131,7 @@ final class BridgeStack {
         if (!ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.POST_ROUTING, skb, null, out), "POSTROUTING")) {
             return;
         }
-        for (Endpoint endpoint : sim.host.endpoints()) {
-            if (endpoint.attach().equals(out)) {
-                receivers.endpoint(skb, endpoint, out);
-                return;
-            }
-        }
-        ip.drop(skb, BRIDGING, null, out, "nothing is cabled to " + out);
+        receivers.direct(skb, out);
     }
 
     private static PktType pktType(MacAddress dst, NetDevice bridge) {

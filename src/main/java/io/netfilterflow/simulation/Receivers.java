@@ -83,7 +83,7 @@ final class Receivers {
         return answer;
     }
 
-    /** A frame the kernel put straight on a device: the machine cabled to it receives it. */
+    /** A frame put on a device ({@code dev_queue_xmit}): the machine cabled to it receives it. */
     void direct(Skb skb, String dev) {
         for (Endpoint peer : sim.host.endpoints()) {
             if (peer.attach().equals(dev)) {
