@@ -14,7 +14,7 @@ export function EventList(container, {onSelect}) {
       row.append('span').attr('class', 'swatch').style('background', d => flowColor(d.flow))
         .attr('title', d => t('packet', d.flow));
       row.append('span').attr('class', 'stage').text(d => stageName(d));
-      row.append('span').attr('class', 'what').text(d => d.verdict || d.kind.toLowerCase());
+      row.append('span').attr('class', 'what').text(d => d.verdict || t(`kind.${d.kind}`));
       return row;
     });
     rows.classed('current', (d, i) => i === cursor).classed('future', (d, i) => i > cursor);

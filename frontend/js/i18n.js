@@ -7,3 +7,8 @@ export function t(key, ...args) {
   const text = messages[key] ?? key;
   return text.replace(/\{(\d+)\}/g, (match, index) => (args[index] ?? match));
 }
+
+/** Whether the bundle has `key`: for names that have a translation only sometimes (a hook function's label). */
+export function has(key) {
+  return key in messages;
+}

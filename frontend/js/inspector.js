@@ -1,7 +1,7 @@
 // The hop being shown: where it is, the packet with what changed highlighted, the chain's rules with the
 // deciding one marked, and the plain sentence saying why. All user text goes in as text, never as HTML.
 import d3 from './d3.js';
-import {t} from './i18n.js';
+import {has, t} from './i18n.js';
 import {packetFields} from './packet-fields.js';
 import {chainRules} from './rules.js';
 import {flowColor} from './palette.js';
@@ -54,19 +54,22 @@ export function Inspector(container) {
   return {show};
 }
 
-/** Where a hop is, for people: the chain, the hook function, or the decision, named as on the diagram. */
+/** Where a hop is, for people: the chain, the hook function, or the box the server placed it in. */
 export function stageName(hop) {
   const {family, hook, table, chain} = hop.stage;
   if (table && chain) return `${t(`family.${family}`)} ${table} ${chain}`;
-  if (table) return `${table} (${hook})`;
-  switch (hook) {
-    case 'rx': return t('stage.rx', hop.packet.in ?? '');
-    case 'xmit': return t('stage.xmit', hop.packet.out ?? '');
-    case 'routing': return t('node.routing');
-    case 'output routing': return t('stage.output-routing');
-    case 'bridging': return t('node.bridging');
-    case 'bridge check': return t('node.bridge-check');
-    case 'local process': return t('node.local-process');
+  if (table) return `${functionName(table)} (${hook})`;
+  switch (hop.node) {
+    case 'nic-in': return t('stage.rx', hop.packet.in ?? '');
+    case 'nic-out': return t('stage.xmit', hop.packet.out ?? '');
+    case 'output-routing': return t('stage.output-routing');
+    case 'routing': case 'bridging': case 'bridge-check': case 'local-process': return t(`node.${hop.node}`);
     default: return family ? `${family} ${hook}` : hook;
   }
+}
+
+/** A hook function's label as the diagram shows it (conntrack confirm), translated when the bundle has it. */
+function functionName(label) {
+  const key = `node.${label.replaceAll(' ', '-')}`;
+  return has(key) ? t(key) : label;
 }

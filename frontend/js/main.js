@@ -10,7 +10,6 @@ import {EventList} from './event-list.js';
 import {Verdicts} from './verdicts.js';
 import {Editor} from './editor.js';
 import {bindKeys} from './keyboard.js';
-import {nodeFor} from './node-ids.js';
 import {showNotes, showRefusal} from './notes.js';
 import {readLink} from './link.js';
 import {decodeScenario} from './share-codec.js';
@@ -123,7 +122,7 @@ async function run(next, at = null) {
   await simulate(next, {
     signal: running.signal,
     onHop: hop => {
-      nodes.push(nodeFor(hop));
+      nodes.push(hop.node); // the box the server assigned
       playback.append(hop);
       listArrivals();
       reachTarget(false);

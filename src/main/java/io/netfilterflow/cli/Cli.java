@@ -61,7 +61,7 @@ public final class Cli {
                   (no command)                     start the web app on http://localhost:8080/
                   check RULES_FILE [--ebtables]    read an iptables-save (or ebtables-save) dump and summarize it
                   print RULES_FILE [--ebtables]    print it back in canonical iptables-save (ebtables-save) form
-                  trace SCENARIO.json [--format text|json|conformance]
+                  trace SCENARIO.json [--format text|json|conformance] [--lang en|ko|zh-Hans|zh-Hant]
                                                    simulate the scenario's packets, hop by hop
                   verify SCENARIO.json [--record FILE]
                                                    replay it on this machine's kernel (Linux, root) and

@@ -3,12 +3,12 @@ package io.netfilterflow.diagram;
 import io.netfilterflow.netfilter.HookFn;
 import io.netfilterflow.netfilter.HookOps;
 import io.netfilterflow.trace.Stage;
-import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 
 /**
  * Which diagram box a hook registration is, and which box a trace step lights. Both come from the
- * same names ({@code family:label:HOOK}), so a step of the simulator always finds its box.
+ * same names ({@code family:label:HOOK}), so a step of the simulator always finds its box. This is the
+ * one mapping: the simulator records each step's box with it, and the page only reads it.
  */
 public final class NodeIds {
 
@@ -41,9 +41,8 @@ public final class NodeIds {
     }
 
     /** The box a step lights: its chain's base box, the decision it is, or the frame of its hook. */
-    public static String of(Step step) {
-        Stage stage = step.stage();
-        if (step.kind() == StepKind.DELIVERED) {
+    public static String of(StepKind kind, Stage stage) {
+        if (kind == StepKind.DELIVERED) {
             return LOCAL_PROCESS;
         }
         if (stage.table() != null && stage.family() != null) {

@@ -8,18 +8,24 @@ import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.core.NfHook;
-import io.netfilterflow.netfilter.xtables.XtActionParam;
+import io.netfilterflow.netfilter.nat.NatManip;
+import io.netfilterflow.netfilter.nat.NfNat;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
 import io.netfilterflow.netfilter.xtables.match.AddrType;
 import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
+import io.netfilterflow.trace.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The view of one packet at one hook that matches evaluate ({@code xt_action_param}), and their notes. */
-final class ActionParams implements XtActionParam, EbtActionParam {
+/**
+ * The view of one packet at one hook that matches evaluate and targets act on ({@code xt_action_param}),
+ * and what they noted.
+ */
+final class ActionParams implements XtTargetParam, EbtActionParam {
 
     private final SimContext sim;
     private final Skb skb;
@@ -28,8 +34,8 @@ final class ActionParams implements XtActionParam, EbtActionParam {
     private final String out;
     private final String bridgeIn;
     private final String bridgeOut;
-    /** Sentences the matches and targets add to the step; allocated only when one does. */
-    private List<String> notes = List.of();
+    /** What the matches and targets add to the step; allocated only when one does. */
+    private List<Reason> notes = List.of();
 
     ActionParams(SimContext sim, Skb skb, NfHook hook, String in, String out, String bridgeIn, String bridgeOut) {
         this.sim = sim;
@@ -173,16 +179,51 @@ final class ActionParams implements XtActionParam, EbtActionParam {
         return sim.random();
     }
 
-    /** The step's sentence: why, then what the matches and targets noted. */
-    String explain(String why) {
-        return notes.isEmpty() ? why : why + "; " + String.join("; ", notes);
+    @Override
+    public void setMark(long mark) {
+        skb.mark = mark;
     }
 
     @Override
-    public void note(String sentence) {
+    public void untrack() {
+        skb.ct = null;
+        skb.ctInfo = CtInfo.UNTRACKED;
+        skb.ctDone = true;
+    }
+
+    @Override
+    public Reason reject(boolean tcpReset, int icmpType, int icmpCode) {
+        return new Rejects(sim).reject(tcpReset, icmpType, icmpCode, skb);
+    }
+
+    @Override
+    public Ipv4Address sourceAddress(String device) {
+        NetDevice dev = sim.host.device(device);
+        Ipv4Address nextHop = skb.route == null ? skb.packet.dst() : skb.route.nextHop(skb.packet.dst());
+        return dev == null ? null : dev.selectAddress(nextHop);
+    }
+
+    @Override
+    public Ipv4Address firstAddress(String device) {
+        NetDevice dev = sim.host.device(device);
+        return dev == null || dev.addresses().isEmpty() ? null : dev.addresses().get(0).address();
+    }
+
+    @Override
+    public void bindNat(NatManip manip, Ipv4Address address, int port) {
+        NfNat.setup(skb.ct, manip, address, port);
+    }
+
+    /** What the matches and targets noted, in order. */
+    List<Reason> notes() {
+        return notes;
+    }
+
+    @Override
+    public void note(Reason note) {
         if (notes.isEmpty()) {
             notes = new ArrayList<>();
         }
-        notes.add(sentence);
+        notes.add(note);
     }
 }

@@ -5,6 +5,8 @@ import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.packet.IcmpTypes;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +16,7 @@ import java.util.function.Predicate;
  * sent back; {@code socket} says whether a process sends it; {@code accepted} whether a listener made a
  * request socket for it.
  */
-record Answer(Packet packet, String sentence, boolean socket, boolean accepted) {
+record Answer(Packet packet, Reason reason, boolean socket, boolean accepted) {
 
     static final int TCP_HANDSHAKE_LENGTH = 60;
 
@@ -26,26 +28,25 @@ record Answer(Packet packet, String sentence, boolean socket, boolean accepted) 
         if (p.isIcmp()) {
             if (p.icmpType() == IcmpTypes.ECHO_REQUEST) {
                 return kernel(Packet.icmp(p.dst(), p.src(), IcmpTypes.ECHO_REPLY, 0, p.icmpId(), null, p.length()),
-                        "the kernel answers the echo-request");
+                        Reason.of(ReasonCode.ANSWER_ECHO));
             }
-            return kernel(null, "an ICMP " + IcmpTypes.name(p.icmpType()) + " is taken in; nothing answers it");
+            return kernel(null, Reason.of(ReasonCode.ANSWER_ICMP_TAKEN, IcmpTypes.name(p.icmpType())));
         }
         if (p.isTcp()) {
             return tcp(p, listens, connected);
         }
         if (p.isUdp()) {
             if (connected) {
-                return new Answer(null, "the socket that sent to " + p.src() + ":" + p.sport() + " takes it in", true,
-                        false);
+                return new Answer(null, Reason.of(ReasonCode.ANSWER_UDP_SOCKET, p.src(), p.sport()), true, false);
             }
             if (listens.test(new Listen(IpProtocol.UDP, p.dport()))) {
                 return new Answer(Packet.udp(p.dst(), p.dport(), p.src(), p.sport(), p.length()),
-                        "the process listening on udp/" + p.dport() + " answers", true, false);
+                        Reason.of(ReasonCode.ANSWER_UDP_LISTENER, p.dport()), true, false);
             }
-            return kernel(Rejects.icmpError(p.dst(), p, IcmpTypes.DEST_UNREACH, 3), "no process listens on udp/"
-                    + p.dport() + ": the kernel answers ICMP port unreachable");
+            return kernel(Rejects.icmpError(p.dst(), p, IcmpTypes.DEST_UNREACH, 3),
+                    Reason.of(ReasonCode.ANSWER_UDP_CLOSED, p.dport()));
         }
-        return kernel(null, "taken in by protocol " + p.proto());
+        return kernel(null, Reason.of(ReasonCode.ANSWER_OTHER_PROTOCOL, p.proto()));
     }
 
     /**
@@ -56,29 +57,25 @@ record Answer(Packet packet, String sentence, boolean socket, boolean accepted) 
      */
     private static Answer tcp(Packet p, Predicate<Listen> listens, boolean connected) {
         if (p.hasTcpFlags(TcpFlag.RST)) {
-            return kernel(null, "a RST is taken in; nothing answers it");
+            return kernel(null, Reason.of(ReasonCode.ANSWER_RST_TAKEN));
         }
         if (connected) {
-            return new Answer(null, "the socket of this connection (local port tcp/" + p.dport() + ") takes it in", true,
-                    false);
+            return new Answer(null, Reason.of(ReasonCode.ANSWER_TCP_SOCKET, p.dport()), true, false);
         }
         if (!listens.test(new Listen(IpProtocol.TCP, p.dport()))) {
-            return kernel(Rejects.reset(p), "no process listens on tcp/" + p.dport()
-                    + ": the kernel answers with a reset");
+            return kernel(Rejects.reset(p), Reason.of(ReasonCode.ANSWER_TCP_CLOSED, p.dport()));
         }
         if (p.hasTcpFlags(TcpFlag.ACK)) {
-            return kernel(Rejects.reset(p), "no connection has this segment's ACK: the socket listening on tcp/"
-                    + p.dport() + " answers with a reset");
+            return kernel(Rejects.reset(p), Reason.of(ReasonCode.ANSWER_LISTENER_RESETS, p.dport()));
         }
         if (p.hasTcpFlags(TcpFlag.SYN) && !p.hasTcpFlags(TcpFlag.FIN)) {
             return new Answer(Packet.tcp(p.dst(), p.dport(), p.src(), p.sport(), TcpFlag.SYN | TcpFlag.ACK,
-                    TCP_HANDSHAKE_LENGTH), "the process listening on tcp/" + p.dport() + " accepts: SYN-ACK", false,
-                    true);
+                    TCP_HANDSHAKE_LENGTH), Reason.of(ReasonCode.ANSWER_SYN_ACK, p.dport()), false, true);
         }
-        return kernel(null, "the socket listening on tcp/" + p.dport() + " drops a segment with neither SYN nor ACK");
+        return kernel(null, Reason.of(ReasonCode.ANSWER_LISTENER_DROPS, p.dport()));
     }
 
-    private static Answer kernel(Packet packet, String sentence) {
-        return new Answer(packet, sentence, false, false);
+    private static Answer kernel(Packet packet, Reason reason) {
+        return new Answer(packet, reason, false, false);
     }
 }

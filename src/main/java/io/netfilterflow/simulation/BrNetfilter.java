@@ -8,6 +8,8 @@ import io.netfilterflow.netfilter.core.NfProto;
 import io.netfilterflow.netfilter.core.Verdict;
 import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.routing.Route;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 
@@ -60,24 +62,22 @@ final class BrNetfilter {
                 skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), peer.mac());
             }
             sim.trace.step(skb, StepKind.ROUTING, stage, null, bridge.name(), null, null,
-                    "br_netfilter: the destination was rewritten to " + destination + ", which is on " + bridge.name()
-                            + " itself, so the frame stays bridged, now to " + (peer == null ? "an unknown MAC"
-                            : peer.name() + " (" + peer.mac() + ")"));
+                    peer == null ? Reason.of(ReasonCode.BRNF_DNAT_BRIDGED_UNKNOWN, destination, bridge.name())
+                            : Reason.of(ReasonCode.BRNF_DNAT_BRIDGED, destination, bridge.name(), peer.name(), peer.mac()));
             return Verdict.ACCEPT;
         }
         boolean local = route != null && route.isLocalDelivery();
         if (!local && !sim.host.sysctls().ipForward()) {
             sim.trace.step(skb, StepKind.DROPPED, stage, null, bridge.name(), null, null,
-                    "br_netfilter: the rewritten destination " + destination + " is not on " + bridge.name()
-                            + " and ip_forward=0, so the frame is freed");
+                    Reason.of(ReasonCode.BRNF_DNAT_NOT_FORWARDING, destination, bridge.name()));
             return Verdict.DROP;
         }
         skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), bridge.mac());
         skb.pktType = PktType.HOST;
         sim.trace.step(skb, StepKind.ROUTING, stage, null, bridge.name(), null, null,
-                "br_netfilter: the destination was rewritten to " + destination + (local ? ", an address of this host"
-                        : ", reached through " + (route == null ? "no route" : route.device()))
-                        + "; the frame is addressed to the bridge itself and goes up to IP");
+                local ? Reason.of(ReasonCode.BRNF_DNAT_LOCAL, destination) : route == null
+                        ? Reason.of(ReasonCode.BRNF_DNAT_NO_ROUTE, destination)
+                        : Reason.of(ReasonCode.BRNF_DNAT_ROUTED, destination, route.device()));
         return Verdict.ACCEPT;
     }
 

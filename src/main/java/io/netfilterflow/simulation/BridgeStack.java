@@ -8,6 +8,8 @@ import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.core.NfProto;
 import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 
@@ -44,7 +46,7 @@ final class BridgeStack {
                     Integer.MIN_VALUE, skb, port.name(), null, bridge.name(), null);
             if (verdict == EbtVerdict.DROP) {
                 sim.trace.step(skb, StepKind.BRIDGING, BRIDGE_CHECK, null, port.name(), null, null,
-                        "broute: the frame is not bridged; it goes up to IP on " + port.name() + " itself");
+                        Reason.of(ReasonCode.BROUTED, port.name()));
                 skb.pktType = port.mac().equals(skb.packet.ethDst()) ? PktType.HOST : skb.pktType;
                 ip.receive(skb, port);
                 return;
@@ -64,8 +66,7 @@ final class BridgeStack {
             return;
         }
         if (sim.host.isLocalMac(bridge, dst)) {
-            step(skb, port.name(), null, "bridging decision: " + dst + " is " + bridge.name()
-                    + "'s own address → passed up to the host (bridge INPUT)");
+            step(skb, port.name(), null, Reason.of(ReasonCode.BRIDGE_TO_HOST, dst, bridge.name()));
             if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.LOCAL_IN, skb, port.name(), null), "INPUT")) {
                 ip.receive(skb, bridge);
             }
@@ -73,17 +74,14 @@ final class BridgeStack {
         }
         String out = sim.host.fdbPort(bridge, dst);
         if (out == null) {
-            ip.drop(skb, BRIDGING, port.name(), null, "bridging decision: no port has learned " + dst
-                    + "; the frame is flooded and no machine on " + bridge.name() + " owns that address");
+            ip.drop(skb, BRIDGING, port.name(), null, Reason.of(ReasonCode.BRIDGE_UNKNOWN, dst, bridge.name()));
             return;
         }
         if (out.equals(port.name())) {
-            ip.drop(skb, BRIDGING, port.name(), out, "bridging decision: " + dst + " is behind " + out
-                    + ", the port the frame came in on; without hairpin mode it is not sent back");
+            ip.drop(skb, BRIDGING, port.name(), out, Reason.of(ReasonCode.BRIDGE_HAIRPIN, dst, out));
             return;
         }
-        step(skb, port.name(), out, "bridging decision: the FDB has " + dst + " behind port " + out
-                + " → bridge FORWARD");
+        step(skb, port.name(), out, Reason.of(ReasonCode.BRIDGE_FORWARD, dst, out));
         if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.FORWARD, skb, port.name(), out), "FORWARD")) {
             postRouting(skb, out);
         }
@@ -98,9 +96,9 @@ final class BridgeStack {
         java.util.List<NetDevice> ports = new java.util.ArrayList<>(java.util.stream.StreamSupport.stream(sim.host.devices().spliterator(), false)
                 .filter(dev -> bridge.name().equals(dev.master()) && !dev.name().equals(port.name())).toList());
         java.util.Collections.reverse(ports);
-        step(skb, port.name(), null, "bridging decision: " + skb.packet.ethDst() + " is the broadcast address → "
-                + (ports.isEmpty() ? "no other port to flood it to" : "flooded to " + String.join(", ",
-                ports.stream().map(NetDevice::name).toList())) + ", and passed up to the host (bridge INPUT)");
+        step(skb, port.name(), null, ports.isEmpty() ? Reason.of(ReasonCode.BRIDGE_FLOOD_ALONE, skb.packet.ethDst())
+                : Reason.of(ReasonCode.BRIDGE_FLOOD, skb.packet.ethDst(),
+                        String.join(", ", ports.stream().map(NetDevice::name).toList())));
         for (NetDevice out : ports) {
             Skb copy = skb.floodCopy();
             if (ip.verdict(copy, hooks.run(NfProto.BRIDGE, NfHook.FORWARD, copy, port.name(), out.name()), "FORWARD")) {
@@ -117,10 +115,10 @@ final class BridgeStack {
         MacAddress dst = skb.packet.ethDst();
         String out = sim.host.fdbPort(bridge, dst);
         if (out == null) {
-            ip.drop(skb, BRIDGING, null, bridge.name(), "br_dev_xmit: no port has learned " + dst);
+            ip.drop(skb, BRIDGING, null, bridge.name(), Reason.of(ReasonCode.BRIDGE_XMIT_UNKNOWN, dst));
             return;
         }
-        step(skb, null, out, "br_dev_xmit: the FDB has " + dst + " behind port " + out + " → bridge OUTPUT");
+        step(skb, null, out, Reason.of(ReasonCode.BRIDGE_XMIT, dst, out));
         if (ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.LOCAL_OUT, skb, null, out), "OUTPUT")) {
             postRouting(skb, out);
         }
@@ -144,7 +142,7 @@ final class BridgeStack {
         return dst.equals(bridge.mac()) ? PktType.HOST : PktType.OTHERHOST;
     }
 
-    private void step(Skb skb, String in, String out, String why) {
+    private void step(Skb skb, String in, String out, Reason why) {
         sim.trace.step(skb, StepKind.BRIDGING, BRIDGING, null, in, out, null, why);
     }
 }

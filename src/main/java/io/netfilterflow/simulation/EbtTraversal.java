@@ -1,5 +1,6 @@
 package io.netfilterflow.simulation;
 
+import io.netfilterflow.net.EtherType;
 import io.netfilterflow.net.InterfaceName;
 import io.netfilterflow.netfilter.bridge.EbtChain;
 import io.netfilterflow.netfilter.bridge.EbtChainJump;
@@ -17,7 +18,8 @@ import io.netfilterflow.netfilter.bridge.ebt.EbtSnatTarget;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
-import io.netfilterflow.net.EtherType;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
@@ -46,7 +48,7 @@ final class EbtTraversal {
         String tableName = table.name().saveName();
         Stage baseStage = new Stage("bridge", chainName, priority, tableName, chainName);
         sim.trace.step(skb, StepKind.CHAIN, baseStage, null, in, out, null,
-                "ebtables " + tableName + " " + chainName + " looks at the frame (priority " + priority + ")");
+                Reason.of(ReasonCode.EBT_CHAIN, tableName, chainName, priority));
         Deque<Frame> stack = new ArrayDeque<>();
         EbtChain chain = base;
         int index = 0;
@@ -73,11 +75,11 @@ final class EbtTraversal {
             RuleRef ref = new RuleRef("ebtables", rule.source().number(), rule.source().text().trim());
             sim.trace.count("bridge", tableName, chain.name(), ref, skb.packet);
             for (EbtWatcher watcher : rule.watchers()) {
-                par.note(watcher.name() + ": the frame is logged");
+                par.note(Reason.of(ReasonCode.EBT_WATCHER, watcher.name()));
             }
             Stage stage = new Stage("bridge", chainName, priority, tableName, chain.name());
             if (rule.target() instanceof EbtChainJump jump) {
-                step(skb, stage, "jump " + jump.chain(), in, out, ref, par, "jumps to chain " + jump.chain());
+                step(skb, stage, "jump " + jump.chain(), in, out, ref, par, Reason.of(ReasonCode.JUMP, jump.chain()));
                 stack.push(new Frame(chain, index + 1));
                 chain = table.chain(jump.chain());
                 index = 0;
@@ -86,11 +88,11 @@ final class EbtTraversal {
             EbtVerdict verdict = apply(rule, skb, bridgeIn, par);
             switch (verdict) {
                 case CONTINUE -> {
-                    step(skb, stage, "continue", in, out, ref, par, "the frame goes on to the next rule");
+                    step(skb, stage, "continue", in, out, ref, par, Reason.of(ReasonCode.EBT_CONTINUE));
                     index++;
                 }
                 case RETURN -> {
-                    step(skb, stage, "return", in, out, ref, par, "returns to the calling chain");
+                    step(skb, stage, "return", in, out, ref, par, Reason.of(ReasonCode.RETURN));
                     if (stack.isEmpty()) {
                         return policy(base, true, tableName, chainName, priority, skb, in, out);
                     }
@@ -100,8 +102,8 @@ final class EbtTraversal {
                 }
                 default -> {
                     boolean accept = verdict == EbtVerdict.ACCEPT;
-                    step(skb, stage, accept ? "accept" : "drop", in, out, ref, par, accept
-                            ? "ACCEPT: this table is done with the frame" : "DROP: " + dropMeaning(table));
+                    step(skb, stage, accept ? "accept" : "drop", in, out, ref, par,
+                            Reason.of(accept ? ReasonCode.EBT_ACCEPT : dropMeaning(table)));
                     skb.decided = new Decision(stage, ref, false, in, out);
                     return verdict;
                 }
@@ -109,9 +111,9 @@ final class EbtTraversal {
         }
     }
 
-    private static String dropMeaning(EbtTable table) {
+    private static ReasonCode dropMeaning(EbtTable table) {
         return table.name() == io.netfilterflow.netfilter.bridge.EbtTableName.BROUTE
-                ? "in broute, DROP means the frame is not bridged but routed" : "the frame is discarded";
+                ? ReasonCode.EBT_BROUTE_DROP : ReasonCode.EBT_DROP;
     }
 
     private EbtVerdict policy(EbtChain chain, boolean base, String table, String hookChain, int priority, Skb skb,
@@ -122,7 +124,7 @@ final class EbtTraversal {
         skb.decided = new Decision(stage, null, false, in, out);
         sim.trace.step(skb, StepKind.POLICY, stage,
                 base ? (accept ? "policy accept" : "policy drop") : (accept ? "accept" : "drop"), in, out, null,
-                "no rule decided; the chain's policy is " + (accept ? "ACCEPT" : "DROP"));
+                Reason.of(accept ? ReasonCode.POLICY_ACCEPT : ReasonCode.POLICY_DROP));
         return accept ? EbtVerdict.ACCEPT : EbtVerdict.DROP;
     }
 
@@ -134,24 +136,24 @@ final class EbtTraversal {
         }
         if (target instanceof EbtMarkTarget mark) {
             skb.mark = mark.apply(skb.mark);
-            par.note("mark: the frame's mark is now 0x" + Long.toHexString(skb.mark));
+            par.note(Reason.of(ReasonCode.EBT_MARK, "0x" + Long.toHexString(skb.mark)));
             return mark.then();
         }
         if (target instanceof EbtDnatTarget dnat) {
             skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), dnat.toDestination());
-            par.note("dnat: destination MAC is now " + dnat.toDestination());
+            par.note(Reason.of(ReasonCode.EBT_DNAT, dnat.toDestination()));
             return dnat.then();
         }
         if (target instanceof EbtSnatTarget snat) {
             skb.packet = skb.packet.withEthernet(snat.toSource(), skb.packet.ethDst());
-            par.note("snat: source MAC is now " + snat.toSource());
+            par.note(Reason.of(ReasonCode.EBT_SNAT, snat.toSource()));
             return snat.then();
         }
         if (target instanceof EbtRedirectTarget redirect) {
             var bridge = bridgeIn == null ? null : sim.host.device(bridgeIn);
             if (bridge != null) {
                 skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), bridge.mac());
-                par.note("redirect: destination MAC is now the bridge's own, " + bridge.mac());
+                par.note(Reason.of(ReasonCode.EBT_REDIRECT, bridge.mac()));
             }
             return redirect.then();
         }
@@ -160,8 +162,8 @@ final class EbtTraversal {
     }
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
-                      String why) {
-        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, par.explain(why));
+                      Reason why) {
+        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, why, par.notes());
     }
 
     private static boolean matches(EbtRule rule, ActionParams par) {

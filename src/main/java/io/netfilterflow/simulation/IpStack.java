@@ -10,6 +10,9 @@ import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
+import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 
@@ -39,8 +42,8 @@ final class IpStack {
     /** {@code ip_rcv}: PREROUTING, then {@code ip_rcv_finish}. */
     void receive(Skb skb, NetDevice dev) {
         if (skb.pktType == PktType.OTHERHOST) {
-            drop(skb, Stage.of("ip", "PREROUTING"), dev.name(), null, "ip_rcv drops it: the frame is addressed to "
-                    + skb.packet.ethDst() + ", not to " + dev.name() + " (PACKET_OTHERHOST)");
+            drop(skb, Stage.of("ip", "PREROUTING"), dev.name(), null,
+                    Reason.of(ReasonCode.RCV_OTHERHOST, skb.packet.ethDst(), dev.name()));
             return;
         }
         if (verdict(skb, hooks.run(NfProto.IPV4, NfHook.PRE_ROUTING, skb, dev.name(), null), "PREROUTING")) {
@@ -67,14 +70,12 @@ final class IpStack {
     private void forward(Skb skb, NetDevice in, Route route) {
         String out = routing.outDevice(route);
         if (skb.pktType != PktType.HOST) {
-            drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, "ip_forward drops it: the frame was not addressed"
-                    + " to " + in.name() + "'s own MAC (" + skb.pktType.name().toLowerCase(java.util.Locale.ROOT)
-                    + "), so the host does not route it");
+            drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, Reason.of(ReasonCode.FORWARD_NOT_HOST, in.name(),
+                    skb.pktType.name().toLowerCase(java.util.Locale.ROOT)));
             return;
         }
         if (skb.packet.ttl() <= 1) {
-            drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, "ip_forward drops it: the TTL ran out "
-                    + "(the host would send ICMP time-exceeded)");
+            drop(skb, Stage.of("ip", "FORWARD"), in.name(), out, Reason.of(ReasonCode.TTL_EXCEEDED));
             return;
         }
         skb.packet = skb.packet.withTtl(skb.packet.ttl() - 1);
@@ -85,7 +86,7 @@ final class IpStack {
 
     /** {@code ip_local_out}: a packet of the host itself: route, OUTPUT, reroute if NAT or a mark changed it. */
     void localOut(Skb skb) {
-        Route route = routing.output(skb, "routing decision for a locally generated packet");
+        Route route = routing.output(skb, ReasonCode.ROUTE_OUTPUT);
         if (route == null) {
             return;
         }
@@ -96,8 +97,8 @@ final class IpStack {
             return;
         }
         if (!destination.equals(skb.packet.dst()) || mark != skb.mark) {
-            route = routing.output(skb, "ip_route_me_harder: OUTPUT changed the "
-                    + (destination.equals(skb.packet.dst()) ? "mark" : "destination") + ", so the packet is routed again");
+            route = routing.output(skb, destination.equals(skb.packet.dst()) ? ReasonCode.REROUTE_MARK
+                    : ReasonCode.REROUTE_DESTINATION);
             if (route == null) {
                 return;
             }
@@ -115,7 +116,7 @@ final class IpStack {
         NetDevice dev = sim.host.device(out);
         if (dev.isLoopback()) {
             sim.trace.step(skb, StepKind.TRANSMITTED, Stage.of(null, "xmit"), null, null, out, null,
-                    "looped back through lo to the host itself");
+                    Reason.of(ReasonCode.LOOPED_BACK));
             skb.pktType = PktType.HOST;
             skb.route = route.type() == RouteType.LOCAL ? route : null;
             receive(skb, dev);
@@ -124,8 +125,7 @@ final class IpStack {
         Ipv4Address nextHop = route.nextHop(skb.packet.dst());
         Endpoint neighbour = routing.neighbour(dev, nextHop);
         if (neighbour == null) {
-            drop(skb, Stage.of(null, "xmit"), null, out, "no machine on " + out + " answers ARP for " + nextHop
-                    + ": the neighbour entry fails and the packet is dropped");
+            drop(skb, Stage.of(null, "xmit"), null, out, Reason.of(ReasonCode.NO_NEIGHBOUR, out, nextHop));
             return;
         }
         skb.packet = skb.packet.withEthernet(dev.mac(), neighbour.mac());
@@ -144,9 +144,9 @@ final class IpStack {
             }
             case QUEUE -> {
                 sim.trace.step(skb, StepKind.QUEUED, Stage.of("ip", hook), null, null, null, null,
-                        "queued to userspace; the simulation cannot follow it further");
+                        Reason.of(ReasonCode.QUEUED));
                 receivers.end(skb, Disposition.QUEUED, hook, skb.decided == null ? null : skb.decided.rule(),
-                        "handed to a userspace program at " + hook);
+                        Reason.of(ReasonCode.QUEUED_AT, hook));
                 return false;
             }
             default -> {
@@ -162,20 +162,21 @@ final class IpStack {
         }
         Decision decided = skb.decided;
         if (decided == null) {
-            receivers.end(skb, Disposition.DROPPED, hook, "dropped at " + hook);
+            receivers.end(skb, Disposition.DROPPED, hook, Reason.of(ReasonCode.DROPPED_AT, hook));
             return;
         }
         String where = decided.stage().chainName();
-        String rule = decided.rule() == null ? "its policy" : "the rule on line " + decided.rule().line()
-                + " of the " + decided.rule().input() + " input";
-        String sentence = (decided.rejected() ? "rejected" : "dropped") + " in " + where + " by " + rule;
+        RuleRef rule = decided.rule();
+        Reason sentence = rule == null ? Reason.of(ReasonCode.DROPPED_BY_POLICY, where)
+                : Reason.of(decided.rejected() ? ReasonCode.REJECTED_BY_RULE : ReasonCode.DROPPED_BY_RULE, where,
+                        rule.line(), rule.input());
         sim.trace.step(skb, StepKind.DROPPED, decided.stage(), null, decided.in(), decided.out(), decided.rule(),
                 sentence);
         receivers.end(skb, decided.rejected() ? Disposition.REJECTED : Disposition.DROPPED, where, decided.rule(),
                 sentence);
     }
 
-    void drop(Skb skb, Stage stage, String in, String out, String why) {
+    void drop(Skb skb, Stage stage, String in, String out, Reason why) {
         sim.trace.step(skb, StepKind.DROPPED, stage, null, in, out, null, why);
         receivers.end(skb, Disposition.DROPPED, stage.hook(), why);
     }

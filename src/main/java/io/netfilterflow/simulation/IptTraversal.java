@@ -8,11 +8,14 @@ import io.netfilterflow.netfilter.ipv4.IpHeaderMatch;
 import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
@@ -26,11 +29,9 @@ import java.util.Deque;
 final class IptTraversal {
 
     private final SimContext sim;
-    private final IptTargets targets;
 
     IptTraversal(SimContext sim) {
         this.sim = sim;
-        this.targets = new IptTargets(sim);
     }
 
     private record Frame(IptChain chain, int next) {
@@ -44,7 +45,7 @@ final class IptTraversal {
         }
         String tableName = table.name().saveName();
         sim.trace.step(skb, StepKind.CHAIN, stage(hook, priority, tableName, base.name()), null, in, out, null,
-                "iptables " + tableName + " " + base.name() + " looks at the packet (priority " + priority + ")");
+                Reason.of(ReasonCode.IPT_CHAIN, tableName, base.name(), priority));
         Deque<Frame> stack = new ArrayDeque<>();
         IptChain chain = base;
         int index = 0;
@@ -74,7 +75,7 @@ final class IptTraversal {
             if (rule.target() instanceof ChainJump jump) {
                 IptChain target = table.chain(jump.chain());
                 step(skb, stage, (jump.isGoto() ? "goto " : "jump ") + jump.chain(), in, out, ref, par,
-                        (jump.isGoto() ? "goes to " : "jumps to ") + "chain " + jump.chain());
+                        Reason.of(jump.isGoto() ? ReasonCode.GOTO : ReasonCode.JUMP, jump.chain()));
                 if (!jump.isGoto()) {
                     stack.push(new Frame(chain, index + 1));
                 }
@@ -83,8 +84,8 @@ final class IptTraversal {
                 continue;
             }
             if (rule.target() == StandardTarget.RETURN) {
-                step(skb, stage, "return", in, out, ref, par, stack.isEmpty()
-                        ? "RETURN in a base chain: the chain's policy decides" : "returns to the calling chain");
+                step(skb, stage, "return", in, out, ref, par,
+                        Reason.of(stack.isEmpty() ? ReasonCode.RETURN_FROM_BASE : ReasonCode.RETURN));
                 if (stack.isEmpty()) {
                     return policy(base, tableName, hook, priority, skb, in, out);
                 }
@@ -93,18 +94,25 @@ final class IptTraversal {
                 index = back.next();
                 continue;
             }
-            IptTargets.Outcome outcome;
-            try {
-                outcome = targets.apply(rule.target(), table.name(), hook, skb, in, out, par);
-            } catch (XtEvaluationException e) {
-                throw new SimulationException("iptables", rule.source().number(), e.getMessage());
-            }
-            step(skb, stage, outcome.line(), in, out, ref, par, outcome.why());
+            TargetVerdict outcome = target(rule, par);
+            step(skb, stage, outcome.word(), in, out, ref, par, outcome.why());
             if (outcome.verdict() != null) {
                 skb.decided = new Decision(stage, ref, rule.target() instanceof RejectTarget, in, out);
                 return outcome.verdict();
             }
             index++;
+        }
+    }
+
+    /** {@code t->u.kernel.target->target(skb, &acpar)}; a rule without a target only counts. */
+    private static TargetVerdict target(IptRule rule, ActionParams par) {
+        if (rule.target() == null) {
+            return TargetVerdict.goOn(Reason.of(ReasonCode.NO_TARGET));
+        }
+        try {
+            return rule.target().target(par);
+        } catch (XtEvaluationException e) {
+            throw new SimulationException("iptables", rule.source().number(), e.getMessage());
         }
     }
 
@@ -115,13 +123,13 @@ final class IptTraversal {
         skb.decided = new Decision(stage, null, false, in, out);
         sim.trace.step(skb, StepKind.POLICY, stage,
                 accept ? "policy accept" : "policy drop", in, out, null,
-                "no rule decided; the chain's policy is " + (accept ? "ACCEPT" : "DROP"));
+                Reason.of(accept ? ReasonCode.POLICY_ACCEPT : ReasonCode.POLICY_DROP));
         return accept ? Verdict.ACCEPT : Verdict.DROP;
     }
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
-                      String why) {
-        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, par.explain(why));
+                      Reason why) {
+        sim.trace.step(skb, StepKind.RULE, stage, verdict, in, out, ref, why, par.notes());
     }
 
     static Stage stage(NfHook hook, int priority, String table, String chain) {

@@ -13,6 +13,8 @@ import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.nat.NatManip;
 import io.netfilterflow.netfilter.nat.NfNat;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 
@@ -98,7 +100,8 @@ final class NfHooks {
         skb.ctInfo = lookup.info();
         skb.ctDone = true;
         sim.trace.step(skb, StepKind.CONNTRACK, stage(ops), null, in, out, null, lookup.isInvalid()
-                ? "conntrack: INVALID, " + lookup.reason() : "conntrack: " + skb.ctInfo.state() + ", " + lookup.reason());
+                ? Reason.of(ReasonCode.CT_INVALID, lookup.reason())
+                : Reason.of(ReasonCode.CT_STATE, skb.ctInfo.state(), lookup.reason()));
         return Verdict.ACCEPT;
     }
 
@@ -106,8 +109,7 @@ final class NfHooks {
     private Verdict confirm(HookOps ops, Skb skb, String in, String out) {
         if (skb.ct != null && !skb.ctInfo.isReply() && sim.conntrack.confirm(skb.ct)) {
             sim.trace.step(skb, StepKind.CONNTRACK, stage(ops), null, in, out, null,
-                    "conntrack: connection #" + skb.ct.id() + " is confirmed and enters the table ("
-                            + skb.ct.original() + " / reply " + skb.ct.reply() + ")");
+                    Reason.of(ReasonCode.CT_CONFIRMED, skb.ct.id(), skb.ct.original(), skb.ct.reply()));
         }
         return Verdict.ACCEPT;
     }
@@ -121,8 +123,7 @@ final class NfHooks {
         Packet before = skb.packet;
         if (info.isRelated() && skb.packet.isIcmp()) {
             skb.packet = NfNat.icmpReply(skb.ct, info, manip, skb.packet);
-            natStep(ops, skb, before, in, out, "the ICMP error is translated back for connection #" + skb.ct.id()
-                    + ", inside and out, without visiting the nat chain");
+            natStep(ops, skb, before, in, out, Reason.of(ReasonCode.NAT_ICMP_ERROR, skb.ct.id()));
             return Verdict.ACCEPT;
         }
         if ((info == CtInfo.NEW || info.isRelated()) && !NfNat.initialized(skb.ct, manip)) {
@@ -136,16 +137,15 @@ final class NfHooks {
             }
         }
         skb.packet = NfNat.packet(skb.ct, info, manip, skb.packet);
-        natStep(ops, skb, before, in, out, info == CtInfo.NEW ? "rewritten by the binding just made"
-                : "connection #" + skb.ct.id() + "'s binding rewrites this " + (info.isReply() ? "reply" : "packet")
-                + " without visiting the nat chain");
+        natStep(ops, skb, before, in, out, info == CtInfo.NEW ? Reason.of(ReasonCode.NAT_NEW_BINDING)
+                : Reason.of(info.isReply() ? ReasonCode.NAT_BINDING_REPLY : ReasonCode.NAT_BINDING_PACKET, skb.ct.id()));
         return Verdict.ACCEPT;
     }
 
-    private void natStep(HookOps ops, Skb skb, Packet before, String in, String out, String why) {
+    private void natStep(HookOps ops, Skb skb, Packet before, String in, String out, Reason why) {
         if (!before.equals(skb.packet)) {
             sim.trace.step(skb, StepKind.NAT, stage(ops), null, in, out, null,
-                    "NAT: " + before.summary() + " becomes " + skb.packet.summary() + "; " + why);
+                    Reason.of(ReasonCode.NAT_REWRITE, before.summary(), skb.packet.summary(), why));
         }
     }
 

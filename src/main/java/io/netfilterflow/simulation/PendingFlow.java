@@ -4,6 +4,7 @@ import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Reason;
 
 /**
  * A packet waiting to be simulated: from a peer ({@code endpoint}) or from the host itself
@@ -13,12 +14,12 @@ import io.netfilterflow.packet.Packet;
  * the step of the rule that sent it ({@code causeStep}) and, when it bypasses the IP stack, the device
  * it is sent straight out of ({@code directOut}).
  */
-record PendingFlow(int flow, String label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
+record PendingFlow(int flow, Reason label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
                    Long uid, Long gid, Conntrack attachedCt, CtInfo attachedInfo, Integer causeStep,
                    String directOut) {
 
     /** A packet that a process of the host or of a peer sends, or that a receiver sends in answer. */
-    static PendingFlow sent(int flow, String label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
+    static PendingFlow sent(int flow, Reason label, Integer cause, Endpoint endpoint, Packet packet, boolean answer,
                             Long uid, Long gid) {
         return new PendingFlow(flow, label, cause, endpoint, packet, answer, uid, gid, null, null, null, null);
     }

@@ -7,6 +7,8 @@ import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
@@ -28,12 +30,13 @@ final class Receivers {
     void host(Skb skb, NetDevice dev) {
         boolean broadcast = skb.route != null && skb.route.type() == RouteType.BROADCAST;
         Answer answer = answer(HOST, skb.packet, sim.host::listens, broadcast);
-        String who = sim.host.hostname() == null ? "the host" : "the host " + sim.host.hostname();
-        sim.trace.step(skb, StepKind.DELIVERED, Stage.of("ip", "INPUT"), null, dev.name(), null, null,
-                "delivered to " + who + ": " + answer.sentence());
-        end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
+        Reason who = sim.host.hostname() == null ? Reason.of(ReasonCode.WHO_HOST)
+                : Reason.of(ReasonCode.WHO_HOST_NAMED, sim.host.hostname());
+        Reason delivered = Reason.of(ReasonCode.DELIVERED, who, answer.reason());
+        sim.trace.step(skb, StepKind.DELIVERED, Stage.of("ip", "INPUT"), null, dev.name(), null, null, delivered);
+        end(skb, Disposition.DELIVERED, sim.host.hostname() == null ? HOST : sim.host.hostname(), delivered);
         if (answer.packet() != null && skb.answer) {
-            sim.send(PendingFlow.sent(sim.nextFlow(), "answer from " + who + " (" + answer.packet().summary() + ")",
+            sim.send(PendingFlow.sent(sim.nextFlow(), Reason.of(ReasonCode.LABEL_ANSWER, who, answer.packet().summary()),
                     skb.flow, null, answer.packet(), false, answer.socket() ? 0L : null, answer.socket() ? 0L : null));
         }
     }
@@ -45,29 +48,34 @@ final class Receivers {
      */
     private static Answer broadcast(Answer answer) {
         if (answer.socket()) {
-            return new Answer(null, answer.sentence().replace(" answers", " receives the broadcast"), true, false);
+            Reason taken = answer.reason().code() != ReasonCode.ANSWER_UDP_LISTENER ? answer.reason()
+                    : Reason.of(ReasonCode.ANSWER_UDP_BROADCAST, answer.reason().arg("port"));
+            return new Answer(null, taken, true, false);
         }
-        return new Answer(null, "a broadcast: the kernel sends no answer (" + (answer.packet() == null
-                ? answer.sentence() : "no echo-reply, RST or ICMP error to a broadcast") + ")", false, false);
+        return new Answer(null, Reason.of(ReasonCode.BROADCAST_NO_ANSWER, answer.packet() == null
+                ? answer.reason() : Reason.of(ReasonCode.BROADCAST_NEVER_ANSWERED)), false, false);
     }
 
     /** A peer machine receives the frame: its own address, or as the router for what lies behind it. */
     void endpoint(Skb skb, Endpoint peer, String dev) {
         var p = skb.packet;
         sim.trace.step(skb, StepKind.TRANSMITTED, Stage.of(null, "xmit"), null, null, dev, null,
-                "sent out of " + dev + " to " + peer.name() + " (" + peer.mac() + ")");
+                Reason.of(ReasonCode.SENT_TO_PEER, dev, peer.name(), peer.mac()));
         boolean own = p.dst().equals(peer.address());
         boolean beyond = !peer.ip().onLink(p.dst()) && peer.mac().equals(p.ethDst());
         if (!own && !beyond) {
-            end(skb, Disposition.DROPPED, peer.name(), peer.name() + " drops it: " + p.dst() + " is not its address");
+            end(skb, Disposition.DROPPED, peer.name(), Reason.of(ReasonCode.NOT_ITS_ADDRESS, peer.name(), p.dst()));
             return;
         }
         Answer answer = answer(peer.name(), p, peer.listen()::contains, false);
-        String who = own ? peer.name() : peer.name() + " (for " + p.dst() + " beyond it)";
-        end(skb, Disposition.DELIVERED, who, "delivered to " + who + " (" + answer.sentence() + ")");
+        Reason who = own ? Reason.of(ReasonCode.WHO_PEER, peer.name())
+                : Reason.of(ReasonCode.WHO_BEYOND, peer.name(), p.dst());
+        end(skb, Disposition.DELIVERED, peer.name(),
+                Reason.of(ReasonCode.DELIVERED, who, answer.reason()));
         if (answer.packet() != null && skb.answer) {
-            sim.send(PendingFlow.sent(sim.nextFlow(), "answer from " + peer.name() + " (" + answer.packet().summary()
-                    + ")", skb.flow, peer, answer.packet(), false, null, null));
+            sim.send(PendingFlow.sent(sim.nextFlow(), Reason.of(ReasonCode.LABEL_ANSWER,
+                    Reason.of(ReasonCode.WHO_PEER, peer.name()), answer.packet().summary()), skb.flow, peer,
+                    answer.packet(), false, null, null));
         }
     }
 
@@ -91,22 +99,22 @@ final class Receivers {
                 return;
             }
         }
-        sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, "xmit"), null, null, dev, null,
-                "nothing is cabled to " + dev);
-        end(skb, Disposition.DROPPED, dev, "nothing is cabled to " + dev);
+        Reason nothing = Reason.of(ReasonCode.NOTHING_CABLED, dev);
+        sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, "xmit"), null, null, dev, null, nothing);
+        end(skb, Disposition.DROPPED, dev, nothing);
     }
 
     /** Records how the packet's path ended, once. */
-    void end(Skb skb, Disposition disposition, String where, String sentence) {
-        end(skb, disposition, where, null, sentence);
+    void end(Skb skb, Disposition disposition, String where, Reason why) {
+        end(skb, disposition, where, null, why);
     }
 
     /** Records how the packet's path ended, once, with the rule that decided it (null: none, or a policy). */
-    void end(Skb skb, Disposition disposition, String where, RuleRef rule, String sentence) {
+    void end(Skb skb, Disposition disposition, String where, RuleRef rule, Reason why) {
         if (!skb.floodCopy && !sim.trace.hasResult(skb.flow)) {
             PendingFlow flow = sim.flow(skb.flow);
             sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), flow.causeStep(),
-                    disposition, where, rule, sentence));
+                    disposition, where, rule, why));
         }
     }
 }

@@ -2,10 +2,10 @@ package io.netfilterflow.simulation;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
-import io.netfilterflow.netfilter.core.NfHook;
-import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * The answers the kernel itself sends: REJECT's ({@code nf_send_reset}, {@code nf_send_unreach}) and
@@ -26,23 +26,23 @@ final class Rejects {
         this.sim = sim;
     }
 
-    String reject(RejectTarget target, NfHook hook, Skb skb, String in) {
+    /** {@code reject_tg}: sends the answer, if the kernel sends one for this packet, and says what happened. */
+    Reason reject(boolean tcpReset, int icmpType, int icmpCode, Skb skb) {
         Packet original = skb.packet;
-        Packet answer = target.with() == RejectTarget.With.TCP_RESET ? reset(original)
-                : unreachable(original, target.with().icmpType(), target.with().icmpCode());
+        Packet answer = tcpReset ? reset(original) : unreachable(original, icmpType, icmpCode);
         if (answer == null) {
-            return "REJECT: dropped; no answer is sent for this packet (" + whyNoAnswer(original) + ")";
+            return Reason.of(ReasonCode.REJECT_NO_ANSWER, whyNoAnswer(original));
         }
         CtInfo attached = skb.ct == null ? null
                 : skb.ctInfo != null && skb.ctInfo.isReply() ? CtInfo.RELATED : CtInfo.RELATED_REPLY;
-        String port = target.with() == RejectTarget.With.TCP_RESET ? skb.physIn : null;
+        String port = tcpReset ? skb.physIn : null;
         if (port != null) {
             // nf_bridge_get_physindev: the source MAC is the one the sender addressed, as if the receiver answered
             answer = answer.withEthernet(original.ethDst(), original.ethSrc());
         }
-        sim.answer("REJECT answer (" + answer.summary() + ")", skb.flow, answer, skb.ct, attached, port);
-        return "REJECT: dropped, and the host answers with " + answer.summary()
-                + (port == null ? "" : ", sent straight out of " + port + ", the bridge port the frame came in on");
+        sim.answer(Reason.of(ReasonCode.LABEL_REJECT_ANSWER, answer.summary()), skb.flow, answer, skb.ct, attached, port);
+        return port == null ? Reason.of(ReasonCode.REJECT_ANSWERS, answer.summary())
+                : Reason.of(ReasonCode.REJECT_ANSWERS_FROM_PORT, answer.summary(), port);
     }
 
     /** {@code nf_send_reset}: RST back to the sender; no reset for a reset. */
@@ -72,13 +72,13 @@ final class Rejects {
                 28 + Math.min(original.length(), MAX_QUOTE));
     }
 
-    private static String whyNoAnswer(Packet original) {
+    private static Reason whyNoAnswer(Packet original) {
         if (original.isIcmpError()) {
-            return "ICMP errors are never answered with ICMP errors";
+            return Reason.of(ReasonCode.NEVER_ANSWER_ICMP_ERROR);
         }
         if (original.isTcp()) {
-            return "a RST is never answered";
+            return Reason.of(ReasonCode.NEVER_ANSWER_RST);
         }
-        return "tcp-reset answers TCP only";
+        return Reason.of(ReasonCode.RESET_ONLY_TCP);
     }
 }

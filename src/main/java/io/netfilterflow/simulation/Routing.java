@@ -6,6 +6,8 @@ import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.StepKind;
 
@@ -32,39 +34,35 @@ final class Routing {
         Ipv4Address dst = skb.packet.dst();
         boolean loopback = dev.isLoopback();
         if (!loopback && (isLoopbackNet(src) || sim.host.fib().isLocal(src))) {
-            return drop(skb, dev, "martian source " + src + " on " + dev.name() + ": the kernel drops it before "
-                    + "any FORWARD or INPUT chain");
+            return drop(skb, dev, Reason.of(ReasonCode.MARTIAN_SOURCE, src, dev.name()));
         }
         if (!loopback && isLoopbackNet(dst) && !sim.host.sysctls().routeLocalnet()) {
-            return drop(skb, dev, "martian destination " + dst + " on " + dev.name()
-                    + " (net.ipv4.conf.all.route_localnet=0)");
+            return drop(skb, dev, Reason.of(ReasonCode.MARTIAN_DESTINATION, dst, dev.name()));
         }
         Route route = dst.isLimitedBroadcast() ? limitedBroadcast(dev) : sim.host.fib().lookup(dst);
         if (route == null) {
-            return drop(skb, dev, "no route to " + dst + " (the kernel would answer ICMP net unreachable)");
+            return drop(skb, dev, Reason.of(ReasonCode.NO_ROUTE_INPUT, dst));
         }
         if (route.isLocalDelivery()) {
-            String spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev);
+            Reason spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev);
             if (spoofed != null) {
                 return drop(skb, dev, spoofed);
             }
-            step(skb, dev.name(), null, "routing decision: " + dst + " is " + (route.type() == RouteType.LOCAL
-                    ? "an address of this host" : "a broadcast address") + " → local delivery (INPUT)");
+            step(skb, dev.name(), null, Reason.of(route.type() == RouteType.LOCAL ? ReasonCode.ROUTE_LOCAL
+                    : ReasonCode.ROUTE_BROADCAST, dst));
             return route;
         }
         if (route.type() != RouteType.UNICAST) {
-            return drop(skb, dev, "routing decision: the route " + route.text() + " is of type "
-                    + route.type().label() + ", so the packet is dropped");
+            return drop(skb, dev, Reason.of(ReasonCode.ROUTE_TYPE_DROPS, route.text(), route.type().label()));
         }
         if (!sim.host.sysctls().ipForward()) {
-            return drop(skb, dev, "routing decision: " + dst + " is not local and net.ipv4.ip_forward=0, "
-                    + "so the host does not forward it");
+            return drop(skb, dev, Reason.of(ReasonCode.NOT_FORWARDING, dst));
         }
-        String spoofed = reversePath(skb, dev);
+        Reason spoofed = reversePath(skb, dev);
         if (spoofed != null) {
             return drop(skb, dev, spoofed);
         }
-        step(skb, dev.name(), outDevice(route), "routing decision: forward to " + dst + via(route, dst));
+        step(skb, dev.name(), outDevice(route), Reason.of(ReasonCode.ROUTE_FORWARD, dst, path(route)));
         return route;
     }
 
@@ -74,19 +72,22 @@ final class Routing {
                 null, dev.name(), null, 0, "255.255.255.255 (limited broadcast, ipv4_is_lbcast)");
     }
 
-    /** The output route for a packet the host sends, or null after recording why it cannot be sent. */
-    Route output(Skb skb, String why) {
+    /**
+     * The output route for a packet the host sends, or null after recording why it cannot be sent; {@code why}
+     * is the code of the decision ({@code ROUTE_OUTPUT}, or a reroute's), taking where the route leads.
+     */
+    Route output(Skb skb, ReasonCode why) {
         Ipv4Address dst = skb.packet.dst();
         Route route = sim.host.fib().lookup(dst);
         if (route == null || (route.type() != RouteType.UNICAST && route.type() != RouteType.LOCAL)) {
             sim.trace.step(skb, StepKind.DROPPED, OUTPUT_STAGE, null, null, null, null,
-                    "no route to " + dst + ": the sender gets ENETUNREACH and nothing leaves");
-            receivers.end(skb, Disposition.UNROUTABLE, "routing", "no route to " + dst);
+                    Reason.of(ReasonCode.NO_ROUTE_OUTPUT, dst));
+            receivers.end(skb, Disposition.UNROUTABLE, "routing", Reason.of(ReasonCode.NO_ROUTE, dst));
             return null;
         }
-        String where = route.type() == RouteType.LOCAL ? dst + " is an address of this host → out through lo"
-                : dst + via(route, dst);
-        sim.trace.step(skb, StepKind.ROUTING, OUTPUT_STAGE, null, null, outDevice(route), null, why + ": " + where);
+        Reason where = route.type() == RouteType.LOCAL ? Reason.of(ReasonCode.OUTPUT_TO_SELF, dst)
+                : Reason.of(ReasonCode.OUTPUT_PATH, dst, path(route));
+        sim.trace.step(skb, StepKind.ROUTING, OUTPUT_STAGE, null, null, outDevice(route), null, Reason.of(why, where));
         return route;
     }
 
@@ -110,41 +111,41 @@ final class Routing {
      * the route back to leave through the input device; loose mode (2) only wants a route back; with
      * neither mode nothing is checked here (a local source is refused before, as a martian).
      */
-    private String reversePath(Skb skb, NetDevice dev) {
+    private Reason reversePath(Skb skb, NetDevice dev) {
         int mode = sim.host.sysctls().rpFilter(dev.name());
         if (mode == 0) {
             return null;
         }
         Ipv4Address src = skb.packet.src();
-        String setting = "rp_filter=" + mode + (mode == 1 ? " (strict)" : " (loose)") + " on " + dev.name();
+        Reason setting = Reason.of(mode == 1 ? ReasonCode.RP_STRICT : ReasonCode.RP_LOOSE, dev.name());
         Route back = sim.host.fib().lookup(src);
-        if (back == null || back.type() != RouteType.UNICAST) {
-            return setting + ": there is no route back to " + src + (back == null ? "" : " (the route " + back.text()
-                    + " is of type " + back.type().label() + ")") + ", so the source is a martian and the packet"
-                    + " is dropped";
+        if (back == null) {
+            return Reason.of(ReasonCode.RP_NO_ROUTE_BACK, setting, src);
+        }
+        if (back.type() != RouteType.UNICAST) {
+            return Reason.of(ReasonCode.RP_ROUTE_BACK_TYPE, setting, src, back.text(), back.type().label());
         }
         String backDevice = outDevice(back);
         if (dev.name().equals(backDevice)) {
             return null;
         }
         if (dev.addresses().isEmpty()) {
-            return setting + ": the route back to " + src + " leaves through " + backDevice + " and " + dev.name()
-                    + " has no IPv4 address, so the packet is dropped";
+            return Reason.of(ReasonCode.RP_NO_ADDRESS, setting, src, backDevice, dev.name());
         }
-        return mode == 1 ? setting + ": the route back to " + src + " leaves through " + backDevice + ", not "
-                + dev.name() + ", so the packet is dropped" : null;
+        return mode == 1 ? Reason.of(ReasonCode.RP_OTHER_DEVICE, setting, src, backDevice, dev.name()) : null;
     }
 
-    private String via(Route route, Ipv4Address dst) {
-        return (route.gateway() != null ? " via " + route.gateway() : "") + " out of " + outDevice(route)
-                + " (route: " + route.text() + ")";
+    /** Where a route leads: through a gateway or straight onto a link, and the route itself. */
+    private Reason path(Route route) {
+        return route.gateway() != null ? Reason.of(ReasonCode.PATH_VIA, route.gateway(), outDevice(route), route.text())
+                : Reason.of(ReasonCode.PATH_DIRECT, outDevice(route), route.text());
     }
 
-    private void step(Skb skb, String in, String out, String why) {
+    private void step(Skb skb, String in, String out, Reason why) {
         sim.trace.step(skb, StepKind.ROUTING, INPUT_STAGE, null, in, out, null, why);
     }
 
-    private Route drop(Skb skb, NetDevice dev, String why) {
+    private Route drop(Skb skb, NetDevice dev, Reason why) {
         sim.trace.step(skb, StepKind.DROPPED, INPUT_STAGE, null, dev.name(), null, null, why);
         receivers.end(skb, Disposition.DROPPED, "routing", why);
         return null;

@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.ConntrackTable;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Reason;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -62,7 +63,7 @@ final class SimContext {
      * Queues the answer a target sends from inside a hook for flow {@code cause}: the step the traversal
      * records next is that rule's, and {@code directOut} names the device when it bypasses the IP stack.
      */
-    void answer(String label, int cause, Packet packet, Conntrack ct, CtInfo info, String directOut) {
+    void answer(Reason label, int cause, Packet packet, Conntrack ct, CtInfo info, String directOut) {
         send(new PendingFlow(nextFlow(), label, cause, null, packet, false, null, null, ct, info,
                 trace.steps().size() + 1, directOut));
     }

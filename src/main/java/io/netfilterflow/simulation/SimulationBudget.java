@@ -16,7 +16,7 @@ public record SimulationBudget(long maxSteps, long maxTraceBytes, long maxRuleEv
      * Ten times and more what the largest preset, recorded fixture or generated kube-proxy dump needs
      * (measured by SimulationBudgetTest; the figures are in README.md).
      */
-    public static final SimulationBudget DEFAULT = new SimulationBudget(50_000, 32L << 20, 5_000_000);
+    public static final SimulationBudget DEFAULT = new SimulationBudget(50_000, 64L << 20, 5_000_000);
 
     public SimulationBudget {
         if (maxSteps < 1 || maxTraceBytes < 1 || maxRuleEvaluations < 1) {

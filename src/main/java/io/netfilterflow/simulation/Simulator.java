@@ -11,6 +11,8 @@ import io.netfilterflow.scenario.PacketSpec;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
@@ -79,7 +81,7 @@ public final class Simulator {
             Packet packet = packet(spec, from, host, flow);
             boolean process = from == null;
             sim.sockets.connect(process ? Receivers.HOST : from.name(), packet);
-            sim.send(PendingFlow.sent(flow, "packet " + (index + 1) + " (" + packet.summary() + ")", null, from, packet,
+            sim.send(PendingFlow.sent(flow, Reason.of(ReasonCode.LABEL_PACKET, index + 1, packet.summary()), null, from, packet,
                     spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null));
             for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
                 send(sim, pending, ip, bridge, receivers, wire);
@@ -102,13 +104,12 @@ public final class Simulator {
         Endpoint from = pending.endpoint();
         if (pending.directOut() != null) {
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, pending.directOut(),
-                    null, "the host sends " + pending.label() + " straight out of " + pending.directOut()
-                            + " (dev_queue_xmit): no OUTPUT, POSTROUTING or bridge hook sees it");
+                    null, Reason.of(ReasonCode.HOST_SENDS_DIRECT, pending.label(), pending.directOut()));
             wire.accept(new Transmission(pending.flow(), null, pending.cause(), skb.packet, null, null));
             receivers.direct(skb, pending.directOut());
         } else if (from == null) {
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of("ip", "local process"), null, null, null, null,
-                    (pending.cause() == null ? "a process on the host sends " : "the host sends ") + pending.label());
+                    Reason.of(pending.cause() == null ? ReasonCode.PROCESS_SENDS : ReasonCode.HOST_SENDS, pending.label()));
             wire.accept(new Transmission(pending.flow(), null, pending.cause(), skb.packet, pending.uid(),
                     pending.gid()));
             ip.localOut(skb);
@@ -120,16 +121,16 @@ public final class Simulator {
                     : nextHop == null ? null : resolve(sim.host, from, dev, nextHop);
             if (mac == null) {
                 sim.trace.step(skb, StepKind.DROPPED, Stage.of(null, from.name()), null, null, null, null,
-                        from.name() + " cannot send it: " + (nextHop == null ? "it has no route (no gateway) to "
-                                + skb.packet.dst() : "nothing on its link answers ARP for " + nextHop));
-                receivers.end(skb, Disposition.UNROUTABLE, from.name(), from.name() + " has no way to reach "
-                        + skb.packet.dst());
+                        nextHop == null ? Reason.of(ReasonCode.PEER_NO_GATEWAY, from.name(), skb.packet.dst())
+                                : Reason.of(ReasonCode.PEER_NO_ARP, from.name(), nextHop));
+                receivers.end(skb, Disposition.UNROUTABLE, from.name(),
+                        Reason.of(ReasonCode.PEER_UNREACHABLE, from.name(), skb.packet.dst()));
                 return;
             }
             skb.packet = skb.packet.withEthernet(from.mac(), mac);
             wire.accept(new Transmission(pending.flow(), from.name(), pending.cause(), skb.packet, null, null));
             sim.trace.step(skb, StepKind.RECEIVED, Stage.of(null, "rx"), null, dev.name(), null, null,
-                    from.name() + " sends " + pending.label() + "; the frame arrives on " + dev.name());
+                    Reason.of(ReasonCode.PEER_SENDS, from.name(), pending.label(), dev.name()));
             if (dev.isBridgePort()) {
                 bridge.receive(skb, dev, sim.host.device(dev.master()));
             } else {
@@ -141,7 +142,7 @@ public final class Simulator {
         }
         if (!sim.trace.hasResult(skb.flow)) {
             sim.trace.result(new FlowResult(skb.flow, pending.label(), pending.from(), pending.cause(),
-                    pending.causeStep(), Disposition.DROPPED, "unknown", null, "the path ended without a verdict"));
+                    pending.causeStep(), Disposition.DROPPED, "unknown", null, Reason.of(ReasonCode.NO_VERDICT)));
         }
     }
 

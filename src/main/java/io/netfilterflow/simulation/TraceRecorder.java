@@ -1,5 +1,6 @@
 package io.netfilterflow.simulation;
 
+import io.netfilterflow.diagram.NodeIds;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.xtables.match.CtState;
 import io.netfilterflow.packet.IcmpTypes;
@@ -7,6 +8,7 @@ import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
 import io.netfilterflow.trace.FlowResult;
 import io.netfilterflow.trace.PacketView;
+import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.RuleCounter;
 import io.netfilterflow.trace.RuleRef;
 import io.netfilterflow.trace.Stage;
@@ -35,8 +37,15 @@ final class TraceRecorder {
         this.work = work;
     }
 
-    void step(Skb skb, StepKind kind, Stage stage, String verdict, String in, String out, RuleRef rule, String why) {
-        Step step = new Step(steps.size() + 1, skb.flow, kind, stage, verdict, view(skb, in, out), rule, why);
+    void step(Skb skb, StepKind kind, Stage stage, String verdict, String in, String out, RuleRef rule, Reason reason) {
+        step(skb, kind, stage, verdict, in, out, rule, reason, List.of());
+    }
+
+    /** Records a step with the box it lights ({@link NodeIds}, the one mapping) and hands it on. */
+    void step(Skb skb, StepKind kind, Stage stage, String verdict, String in, String out, RuleRef rule, Reason reason,
+              List<Reason> notes) {
+        Step step = new Step(steps.size() + 1, skb.flow, kind, stage, NodeIds.of(kind, stage), verdict,
+                view(skb, in, out), rule, reason, notes);
         work.step(step); // over budget: the run ends here, before the step is kept or sent
         steps.add(step);
         listener.accept(step);

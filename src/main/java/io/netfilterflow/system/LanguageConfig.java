@@ -12,7 +12,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The page's language: the one the reader picked ({@code ?lang=ko}, remembered in a cookie), else the
- * browser's ({@code Accept-Language}); bundles exist for English, Korean and Chinese (simplified, traditional).
+ * browser's ({@code Accept-Language}), else English; bundles exist for English, Korean and Chinese (simplified,
+ * traditional). The API answers in the same language: the trace's sentences, {@code text/plain} traces.
  */
 @Configuration
 class LanguageConfig implements WebMvcConfigurer {
@@ -22,7 +23,9 @@ class LanguageConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("nff-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        resolver.setDefaultLocaleFunction(request -> request.getLocale() == null ? Locale.ENGLISH : request.getLocale());
+        // no Accept-Language: English, not the server machine's own locale (which the servlet would report)
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null
+                ? Locale.ENGLISH : request.getLocale());
         return resolver;
     }
 

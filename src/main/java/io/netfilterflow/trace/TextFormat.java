@@ -1,10 +1,12 @@
 package io.netfilterflow.trace;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trace for people, like Cisco ASA's packet-tracer: per packet, numbered phases with the stage,
- * the result, the deciding rule and why; then the packet's final verdict.
+ * the result, the deciding rule and why; then the packet's final verdict. The words are the reader's
+ * language ({@link TraceMessages}); the kernel's names stay as the kernel spells them.
  */
 public final class TextFormat {
 
@@ -12,13 +14,18 @@ public final class TextFormat {
     }
 
     public static String format(Trace trace) {
+        return format(trace, TraceMessages.ENGLISH);
+    }
+
+    public static String format(Trace trace, TraceMessages words) {
+        Labels labels = new Labels(words);
         StringBuilder out = new StringBuilder();
-        out.append(trace.title()).append(" (backend ").append(trace.backend()).append(")\n");
+        out.append(words.text("title", Map.of("title", trace.title(), "backend", trace.backend()))).append('\n');
         for (FlowResult flow : trace.flows()) {
-            out.append('\n').append("Packet ").append(flow.flow()).append(": ").append(flow.label())
-                    .append(", from ").append(flow.from());
+            out.append('\n').append(words.text("packet", Map.of("flow", flow.flow(), "label",
+                    words.render(flow.label()), "from", flow.from())));
             if (flow.cause() != null) {
-                out.append(", answering packet ").append(flow.cause());
+                out.append(words.text("answering", Map.of("cause", flow.cause())));
             }
             out.append('\n');
             List<Step> steps = trace.steps().stream().filter(s -> s.flow() == flow.flow()).toList();
@@ -27,20 +34,42 @@ public final class TextFormat {
                 if (step.kind() == StepKind.CHAIN) {
                     continue;
                 }
-                out.append(String.format("  Phase %d: %s%n", ++phase, title(step)));
+                out.append("  ").append(words.text("phase", Map.of("number", ++phase, "title", title(step))))
+                        .append('\n');
                 if (step.verdict() != null) {
-                    out.append("    Result: ").append(step.verdict()).append('\n');
+                    out.append(labels.result).append(step.verdict()).append('\n');
                 }
                 if (step.rule() != null) {
-                    out.append("    Rule:   ").append(step.rule().input()).append(" line ").append(step.rule().line())
-                            .append(": ").append(step.rule().text()).append('\n');
+                    out.append(labels.rule).append(words.text("rule-ref", Map.of("input", step.rule().input(),
+                            "line", step.rule().line(), "text", step.rule().text()))).append('\n');
                 }
-                out.append("    Packet: ").append(step.packet().summary()).append(devices(step.packet())).append('\n');
-                out.append("    Why:    ").append(step.why()).append('\n');
+                out.append(labels.packet).append(step.packet().summary()).append(devices(step.packet())).append('\n');
+                out.append(labels.why).append(words.render(step.reason(), step.notes())).append('\n');
             }
-            out.append("  Verdict: ").append(flow.disposition()).append(" — ").append(flow.sentence()).append('\n');
+            out.append("  ").append(words.text("verdict", Map.of())).append(": ").append(flow.disposition())
+                    .append(" — ").append(words.render(flow.reason())).append('\n');
         }
         return out.toString();
+    }
+
+    /** A phase's field names, each padded so that the values line up. */
+    private static final class Labels {
+        final String result;
+        final String rule;
+        final String packet;
+        final String why;
+
+        Labels(TraceMessages words) {
+            List<String> names = List.of(words.text("result", Map.of()), words.text("rule", Map.of()),
+                    words.text("packet-line", Map.of()), words.text("why", Map.of()));
+            int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
+            List<String> padded = names.stream().map(name -> "    " + (name + ":" + " ".repeat(width)).substring(0, width))
+                    .toList();
+            result = padded.get(0);
+            rule = padded.get(1);
+            packet = padded.get(2);
+            why = padded.get(3);
+        }
     }
 
     private static String title(Step step) {

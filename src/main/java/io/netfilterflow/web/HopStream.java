@@ -5,6 +5,8 @@ import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.SimulationException;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.TraceJson;
+import io.netfilterflow.trace.TraceMessages;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,13 +33,15 @@ final class HopStream {
     private final EventSink sink;
     private final JsonMapper json;
     private final SimulationBudget budget;
+    private final TraceMessages words;
     private Batch batch = new Batch();
     private int produced;
 
-    HopStream(EventSink sink, JsonMapper json, SimulationBudget budget) {
+    HopStream(EventSink sink, JsonMapper json, SimulationBudget budget, TraceMessages words) {
         this.sink = sink;
         this.json = json;
         this.budget = budget;
+        this.words = words;
     }
 
     void run(Scenario scenario) {
@@ -68,7 +72,7 @@ final class HopStream {
     /** The event after the hops: {@code done} with the summary, or {@code error} with a ProblemDetail. */
     private Last simulate(Scenario scenario) {
         try {
-            return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced)));
+            return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced), words));
         } catch (ClientGone gone) {
             throw gone;
         } catch (SimulationException e) {
@@ -86,7 +90,7 @@ final class HopStream {
         produced++;
         if (step.seq() == 1) {
             ByteArrayOutputStream first = new ByteArrayOutputStream(1024);
-            event(first, "hop", step.seq(), step);
+            event(first, "hop", step.seq(), TraceJson.hop(step, words));
             if (!sink.send(Events.of(first.toByteArray()), true)) {
                 throw new ClientGone();
             }
@@ -136,7 +140,7 @@ final class HopStream {
         public byte[] render() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(BATCH_BYTES + 4096);
             for (Step step : steps) {
-                event(bytes, "hop", step.seq(), step);
+                event(bytes, "hop", step.seq(), TraceJson.hop(step, words));
             }
             if (last != null) {
                 event(bytes, last.name(), 0, last.data());

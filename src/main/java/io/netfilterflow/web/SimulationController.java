@@ -3,11 +3,14 @@ package io.netfilterflow.web;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.Simulator;
-import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceJson;
+import io.netfilterflow.trace.TraceMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,22 +37,35 @@ class SimulationController {
         this.budget = properties.budget();
     }
 
+    /** The whole run; its sentences in the reader's language (the page's choice, else {@code Accept-Language}). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Trace trace(HttpServletRequest request) throws IOException {
-        return Simulator.run(scenario(request), budget, step -> { });
+    TraceJson.Document trace(HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws IOException {
+        TraceMessages words = words(locale, response);
+        return TraceJson.of(Simulator.run(scenario(request), budget, step -> { }), words);
     }
 
     /** The run as text: {@code text} for people, {@code conformance} to diff with a kernel, {@code counters} as iptables -vL. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_PLAIN_VALUE)
-    String text(HttpServletRequest request, @RequestParam(defaultValue = "text") String format) throws IOException {
+    String text(HttpServletRequest request, HttpServletResponse response,
+                @RequestParam(defaultValue = "text") String format, Locale locale) throws IOException {
         TraceText printer = TraceText.of(format);
+        TraceMessages words = words(locale, response);
         Scenario scenario = scenario(request);
-        return printer.print(scenario, Simulator.run(scenario, budget, step -> { }));
+        return printer.print(scenario, Simulator.run(scenario, budget, step -> { }), words);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        streams.start(scenario(request), budget, request, response);
+    void stream(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
+        streams.start(scenario(request), budget, words(locale, response), request, response);
+    }
+
+    /** The reader's words; the answer says which language it is in and that it depends on the asking. */
+    private static TraceMessages words(Locale locale, HttpServletResponse response) {
+        TraceMessages words = TraceMessages.of(locale);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, words.language());
+        response.addHeader(HttpHeaders.VARY, "Accept-Language, Cookie");
+        return words;
     }
 
     private Scenario scenario(HttpServletRequest request) throws IOException {

@@ -2,6 +2,7 @@ package io.netfilterflow.web;
 
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
+import io.netfilterflow.trace.TraceMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,12 +54,13 @@ class SimulationStreams {
         streamSweeper.scheduleAtFixedRate(this::sweep, sweepPeriod());
     }
 
-    void start(Scenario scenario, SimulationBudget budget, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    /** Streams the run to the client, its sentences in {@code words}' language. */
+    void start(Scenario scenario, SimulationBudget budget, TraceMessages words, HttpServletRequest request,
+               HttpServletResponse response) throws IOException {
         SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, writers,
                 open::remove, this::goodbye);
         open.add(writer);
-        HopStream stream = new HopStream(writer, json, budget);
+        HopStream stream = new HopStream(writer, json, budget, words);
         producing.incrementAndGet();
         try {
             simulations.execute(() -> {

@@ -12,9 +12,9 @@ import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.RuleCounter;
 import io.netfilterflow.trace.TextFormat;
 import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceMessages;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,18 +25,23 @@ import org.springframework.web.server.ResponseStatusException;
  * the save text plus what this run's packets added).
  */
 enum TraceText {
-    TEXT((scenario, trace) -> TextFormat.format(trace)),
-    CONFORMANCE((scenario, trace) -> ConformanceFormat.format(trace)),
-    COUNTERS(TraceText::counters);
+    TEXT((scenario, trace, words) -> TextFormat.format(trace, words)),
+    /** The kernel's own language: the same in every locale. */
+    CONFORMANCE((scenario, trace, words) -> ConformanceFormat.format(trace)),
+    COUNTERS((scenario, trace, words) -> counters(scenario, trace));
 
-    private final BiFunction<Scenario, Trace, String> printer;
+    private interface Printer {
+        String print(Scenario scenario, Trace trace, TraceMessages words);
+    }
 
-    TraceText(BiFunction<Scenario, Trace, String> printer) {
+    private final Printer printer;
+
+    TraceText(Printer printer) {
         this.printer = printer;
     }
 
-    String print(Scenario scenario, Trace trace) {
-        return printer.apply(scenario, trace);
+    String print(Scenario scenario, Trace trace, TraceMessages words) {
+        return printer.print(scenario, trace, words);
     }
 
     static TraceText of(String name) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,33 @@ class TraceCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Phase 1:").contains("Verdict: DELIVERED — delivered to c2")
                 .contains("iptables line 28: -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT");
+    }
+
+    @Test
+    void langPrintsTheSentencesInTheReadersLanguageAndConformanceInTheKernels() throws Exception {
+        String file = write("s.json", ScenarioBuilder.resource("/scenarios/kernel-truth/wan2c-published/scenario.json"));
+        String english = trace("trace", file, "--lang", "en").out();
+        Run korean = trace("trace", file, "--lang", "ko");
+        assertThat(korean.code()).isZero();
+        assertThat(korean.out()).containsPattern("[\\uAC00-\\uD7A3]").doesNotContain("routing decision")
+                .contains("iptables", "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT", "DELIVERED");
+        String hans = trace("trace", file, "--lang=zh-Hans").out();
+        String hant = trace("trace", file, "--lang", "zh-Hant").out();
+        assertThat(hans).containsPattern("[\\u4E00-\\u9FFF]").isNotEqualTo(hant).isNotEqualTo(english);
+        String json = trace("trace", file, "--format", "json", "--lang", "zh-Hant").out();
+        assertThat(json).contains("\"language\" : \"zh-TW\"").contains("\"code\" : \"ROUTE_FORWARD\"");
+        for (String lang : List.of("ko", "zh-Hans", "zh-Hant")) {
+            assertThat(trace("trace", file, "--format", "conformance", "--lang", lang).out()).as(lang)
+                    .isEqualTo(trace("trace", file, "--format", "conformance").out());
+        }
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageError() throws Exception {
+        String file = write("s.json", ScenarioBuilder.resource("/scenarios/kernel-truth/wan2c-published/scenario.json"));
+        Run run = trace("trace", file, "--lang", "klingon");
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err()).contains("--lang is one of en, ko, zh-Hans, zh-Hant, not 'klingon'");
     }
 
     @Test

@@ -26,7 +26,7 @@ class DiagramsTest {
             Scenario scenario = ScenarioReader.read(Fixtures.read(file));
             Set<String> ids = ids(Diagrams.of(scenario.host().backend()));
             for (Step step : Simulator.run(scenario).steps()) {
-                assertThat(ids).as("%s step %d %s", file, step.seq(), step.stage()).contains(NodeIds.of(step));
+                assertThat(ids).as("%s step %d %s", file, step.seq(), step.stage()).contains(step.node());
                 steps++;
             }
         }

@@ -10,9 +10,11 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceMessages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ class PresetsTest {
 
     static {
         expect("docker-host-to-container")
-                .ends(1, DELIVERED, "c1").ends(2, DELIVERED, "the host docker-host")
+                .ends(1, DELIVERED, "c1").ends(2, DELIVERED, "docker-host")
                 .visits(1, "ip output routing", "ip nat OUTPUT", "ip filter OUTPUT", "ip nat POSTROUTING",
                         "bridge filter OUTPUT", "bridge nat POSTROUTING")
                 .visits(2, "bridge nat PREROUTING", "ip mangle PREROUTING", "bridge filter INPUT", "ip filter INPUT")
@@ -61,22 +63,22 @@ class PresetsTest {
                 .never(1, "ip filter INPUT");
         expect("docker-nat-table")
                 .ends(1, DELIVERED, "c1").ends(3, DELIVERED, "c1").ends(5, DELIVERED, "c1")
-                .ends(7, DELIVERED, "the host docker-host").ends(9, DELIVERED, "wan").ends(10, DELIVERED, "c1")
+                .ends(7, DELIVERED, "docker-host").ends(9, DELIVERED, "wan").ends(10, DELIVERED, "c1")
                 .decides(1, "ip nat DOCKER accept").decides(3, "ip nat DOCKER accept")
                 .decides(7, "ip nat DOCKER return").decides(9, "ip nat POSTROUTING accept")
                 .rewrites(3, "ip nat (PREROUTING)", "→ 10.99.0.5:9736", "→ 172.17.0.2:9736")
                 .never(2, "ip nat DOCKER");
         expect("udp-dnat-router")
                 .ends(1, DELIVERED, "laptop").ends(2, DELIVERED, "desktop")
-                .ends(3, DELIVERED, "the host amd-server").ends(4, DELIVERED, "desktop")
+                .ends(3, DELIVERED, "amd-server").ends(4, DELIVERED, "desktop")
                 .visits(1, "ip nat PREROUTING", "ip routing", "ip filter FORWARD", "ip nat POSTROUTING")
                 .rewrites(1, "ip nat (PREROUTING)", "192.168.0.2:40001 → 192.168.1.9:9999", "192.168.0.2:40001 → 192.168.1.8:9999")
                 .rewrites(2, "ip nat (POSTROUTING)", "192.168.1.8:9999 → 192.168.0.2:40001", "192.168.1.9:9999 → 192.168.0.2:40001")
                 .decides(3, "ip filter INPUT continue", "ip filter INPUT policy accept")
                 .never(1, "ip filter INPUT");
         expect("home-router-port-forward")
-                .ends(1, DELIVERED, "nas").ends(3, DELIVERED, "internet (for 198.51.100.7 beyond it)")
-                .ends(4, DELIVERED, "laptop").ends(5, DROPPED, "ip filter INPUT")
+                .ends(1, DELIVERED, "nas").ends(3, DELIVERED, "internet")
+                .ends(4, DELIVERED, "laptop").ends(5, DROPPED, "ip filter INPUT").decidedByPolicy(5)
                 .decides(1, "ip nat PREROUTING accept", "ip filter FORWARD accept")
                 .decides(3, "ip filter FORWARD accept", "ip nat POSTROUTING accept")
                 .rewrites(3, "ip nat (POSTROUTING)", "192.168.0.20:40003 →", "203.0.113.2:40003 →")
@@ -92,19 +94,19 @@ class PresetsTest {
                 .never(1, "ip raw PREROUTING", "ip conntrack (PREROUTING)", "ip filter FORWARD", "ip nat POSTROUTING")
                 .never(2, "ip raw PREROUTING", "ip filter FORWARD");
         expect("raw-notrack")
-                .ends(1, DELIVERED, "the host docker-host").ends(2, DELIVERED, "wan").ends(3, DROPPED, "ip filter INPUT")
+                .ends(1, DELIVERED, "docker-host").ends(2, DELIVERED, "wan").ends(3, DROPPED, "ip filter INPUT").decidedByPolicy(3)
                 .decides(1, "ip raw PREROUTING continue", "ip filter INPUT accept")
                 .never(1, "ip nat PREROUTING").never(2, "ip nat POSTROUTING")
                 .visits(3, "ip nat PREROUTING", "ip filter INPUT")
                 .decides(3, "ip filter INPUT policy drop");
         expect("mangle-mark-forward")
-                .ends(1, DELIVERED, "internet (for 198.51.100.7 beyond it)").ends(2, DELIVERED, "laptop")
-                .ends(3, DROPPED, "ip filter FORWARD")
+                .ends(1, DELIVERED, "internet").ends(2, DELIVERED, "laptop")
+                .ends(3, DROPPED, "ip filter FORWARD").decidedByPolicy(3)
                 .decides(1, "ip mangle PREROUTING continue", "ip filter FORWARD accept")
                 .marks(1, "ip filter FORWARD", "0x1")
                 .decides(3, "ip filter FORWARD policy drop");
         expect("ebtables-mac-filter")
-                .ends(1, DROPPED, "bridge filter FORWARD").ends(2, DELIVERED, "c1")
+                .ends(1, DROPPED, "bridge filter FORWARD").decidedBy(1, "ebtables", 5).ends(2, DELIVERED, "c1")
                 .ends(3, DELIVERED, "wan").ends(4, DELIVERED, "c1")
                 .decides(1, "bridge filter FORWARD drop")
                 .visits(3, "bridge filter INPUT", "ip filter FORWARD").never(3, "bridge filter FORWARD");
@@ -113,7 +115,7 @@ class PresetsTest {
                 .decides(1, "bridge nat PREROUTING accept")
                 .outOf(1, "veth_c3");
         expect("ebtables-broute-legacy")
-                .ends(1, DELIVERED, "the host docker-host").ends(3, DELIVERED, "c2").ends(4, DELIVERED, "c1")
+                .ends(1, DELIVERED, "docker-host").ends(3, DELIVERED, "c2").ends(4, DELIVERED, "c1")
                 .decides(1, "bridge broute BROUTING drop")
                 .visits(1, "ip raw PREROUTING", "ip filter INPUT")
                 .never(1, "bridge nat PREROUTING", "bridge filter INPUT")
@@ -121,7 +123,7 @@ class PresetsTest {
                 .visits(3, "bridge broute BROUTING", "bridge nat PREROUTING", "bridge filter FORWARD", "ip filter FORWARD");
         expect("kubernetes-clusterip")
                 .ends(1, DELIVERED, "web-2").ends(2, DELIVERED, "client")
-                .ends(3, REJECTED, "ip filter KUBE-SERVICES").ends(4, DELIVERED, "client")
+                .ends(3, REJECTED, "ip filter KUBE-SERVICES").decidedBy(3, "iptables", 38).ends(4, DELIVERED, "client")
                 .visits(1, "ip nat PREROUTING", "ip nat KUBE-SERVICES", "ip nat KUBE-SVC-LOLE4ISW44XBNF3G",
                         "ip nat KUBE-SEP-IT2ZTR26TO4XFPTO", "ip filter FORWARD", "ip nat KUBE-POSTROUTING")
                 .decides(1, "ip nat KUBE-SEP-IT2ZTR26TO4XFPTO accept")
@@ -183,13 +185,35 @@ class PresetsTest {
         Expected ends(int flow, Disposition disposition, String where) {
             checks.add(trace -> {
                 FlowResult result = flow(trace, flow);
-                assertThat(result.disposition() + " " + result.where()).as("packet %d: %s", flow, result.sentence())
+                assertThat(result.disposition() + " " + result.where()).as("packet %d: %s", flow, TraceMessages.ENGLISH.render(result.reason()))
                         .isEqualTo(disposition + " " + where);
             });
             return this;
         }
 
         /** The stages appear in this order among the packet's steps (others may come between). */
+        /** The rule that ended the packet, as the traversal recorded it: which input and line. */
+        Expected decidedBy(int flow, String input, int line) {
+            checks.add(trace -> {
+                FlowResult result = flow(trace, flow);
+                assertThat(result.rule()).as("packet %d's deciding rule", flow).isNotNull();
+                assertThat(result.rule().input() + " " + result.rule().line()).as("packet %d's deciding rule", flow)
+                        .isEqualTo(input + " " + line);
+                assertThat(result.reason().code()).isIn(ReasonCode.DROPPED_BY_RULE, ReasonCode.REJECTED_BY_RULE);
+            });
+            return this;
+        }
+
+        /** The packet ended on a chain's policy: no rule decided. */
+        Expected decidedByPolicy(int flow) {
+            checks.add(trace -> {
+                FlowResult result = flow(trace, flow);
+                assertThat(result.rule()).as("packet %d's deciding rule", flow).isNull();
+                assertThat(result.reason().code()).isEqualTo(ReasonCode.DROPPED_BY_POLICY);
+            });
+            return this;
+        }
+
         Expected visits(int flow, String... stages) {
             checks.add(trace -> assertThat(stages(trace, flow)).as("stages of packet %d", flow)
                     .containsSubsequence(stages));

@@ -1,12 +1,14 @@
 package io.netfilterflow.simulation;
 
 import static io.netfilterflow.support.TraceAssert.assertThatTrace;
+import static io.netfilterflow.support.TraceAssert.codes;
 import static io.netfilterflow.support.TraceAssert.conformance;
 import static io.netfilterflow.support.TraceAssert.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netfilterflow.support.ScenarioBuilder;
 import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
@@ -46,21 +48,21 @@ class AnswersTest {
         Trace trace = run(ScenarioBuilder.docker().hostListens("tcp/22").packets(tcp("wan", "10.99.0.5:22", "SYN"), ack));
         assertThat(steps(trace, 2).get(0).packet().tcpFlags()).isEqualTo("SYN,ACK");
         assertThatTrace(trace).hasPackets(3).endsIn(3, Disposition.DELIVERED);
-        assertThat(trace.flows().get(2).sentence()).contains("socket of this connection");
+        assertThat(codes(trace.flows().get(2).reason())).contains(ReasonCode.ANSWER_TCP_SOCKET);
     }
 
     @Test
     void aListenerDropsASegmentWithNeitherSynNorAck() {
         Trace trace = run(ScenarioBuilder.docker().hostListens("tcp/22").packets(tcp("wan", "10.99.0.5:22", "FIN")));
         assertThatTrace(trace).hasPackets(1).endsIn(1, Disposition.DELIVERED);
-        assertThat(trace.flows().get(0).sentence()).contains("neither SYN nor ACK");
+        assertThat(codes(trace.flows().get(0).reason())).contains(ReasonCode.ANSWER_LISTENER_DROPS);
     }
 
     @Test
     void theSynAckToAConnectingMachineReachesItsSocket() {
         Trace trace = run(ScenarioBuilder.docker().hostListens("tcp/22").packets(tcp("wan", "10.99.0.5:22", "SYN")));
-        assertThat(trace.flows().get(1).sentence()).contains("socket of this connection")
-                .doesNotContain("reset");
+        assertThat(codes(trace.flows().get(1).reason())).contains(ReasonCode.ANSWER_TCP_SOCKET)
+                .doesNotContain(ReasonCode.ANSWER_TCP_CLOSED, ReasonCode.ANSWER_LISTENER_RESETS);
     }
 
     @Test

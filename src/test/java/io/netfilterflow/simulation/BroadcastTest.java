@@ -1,12 +1,14 @@
 package io.netfilterflow.simulation;
 
 import static io.netfilterflow.support.TraceAssert.assertThatTrace;
+import static io.netfilterflow.support.TraceAssert.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.support.ScenarioBuilder;
 import io.netfilterflow.trace.Disposition;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Trace;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class BroadcastTest {
     void aSubnetBroadcastIsAnEthernetBroadcastDeliveredLocallyAndNotAnswered() {
         Trace trace = run(ScenarioBuilder.docker(), udp("wan", "10.99.0.255:137", true));
         assertThat(assertThatTrace(trace).flow(1).disposition()).isEqualTo(Disposition.DELIVERED);
-        assertThat(assertThatTrace(trace).flow(1).sentence()).contains("no answer");
+        assertThat(codes(assertThatTrace(trace).flow(1).reason())).contains(ReasonCode.BROADCAST_NO_ANSWER);
         assertThatTrace(trace).hasPackets(1);
         assertThat(trace.steps().stream().filter(s -> s.flow() == 1 && s.packet() != null).findFirst().orElseThrow()
                 .packet().toString()).contains("ff:ff:ff:ff:ff:ff");
@@ -47,7 +49,7 @@ class BroadcastTest {
     @Test
     void aListeningSocketTakesTheBroadcastIn() {
         Trace trace = run(ScenarioBuilder.docker().hostListens("udp/137"), udp("wan", "10.99.0.255:137", false));
-        assertThat(assertThatTrace(trace).flow(1).sentence()).contains("receives the broadcast");
+        assertThat(codes(assertThatTrace(trace).flow(1).reason())).contains(ReasonCode.ANSWER_UDP_BROADCAST);
     }
 
     @Test

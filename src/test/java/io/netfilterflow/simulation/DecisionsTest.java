@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netfilterflow.support.ScenarioBuilder;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Trace;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class DecisionsTest {
         assertThat(outcome.disposition()).isEqualTo(Disposition.DROPPED);
         assertThat(outcome.where()).isEqualTo("ip filter FORWARD");
         assertThat(outcome.rule()).isNull();
-        assertThat(outcome.sentence()).contains("its policy");
+        assertThat(outcome.reason().code()).isEqualTo(ReasonCode.DROPPED_BY_POLICY);
     }
 
     @Test

@@ -172,7 +172,7 @@ class PathTest {
         Trace trace = run(ScenarioBuilder.docker().packets(
                 "{\"from\":\"c1\",\"proto\":\"tcp\",\"dst\":\"10.99.0.5:8080\",\"reply\":true}"));
         assertThat(decisions(trace, 1)).contains("ip nat DOCKER return");
-        assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "the host docker-host");
+        assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "docker-host");
     }
 
     @Test

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.Disposition;
 import io.netfilterflow.trace.FlowResult;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonArg;
+import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceMessages;
 import java.util.List;
 
 /** Domain assertions on a trace: conformance lines, the chains a packet visited, how each packet ended. */
@@ -34,13 +38,25 @@ public final class TraceAssert {
                 .map(s -> s.stage().chainName() + " " + s.verdict()).toList();
     }
 
+    /** Every code in a reason, its phrases' codes included, depth first: what tests assert instead of wording. */
+    public static List<ReasonCode> codes(Reason reason) {
+        List<ReasonCode> codes = new java.util.ArrayList<>();
+        codes.add(reason.code());
+        for (ReasonArg arg : reason.args()) {
+            if (arg instanceof Reason phrase) {
+                codes.addAll(codes(phrase));
+            }
+        }
+        return codes;
+    }
+
     public FlowResult flow(int flow) {
         return trace.flows().stream().filter(f -> f.flow() == flow).findFirst().orElseThrow(
                 () -> new AssertionError("no packet " + flow + " in " + trace.flows()));
     }
 
     public TraceAssert endsIn(int flow, Disposition disposition) {
-        assertThat(flow(flow).disposition()).as("packet %d: %s", flow, flow(flow).sentence()).isEqualTo(disposition);
+        assertThat(flow(flow).disposition()).as("packet %d: %s", flow, TraceMessages.ENGLISH.render(flow(flow).reason())).isEqualTo(disposition);
         return this;
     }
 

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.netfilterflow.diagram.NodeIds;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
@@ -68,7 +67,7 @@ class FlowPageBrowserTest {
     @Test
     void wanToPublishedPortLightsExactlyTheTracesStagesInOrder() throws IOException {
         Trace trace = Simulator.run(ScenarioReader.read(Files.readString(PRESET)));
-        List<String> expected = trace.steps().stream().map(NodeIds::of).toList();
+        List<String> expected = trace.steps().stream().map(Step::node).toList();
         int natPrerouting = indexOf(trace, StepKind.NAT, "PREROUTING");
 
         run();

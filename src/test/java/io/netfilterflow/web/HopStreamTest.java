@@ -6,6 +6,7 @@ import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.support.Fixtures;
+import io.netfilterflow.trace.TraceMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class HopStreamTest {
     void writesTheFirstHopAloneThenBatchesThenCompletes() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
 
         assertThat(sink.completed).isTrue();
         assertThat(sink.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
@@ -40,7 +41,7 @@ class HopStreamTest {
     @Test
     void aClientThatLeftStopsTheStreamWithoutCompletingIt() {
         RecordingSink sink = new RecordingSink(1);
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
 
         stream.run(PRESET);
 
@@ -53,7 +54,7 @@ class HopStreamTest {
     void aStreamDroppedWhileSimulatingStopsAtTheNextStep() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 6; // the check before simulating, then five steps
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
 
         stream.run(PRESET);
 
@@ -66,7 +67,7 @@ class HopStreamTest {
     void aStreamClosedBeforeItStartsNeverSimulates() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 0;
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
 
         stream.run(PRESET);
 
@@ -80,7 +81,7 @@ class HopStreamTest {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.errorOnAttempt = 2;
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
 
         assertThat(sink.writes.get(sink.writes.size() - 1)).startsWith("event:error\ndata:").contains("\"status\":500");
         assertThat(sink.completed).isTrue();
@@ -93,7 +94,7 @@ class HopStreamTest {
         sink.errorOnAttempt = 2;
         sink.errorsFrom = true;
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
 
         assertThat(sink.aborted).isTrue();
         assertThat(sink.completed).isFalse();

@@ -15,6 +15,8 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.FuzzCorpus;
 import io.netfilterflow.support.Mutator;
 import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceJson;
+import io.netfilterflow.trace.TraceMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -159,9 +161,9 @@ class ScenarioFuzzTest {
         Scenario scenario = ScenarioReader.read(json);
         Trace trace = Simulator.run(scenario);
         for (TraceText format : TraceText.values()) {
-            format.print(scenario, trace);
+            format.print(scenario, trace, TraceMessages.ENGLISH);
         }
-        JSON.writeValueAsString(trace);
+        JSON.writeValueAsString(TraceJson.of(trace, TraceMessages.ENGLISH));
     }
 
     private static void check(boolean named, String what, RuntimeException e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
-import io.netfilterflow.diagram.NodeIds;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
@@ -12,9 +11,11 @@ import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.Trace;
+import io.netfilterflow.trace.TraceMessages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,8 +99,8 @@ class ShareAndPresentBrowserTest {
         assertThat(page.isVisible(".controls")).as("keys only: no on-screen controls").isFalse();
         assertThat(page.isVisible("#run")).isFalse();
         assertThat(page.textContent("#caption")).contains("hop 12 of " + trace.steps().size())
-                .contains(trace.steps().get(11).why());
-        assertThat(FlowPage.litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(11)));
+                .contains(TraceMessages.ENGLISH.render(trace.steps().get(11).reason(), trace.steps().get(11).notes()));
+        assertThat(FlowPage.litBox(page)).isEqualTo(trace.steps().get(11).node());
         var diagram = page.locator(".diagram").boundingBox();
         var notes = page.locator(".notes").boundingBox();
         assertThat(page.isVisible(".notes")).isTrue();
@@ -110,7 +111,7 @@ class ShareAndPresentBrowserTest {
 
         page.keyboard().press("ArrowRight");
         assertThat(page.textContent("#caption")).contains("hop 13 of " + trace.steps().size());
-        assertThat(FlowPage.litBox(page)).isEqualTo(NodeIds.of(trace.steps().get(12)));
+        assertThat(FlowPage.litBox(page)).isEqualTo(trace.steps().get(12).node());
         page.keyboard().press("ArrowLeft");
         page.keyboard().press("ArrowLeft");
         assertThat(page.textContent("#caption")).contains("hop 11 of " + trace.steps().size());
@@ -222,6 +223,11 @@ class ShareAndPresentBrowserTest {
         assertThat(page.textContent("#notes")).contains(korean.path("notes").asString().substring(0, 12));
         FlowPage.run(page);
         assertThat(page.textContent("#position")).doesNotContain("hop");
+        page.locator("#events li").nth(2).click();
+        assertThat(page.textContent("#why")).as("the hop's sentence, rendered by the server in the page's language")
+                .containsPattern("[\\uAC00-\\uD7A3]").doesNotContain("routing decision", "looks at the packet");
+        page.keyboard().press("End");
+        assertThat(page.textContent(".verdicts")).containsPattern("[\\uAC00-\\uD7A3]").doesNotContain("delivered to");
         Browser.screenshot(page, "language-ko");
 
         page.navigate(base() + "/");
@@ -232,10 +238,65 @@ class ShareAndPresentBrowserTest {
             page.waitForSelector("body[data-ready=true]");
             assertThat(page.getAttribute("html", "lang")).isEqualTo(language);
             assertThat(page.textContent("#run")).isNotEqualTo("Run").isNotEqualTo("실행");
+            FlowPage.run(page);
+            page.locator("#events li").nth(2).click();
+            assertThat(page.textContent("#why")).containsPattern("[\\u4E00-\\u9FFF]")
+                    .doesNotContain("routing decision", "looks at the packet");
             Browser.screenshot(page, "language-" + language);
         }
         page.waitForNavigation(() -> page.selectOption("#language", "en"));
         assertThat(page.textContent("#run")).isEqualTo("Run");
+    }
+
+    /**
+     * In each language nothing English is left on the page: no message key shows (a missing one would), and no
+     * English sentence of the UI bundle or of the trace's reasons appears in the header, controls, event list,
+     * inspector, banners, notes or the dialogs, after a whole run.
+     */
+    @Test
+    void everyLanguageLeavesNoKeyAndNoEnglishSentenceOnThePage() throws Exception {
+        Properties ui = bundle("messages.properties");
+        Properties reasons = bundle("reasons.properties");
+        for (String language : new String[] {"ko", "zh-CN", "zh-TW"}) {
+            Properties translatedUi = bundle("messages_" + language.replace('-', '_') + ".properties");
+            Page page = open("/?preset=kubernetes-clusterip&lang=" + language);
+            FlowPage.run(page);
+            page.keyboard().press("End");
+            page.locator("#events li").nth(5).click();
+            StringBuilder seen = new StringBuilder(page.innerText("body"));
+            page.click("#share");
+            seen.append('\n').append(page.innerText("#share-dialog"));
+            page.click("#share-close");
+            page.click("#counters");
+            page.waitForSelector("#counters-dialog[open]");
+            seen.append('\n').append(page.innerText("#counters-dialog"));
+            String text = seen.toString();
+            assertThat(text).as("%s: no message key on the page", language)
+                    .doesNotContainPattern("\\b(kind|node|stage|verdict|field|rule|rules|family|hop|page|js)\\.[A-Za-z]");
+            for (String key : ui.stringPropertyNames()) {
+                String english = ui.getProperty(key);
+                if (english.contains(" ") && !english.contains("{") && !english.equals(translatedUi.getProperty(key))) {
+                    assertThat(text).as("%s: English UI string %s", language, key).doesNotContain(english);
+                }
+            }
+            for (String key : reasons.stringPropertyNames()) {
+                String english = reasons.getProperty(key);
+                for (String fragment : english.split("\\{\\w+}")) {
+                    if (fragment.trim().split(" ").length >= 3) {
+                        assertThat(text).as("%s: English words of reason %s", language, key).doesNotContain(fragment.trim());
+                    }
+                }
+            }
+            Browser.screenshot(page, "no-english-" + language);
+        }
+    }
+
+    private static Properties bundle(String name) throws java.io.IOException {
+        Properties properties = new Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(Path.of("src/main/resources").resolve(name))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private Page open(String path) {

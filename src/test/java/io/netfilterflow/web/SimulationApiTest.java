@@ -50,6 +50,35 @@ class SimulationApiTest {
         }
     }
 
+    @Test
+    void theTraceSpeaksTheReadersLanguageAndConformanceStaysTheKernels() throws Exception {
+        String english = post(PRESET, "text/plain", "en", "").body();
+        HttpResponse<String> korean = post(PRESET, "text/plain", "ko-KR,ko;q=0.9", "");
+        assertThat(korean.headers().firstValue("Content-Language")).hasValue("ko");
+        assertThat(korean.body()).containsPattern("[\\uAC00-\\uD7A3]").doesNotContain("routing decision")
+                .contains("PREROUTING", "DNAT");
+        String hans = post(PRESET, "text/plain", "zh-Hans", "").body();
+        String hant = post(PRESET, "text/plain", "zh-TW", "").body();
+        assertThat(hans).containsPattern("[\\u4E00-\\u9FFF]").isNotEqualTo(hant).isNotEqualTo(english);
+        assertThat(post(PRESET, "text/plain", "", "").body()).as("no Accept-Language: English").isEqualTo(english);
+
+        for (String language : List.of("ko", "zh-Hans", "zh-Hant")) {
+            assertThat(post(PRESET, "text/plain", language, "?format=conformance").body()).as(language)
+                    .isEqualTo(post(PRESET, "text/plain", "en", "?format=conformance").body());
+        }
+        JsonNode en = JSON.readTree(post(PRESET, "application/json", "en", "").body());
+        JsonNode zh = JSON.readTree(post(PRESET, "application/json", "zh-Hant", "").body());
+        assertThat(zh.get("language").asString()).isEqualTo("zh-TW");
+        for (int i = 0; i < en.get("steps").size(); i++) {
+            JsonNode a = en.get("steps").get(i);
+            JsonNode b = zh.get("steps").get(i);
+            assertThat(b.get("reason")).as("step %d's reason is data, the same in every language", i)
+                    .isEqualTo(a.get("reason"));
+            assertThat(b.get("node")).isEqualTo(a.get("node"));
+            assertThat(b.get("why").asString()).isNotEqualTo(a.get("why").asString());
+        }
+    }
+
     /** The mac-filter preset sends two pings from c1 (dropped) and one from c2: ebtables counts the drops. */
     @Test
     void countersListEbtablesTablesAfterIptablesOnes() throws Exception {
@@ -182,8 +211,18 @@ class SimulationApiTest {
     }
 
     private HttpResponse<String> post(String scenario, String accept) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri("/api/simulations")).header("Content-Type", "application/json")
-                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(scenario)).build(),
+        return post(scenario, accept, "", "");
+    }
+
+    /** A run asked for in a language ({@code Accept-Language}, none when empty) with a query string. */
+    private HttpResponse<String> post(String scenario, String accept, String language, String query)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/simulations" + query))
+                .header("Content-Type", "application/json").header("Accept", accept);
+        if (!language.isEmpty()) {
+            request.header("Accept-Language", language);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofString(scenario)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

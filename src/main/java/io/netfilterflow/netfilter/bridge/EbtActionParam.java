@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.bridge;
 
 import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Reason;
 import java.util.function.Supplier;
 
 /**
@@ -28,5 +29,5 @@ public interface EbtActionParam {
 
     <T> T state(Object key, Supplier<T> initial);
 
-    void note(String sentence);
+    void note(Reason note);
 }

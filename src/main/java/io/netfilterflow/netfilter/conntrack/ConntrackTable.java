@@ -3,6 +3,8 @@ package io.netfilterflow.netfilter.conntrack;
 import io.netfilterflow.packet.IcmpTypes;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public final class ConntrackTable {
             return related(packet);
         }
         if (packet.isIcmp() && !IcmpTypes.isQuery(packet.icmpType()) && IcmpTypes.replyTo(packet.icmpType()) < 0) {
-            return CtLookup.invalid("conntrack cannot track ICMP type " + IcmpTypes.name(packet.icmpType()));
+            return CtLookup.invalid(Reason.of(ReasonCode.CT_UNTRACKABLE_ICMP, IcmpTypes.name(packet.icmpType())));
         }
         Tuple tuple = Tuple.of(packet);
         Conntrack ct = hash.get(tuple);
@@ -40,7 +42,7 @@ public final class ConntrackTable {
             return create(packet, tuple);
         }
         boolean reply = ct.reply().equals(tuple) && !ct.original().equals(tuple);
-        String invalid = TcpTracking.update(ct, packet, reply);
+        Reason invalid = TcpTracking.update(ct, packet, reply);
         if (invalid != null) {
             return CtLookup.invalid(invalid);
         }
@@ -51,38 +53,36 @@ public final class ConntrackTable {
         } else {
             info = ct.has(Conntrack.Status.SEEN_REPLY) ? CtInfo.ESTABLISHED : CtInfo.NEW;
         }
-        return new CtLookup(ct, info, false, "found connection #" + ct.id() + " (" + (reply ? "reply" : "original")
-                + " direction)");
+        return new CtLookup(ct, info, false, Reason.of(ReasonCode.CT_FOUND, ct.id(),
+                Reason.of(reply ? ReasonCode.DIRECTION_REPLY : ReasonCode.DIRECTION_ORIGINAL)));
     }
 
     private CtLookup create(Packet packet, Tuple tuple) {
         if (packet.isIcmp() && !IcmpTypes.isQuery(packet.icmpType())) {
-            return CtLookup.invalid("an ICMP " + IcmpTypes.name(packet.icmpType())
-                    + " that answers no tracked query is INVALID");
+            return CtLookup.invalid(Reason.of(ReasonCode.CT_UNANSWERED_ICMP, IcmpTypes.name(packet.icmpType())));
         }
         Conntrack ct = new Conntrack(nextId, tuple);
-        String invalid = TcpTracking.start(ct, packet, tcpLoose);
+        Reason invalid = TcpTracking.start(ct, packet, tcpLoose);
         if (invalid != null) {
             return CtLookup.invalid(invalid);
         }
         nextId++;
-        return new CtLookup(ct, CtInfo.NEW, true, "no connection matches; a new one (#" + ct.id()
-                + ") starts, confirmed only if this packet leaves the host or is delivered");
+        return new CtLookup(ct, CtInfo.NEW, true, Reason.of(ReasonCode.CT_NEW, ct.id()));
     }
 
     /** {@code nf_conntrack_inet_error}: an ICMP error belongs to the connection of the packet it carries. */
     private CtLookup related(Packet packet) {
         if (packet.embedded() == null) {
-            return CtLookup.invalid("ICMP error without the offending header");
+            return CtLookup.invalid(Reason.of(ReasonCode.CT_ICMP_NO_HEADER));
         }
         Tuple inner = Tuple.of(packet.embedded()).invert();
         Conntrack ct = hash.get(inner);
         if (ct == null) {
-            return CtLookup.invalid("the ICMP error reports on a packet of no tracked connection");
+            return CtLookup.invalid(Reason.of(ReasonCode.CT_ICMP_UNTRACKED));
         }
         boolean reply = ct.reply().equals(inner);
         return new CtLookup(ct, reply ? CtInfo.RELATED_REPLY : CtInfo.RELATED, false,
-                "an ICMP error about connection #" + ct.id() + ": RELATED");
+                Reason.of(ReasonCode.CT_RELATED, ct.id()));
     }
 
     /** {@code __nf_conntrack_confirm}: the connection enters the table; later packets find it. */

@@ -2,6 +2,8 @@ package io.netfilterflow.netfilter.conntrack;
 
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * The TCP state machine of {@code nf_conntrack_proto_tcp.c} as far as flags decide it; window
@@ -13,7 +15,7 @@ final class TcpTracking {
     }
 
     /** {@code tcp_new}: only a SYN, or with loose pickup a plain ACK, may start a connection. */
-    static String start(Conntrack ct, Packet packet, boolean loose) {
+    static Reason start(Conntrack ct, Packet packet, boolean loose) {
         if (!packet.isTcp()) {
             return null;
         }
@@ -24,16 +26,16 @@ final class TcpTracking {
         }
         if ((flags & (TcpFlag.SYN | TcpFlag.RST | TcpFlag.FIN)) == 0 && (flags & TcpFlag.ACK) != 0) {
             if (!loose) {
-                return "a TCP ACK without a connection is INVALID when nf_conntrack_tcp_loose=0";
+                return Reason.of(ReasonCode.TCP_ACK_NOT_LOOSE);
             }
             ct.setTcpState(TcpState.ESTABLISHED);
             return null;
         }
-        return "a TCP " + TcpFlag.format(flags) + " cannot start a connection: INVALID";
+        return Reason.of(ReasonCode.TCP_CANNOT_START, TcpFlag.format(flags));
     }
 
     /** {@code tcp_packet}: moves the state on for a packet of a known connection. */
-    static String update(Conntrack ct, Packet packet, boolean reply) {
+    static Reason update(Conntrack ct, Packet packet, boolean reply) {
         if (!packet.isTcp()) {
             return null;
         }
@@ -47,7 +49,7 @@ final class TcpTracking {
         boolean ack = (flags & TcpFlag.ACK) != 0;
         if (syn && ack) {
             if (!reply && state == TcpState.SYN_SENT) {
-                return "a SYN-ACK in the direction of the SYN is INVALID";
+                return Reason.of(ReasonCode.TCP_SYN_ACK_WRONG_WAY);
             }
             if (state == TcpState.SYN_SENT) {
                 ct.setTcpState(TcpState.SYN_RECV);

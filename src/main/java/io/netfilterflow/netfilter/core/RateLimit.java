@@ -2,6 +2,8 @@ package io.netfilterflow.netfilter.core;
 
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.Locale;
 
 /**
@@ -89,10 +91,9 @@ public record RateLimit(long interval, int burst) {
             return true;
         }
 
-        /** For the step's sentence. */
-        public String describe(RateLimit rate) {
-            return "limit: " + spent + " of the burst of " + rate.burst() + " used (the scenario's packets arrive "
-                    + "at once, so no credit is regained)";
+        /** For the step: how much of the burst is spent. */
+        public Reason describe(RateLimit rate) {
+            return Reason.of(ReasonCode.LIMIT_SPENT, spent, rate.burst());
         }
     }
 }

@@ -16,6 +16,12 @@ public record UnsupportedTarget(String name, List<String> words) implements XtTa
         return "iptables target";
     }
 
+    /** Refused by name when a packet reaches it: the simulation never guesses what it would do. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        throw new XtEvaluationException("the target '" + name + "' is not modelled, so this rule cannot be evaluated");
+    }
+
     @Override
     public void saveOptions(RuleWriter out) {
         saveWords(out);

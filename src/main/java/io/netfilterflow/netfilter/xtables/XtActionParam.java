@@ -8,6 +8,7 @@ import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.match.AddrType;
 import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.trace.Reason;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,6 @@ public interface XtActionParam {
     /** A deterministic draw in [0, 1) for {@code statistic --mode random}. */
     double random();
 
-    /** Adds a sentence to the explanation of the current rule. */
-    void note(String sentence);
+    /** Adds what a match or target saw to the current rule's step. */
+    void note(Reason note);
 }

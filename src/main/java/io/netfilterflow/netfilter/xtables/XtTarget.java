@@ -9,6 +9,9 @@ public interface XtTarget {
     /** The name given to {@code -j}. */
     String name();
 
+    /** {@code xt_target->target}: what the target does to the packet, and the verdict it returns. */
+    TargetVerdict target(XtTargetParam par);
+
     /** Writes {@code -j NAME} and the options as iptables-save prints them. */
     default void save(RuleWriter out) {
         out.word("-j").word(name());

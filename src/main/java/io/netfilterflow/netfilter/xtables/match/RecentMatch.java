@@ -1,14 +1,16 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
-import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.List;
 
 /**
@@ -143,8 +145,10 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
                 table.update(key, entry, ttl);
             }
         }
-        par.note("recent: list " + listName + (found ? " holds " : " does not hold ") + key
-                + (found && hitCount != 0 ? " (" + entry.stamps + " hit" + (entry.stamps == 1 ? "" : "s") + ")" : ""));
+        par.note(!found ? Reason.of(ReasonCode.RECENT_LACKS, listName, key)
+                : hitCount == 0 ? Reason.of(ReasonCode.RECENT_HOLDS, listName, key)
+                : entry.stamps == 1 ? Reason.of(ReasonCode.RECENT_HOLDS_ONE_HIT, listName, key)
+                : Reason.of(ReasonCode.RECENT_HOLDS_HITS, listName, key, entry.stamps));
         return matched != inverted;
     }
 

@@ -1,13 +1,15 @@
 package io.netfilterflow.netfilter.xtables.match;
 
 import io.netfilterflow.netfilter.list.ListWriter;
-import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -88,12 +90,12 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
         if (mode == Mode.RANDOM) {
             double draw = par.random();
             hit = draw < probabilityValue();
-            par.note(String.format(java.util.Locale.ROOT, "statistic: taken with probability %.4f (drew %.4f)",
-                    probabilityValue(), draw));
+            par.note(Reason.of(ReasonCode.STATISTIC_RANDOM, String.format(java.util.Locale.ROOT, "%.4f",
+                    probabilityValue()), String.format(java.util.Locale.ROOT, "%.4f", draw)));
         } else {
             int[] count = par.state(this, () -> new int[1]);
             hit = count[0] == packet;
-            par.note("statistic: packet " + count[0] + " of every " + every + " (matches number " + packet + ")");
+            par.note(Reason.of(ReasonCode.STATISTIC_NTH, count[0], every, packet));
             count[0] = count[0] + 1 == every ? 0 : count[0] + 1;
         }
         return hit != inverted;

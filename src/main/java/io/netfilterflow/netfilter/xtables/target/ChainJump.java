@@ -1,7 +1,9 @@
 package io.netfilterflow.netfilter.xtables.target;
 
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
 
 /**
  * {@code -j CHAIN} or {@code -g CHAIN}: a standard target whose verdict is a jump. A goto does not
@@ -22,5 +24,11 @@ public record ChainJump(String chain, boolean isGoto) implements XtTarget {
     @Override
     public void saveOptions(RuleWriter out) {
         // a jump has no options
+    }
+
+    /** A jump is not a target the kernel calls: the traversal follows it ({@code ipt_do_table}). */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        throw new IllegalStateException("the traversal follows -j " + chain);
     }
 }

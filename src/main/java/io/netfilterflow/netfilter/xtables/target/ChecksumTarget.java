@@ -3,8 +3,12 @@ package io.netfilterflow.netfilter.xtables.target;
 import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /** {@code -j CHECKSUM --checksum-fill} in mangle ({@code xt_CHECKSUM}); the path is unchanged. */
 public record ChecksumTarget() implements XtTarget {
@@ -29,5 +33,11 @@ public record ChecksumTarget() implements XtTarget {
     @Override
     public void list(ListWriter out) {
         out.text("CHECKSUM fill");
+    }
+
+    /** Shown, not simulated: the packet goes on. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        return TargetVerdict.goOn(Reason.of(ReasonCode.CHECKSUM));
     }
 }

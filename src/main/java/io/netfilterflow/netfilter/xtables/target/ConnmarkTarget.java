@@ -1,13 +1,17 @@
 package io.netfilterflow.netfilter.xtables.target;
 
-import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.List;
 
 /**
@@ -94,5 +98,22 @@ public record ConnmarkTarget(Mode mode, long ctmark, long ctmask, long nfmask) i
         } else {
             out.text(word + " nfmask 0x" + Long.toHexString(nfmask) + " ctmask ~0x" + Long.toHexString(ctmask));
         }
+    }
+
+    /** {@code connmark_tg_shift}: set or save the connection's mark, or restore the packet's from it. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        var ct = par.ct();
+        if (ct == null) {
+            return TargetVerdict.goOn(Reason.of(ReasonCode.CONNMARK_NO_CONNECTION));
+        }
+        long current = ct.mark();
+        switch (mode) {
+            case SET -> ct.setMark((current & ~ctmask & 0xffff_ffffL) ^ ctmark);
+            case SAVE -> ct.setMark((current & ~ctmask & 0xffff_ffffL) ^ (par.mark() & nfmask));
+            case RESTORE -> par.setMark((par.mark() & ~nfmask & 0xffff_ffffL) ^ (current & ctmask));
+        }
+        return TargetVerdict.goOn(Reason.of(ReasonCode.CONNMARK, mode.name().toLowerCase(java.util.Locale.ROOT),
+                "0x" + Long.toHexString(ct.mark()), "0x" + Long.toHexString(par.mark())));
     }
 }

@@ -5,8 +5,12 @@ import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * {@code -j CT} in the raw table ({@code xt_CT}): attach a conntrack template before conntrack
@@ -84,5 +88,15 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
             text.append(" timeout ").append(timeout);
         }
         out.text(text.toString());
+    }
+
+    /** {@code xt_ct_target}: {@code --notrack} untracks; a template's helper, zone and timeout are shown only. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        if (notrack) {
+            par.untrack();
+            return TargetVerdict.goOn(Reason.of(ReasonCode.NOTRACK));
+        }
+        return TargetVerdict.goOn(Reason.of(ReasonCode.CT_TEMPLATE));
     }
 }

@@ -1,10 +1,12 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
 
 /** {@code -j DNAT --to-destination A[:P]}: rewrite the destination of a new connection ({@code xt_nat}). */
 public record DnatTarget(NatRange to, boolean random, boolean persistent) implements NatTarget {
@@ -46,5 +48,11 @@ public record DnatTarget(NatRange to, boolean random, boolean persistent) implem
         if (persistent) {
             out.text("persistent");
         }
+    }
+
+    /** The range's first address, or the packet's own destination when only ports are mapped. */
+    @Override
+    public Ipv4Address address(XtTargetParam par) {
+        return to.hasAddress() ? to.minAddress() : par.packet().dst();
     }
 }

@@ -5,8 +5,12 @@ import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 import java.util.List;
 
 /** {@code -j LOG}: writes the packet to the kernel log and lets it go on ({@code xt_LOG}). */
@@ -103,5 +107,11 @@ public record LogTarget(int level, String prefix, boolean tcpSequence, boolean t
         if (set) {
             out.text(name);
         }
+    }
+
+    /** {@code log_tg}: the kernel log gets a line; the packet goes on. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        return TargetVerdict.goOn(prefix == null ? Reason.of(ReasonCode.LOG) : Reason.of(ReasonCode.LOG_PREFIX, prefix));
     }
 }

@@ -1,13 +1,17 @@
 package io.netfilterflow.netfilter.xtables.target;
 
-import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * {@code -j MARK} ({@code xt_MARK}, revision 2): {@code mark = (mark & ~mask) ^ value}. Every
@@ -73,5 +77,14 @@ public record MarkTarget(long value, long mask) implements XtTarget {
         } else {
             out.text("MARK xset " + hexValue + "/0x" + Long.toHexString(mask));
         }
+    }
+
+    /** {@code mark_tg}. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        long before = par.mark();
+        par.setMark((before & ~mask & 0xffff_ffffL) ^ value);
+        return TargetVerdict.goOn(Reason.of(ReasonCode.MARK, "0x" + Long.toHexString(before),
+                "0x" + Long.toHexString(par.mark())));
     }
 }

@@ -1,12 +1,17 @@
 package io.netfilterflow.netfilter.xtables.target;
 
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.PortRange;
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonArg;
+import io.netfilterflow.trace.ReasonCode;
 
 /** {@code -j MASQUERADE}: SNAT to the outgoing interface's address ({@code xt_MASQUERADE}). */
 public record MasqueradeTarget(PortRange toPorts, boolean random, boolean randomFully) implements NatTarget {
@@ -53,5 +58,21 @@ public record MasqueradeTarget(PortRange toPorts, boolean random, boolean random
         if (randomFully) {
             out.text("random-fully");
         }
+    }
+
+    /** {@code nf_nat_masquerade_ipv4}: the out device's address towards the next hop. */
+    @Override
+    public Ipv4Address address(XtTargetParam par) {
+        return par.out() == null ? null : par.sourceAddress(par.out());
+    }
+
+    @Override
+    public Reason noAddress(XtTargetParam par) {
+        return Reason.of(ReasonCode.MASQUERADE_NO_ADDRESS, par.out());
+    }
+
+    @Override
+    public ReasonArg shownAs(XtTargetParam par) {
+        return Reason.of(ReasonCode.MASQUERADE_OF, par.out());
     }
 }

@@ -5,8 +5,12 @@ import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * {@code -j NFLOG}: hands a copy to a userspace logger and lets the packet go on ({@code xt_NFLOG}).
@@ -78,5 +82,11 @@ public record NflogTarget(int group, String prefix, long copyLength, int thresho
         if (threshold != DEFAULT_THRESHOLD) {
             out.text("nflog-threshold " + threshold);
         }
+    }
+
+    /** Shown, not simulated: the packet goes on. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        return TargetVerdict.goOn(Reason.of(ReasonCode.NFLOG));
     }
 }

@@ -1,13 +1,18 @@
 package io.netfilterflow.netfilter.xtables.target;
 
-import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.net.PortRange;
+import io.netfilterflow.netfilter.core.Verdict;
+import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /** {@code -j NFQUEUE}: hands the packet to a userspace queue ({@code xt_NFQUEUE}, revision 3). */
 public record NfqueueTarget(int firstQueue, int lastQueue, boolean bypass, boolean cpuFanout) implements XtTarget {
@@ -62,5 +67,17 @@ public record NfqueueTarget(int firstQueue, int lastQueue, boolean bypass, boole
     public void list(ListWriter out) {
         out.text("NFQUEUE " + (firstQueue == lastQueue ? "num " + firstQueue : "balance " + firstQueue + ":" + lastQueue)
                 + (bypass ? " bypass" : "") + (cpuFanout ? " cpu-fanout" : ""));
+    }
+
+    /**
+     * {@code nfqueue_tg}: the packet goes to a userspace program; with {@code --queue-bypass} and none
+     * listening ({@code nf_queue}), the next hook function looks at it as if accepted.
+     */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        if (bypass) {
+            return new TargetVerdict(Verdict.ACCEPT, "queue", Reason.of(ReasonCode.NFQUEUE_BYPASS, firstQueue));
+        }
+        return new TargetVerdict(Verdict.QUEUE, "queue", Reason.of(ReasonCode.NFQUEUE, firstQueue));
     }
 }

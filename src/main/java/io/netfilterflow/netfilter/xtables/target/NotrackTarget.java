@@ -3,8 +3,12 @@ package io.netfilterflow.netfilter.xtables.target;
 import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /** {@code -j NOTRACK}: the alias of {@code CT --notrack}; iptables-save keeps the alias's name. */
 public record NotrackTarget() implements XtTarget {
@@ -31,5 +35,11 @@ public record NotrackTarget() implements XtTarget {
     @Override
     public void list(ListWriter out) {
         out.text("NOTRACK");
+    }
+
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        par.untrack();
+        return TargetVerdict.goOn(Reason.of(ReasonCode.NOTRACK));
     }
 }

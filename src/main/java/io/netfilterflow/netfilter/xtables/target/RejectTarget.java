@@ -3,8 +3,10 @@ package io.netfilterflow.netfilter.xtables.target;
 import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
 import java.util.Locale;
 
 /** {@code -j REJECT --reject-with TYPE}: drop and answer ({@code ipt_REJECT}). */
@@ -79,5 +81,11 @@ public record RejectTarget(With with) implements XtTarget {
     @Override
     public void list(ListWriter out) {
         out.text("reject-with " + with.saveName);
+    }
+
+    /** {@code reject_tg}: the answer goes out (when the kernel sends one) and the packet is dropped. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        return TargetVerdict.drop(par.reject(with == With.TCP_RESET, with.icmpType(), with.icmpCode()));
     }
 }

@@ -1,10 +1,12 @@
 package io.netfilterflow.netfilter.xtables.target;
 
+import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
 
 /** {@code -j SNAT --to-source A[:P]}: rewrite the source of a new connection ({@code xt_nat}). */
 public record SnatTarget(NatRange to, boolean random, boolean randomFully, boolean persistent)
@@ -54,5 +56,11 @@ public record SnatTarget(NatRange to, boolean random, boolean randomFully, boole
         if (persistent) {
             out.text("persistent");
         }
+    }
+
+    /** The range's first address, or the packet's own source when only ports are mapped. */
+    @Override
+    public Ipv4Address address(XtTargetParam par) {
+        return to.hasAddress() ? to.minAddress() : par.packet().src();
     }
 }

@@ -5,8 +5,12 @@ import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.trace.ReasonCode;
 
 /**
  * {@code -j TCPMSS}: rewrites the MSS option of SYNs ({@code xt_TCPMSS}). {@code mss} is 0 for
@@ -46,5 +50,11 @@ public record TcpmssTarget(int mss) implements XtTarget {
     @Override
     public void list(ListWriter out) {
         out.text(mss == 0 ? "TCPMSS clamp to PMTU" : "TCPMSS set " + mss);
+    }
+
+    /** Shown, not simulated: the packet goes on. */
+    @Override
+    public TargetVerdict target(XtTargetParam par) {
+        return TargetVerdict.goOn(Reason.of(ReasonCode.TCPMSS));
     }
 }

@@ -1,0 +1,193 @@
+package io.netfilterflow.trace;
+
+import java.util.List;
+
+/**
+ * Why a step happened or a packet ended, as a code: each names its arguments, which the message bundle
+ * ({@code reasons.properties} and its translations) places into the sentence of the reader's language.
+ */
+public enum ReasonCode {
+    // Packets and who sends them
+    LABEL_PACKET("number", "summary"),
+    LABEL_ANSWER("who", "summary"),
+    LABEL_REJECT_ANSWER("summary"),
+    WHO_HOST,
+    WHO_HOST_NAMED("name"),
+    WHO_PEER("peer"),
+    WHO_BEYOND("peer", "dst"),
+    PROCESS_SENDS("label"),
+    HOST_SENDS("label"),
+    HOST_SENDS_DIRECT("label", "dev"),
+    PEER_SENDS("peer", "label", "dev"),
+    PEER_NO_GATEWAY("peer", "dst"),
+    PEER_NO_ARP("peer", "nextHop"),
+    PEER_UNREACHABLE("peer", "dst"),
+    NO_VERDICT,
+
+    // Routing (ip_route_input_slow, ip_route_output_key, fib_validate_source)
+    MARTIAN_SOURCE("src", "dev"),
+    MARTIAN_DESTINATION("dst", "dev"),
+    NO_ROUTE_INPUT("dst"),
+    ROUTE_LOCAL("dst"),
+    ROUTE_BROADCAST("dst"),
+    ROUTE_TYPE_DROPS("route", "type"),
+    NOT_FORWARDING("dst"),
+    ROUTE_FORWARD("dst", "path"),
+    PATH_DIRECT("dev", "route"),
+    PATH_VIA("gateway", "dev", "route"),
+    NO_ROUTE_OUTPUT("dst"),
+    NO_ROUTE("dst"),
+    ROUTE_OUTPUT("where"),
+    REROUTE_MARK("where"),
+    REROUTE_DESTINATION("where"),
+    OUTPUT_TO_SELF("dst"),
+    OUTPUT_PATH("dst", "path"),
+    RP_STRICT("dev"),
+    RP_LOOSE("dev"),
+    RP_NO_ROUTE_BACK("setting", "src"),
+    RP_ROUTE_BACK_TYPE("setting", "src", "route", "type"),
+    RP_NO_ADDRESS("setting", "src", "back", "dev"),
+    RP_OTHER_DEVICE("setting", "src", "back", "dev"),
+
+    // IPv4 (ip_rcv, ip_forward, ip_output)
+    RCV_OTHERHOST("mac", "dev"),
+    FORWARD_NOT_HOST("dev", "pktType"),
+    TTL_EXCEEDED,
+    LOOPED_BACK,
+    NO_NEIGHBOUR("dev", "nextHop"),
+    QUEUED,
+    QUEUED_AT("hook"),
+    DROPPED_AT("hook"),
+    DROPPED_BY_RULE("chain", "line", "input"),
+    REJECTED_BY_RULE("chain", "line", "input"),
+    DROPPED_BY_POLICY("chain"),
+
+    // Where packets end, and the answers
+    DELIVERED("who", "answer"),
+    SENT_TO_PEER("dev", "peer", "mac"),
+    NOT_ITS_ADDRESS("peer", "dst"),
+    NOTHING_CABLED("dev"),
+    ANSWER_ECHO,
+    ANSWER_ICMP_TAKEN("type"),
+    ANSWER_UDP_SOCKET("address", "port"),
+    ANSWER_UDP_LISTENER("port"),
+    ANSWER_UDP_BROADCAST("port"),
+    ANSWER_UDP_CLOSED("port"),
+    ANSWER_OTHER_PROTOCOL("protocol"),
+    ANSWER_RST_TAKEN,
+    ANSWER_TCP_SOCKET("port"),
+    ANSWER_TCP_CLOSED("port"),
+    ANSWER_LISTENER_RESETS("port"),
+    ANSWER_SYN_ACK("port"),
+    ANSWER_LISTENER_DROPS("port"),
+    BROADCAST_NO_ANSWER("why"),
+    BROADCAST_NEVER_ANSWERED,
+
+    // The bridge (br_handle_frame, br_netfilter)
+    BROUTED("dev"),
+    BRIDGE_TO_HOST("dst", "bridge"),
+    BRIDGE_UNKNOWN("dst", "bridge"),
+    BRIDGE_HAIRPIN("dst", "port"),
+    BRIDGE_FORWARD("dst", "port"),
+    BRIDGE_FLOOD("dst", "ports"),
+    BRIDGE_FLOOD_ALONE("dst"),
+    BRIDGE_XMIT_UNKNOWN("dst"),
+    BRIDGE_XMIT("dst", "port"),
+    BRNF_DNAT_BRIDGED("dst", "bridge", "peer", "mac"),
+    BRNF_DNAT_BRIDGED_UNKNOWN("dst", "bridge"),
+    BRNF_DNAT_NOT_FORWARDING("dst", "bridge"),
+    BRNF_DNAT_LOCAL("dst"),
+    BRNF_DNAT_ROUTED("dst", "dev"),
+    BRNF_DNAT_NO_ROUTE("dst"),
+
+    // Conntrack and NAT
+    CT_STATE("state", "why"),
+    CT_INVALID("why"),
+    CT_FOUND("id", "direction"),
+    CT_NEW("id"),
+    CT_RELATED("id"),
+    CT_UNTRACKABLE_ICMP("type"),
+    CT_UNANSWERED_ICMP("type"),
+    CT_ICMP_NO_HEADER,
+    CT_ICMP_UNTRACKED,
+    TCP_ACK_NOT_LOOSE,
+    TCP_CANNOT_START("flags"),
+    TCP_SYN_ACK_WRONG_WAY,
+    CT_CONFIRMED("id", "original", "reply"),
+    DIRECTION_ORIGINAL,
+    DIRECTION_REPLY,
+    NAT_REWRITE("before", "after", "why"),
+    NAT_ICMP_ERROR("id"),
+    NAT_NEW_BINDING,
+    NAT_BINDING_PACKET("id"),
+    NAT_BINDING_REPLY("id"),
+
+    // Chains and rules (ipt_do_table, ebt_do_table)
+    IPT_CHAIN("table", "chain", "priority"),
+    EBT_CHAIN("table", "chain", "priority"),
+    JUMP("chain"),
+    GOTO("chain"),
+    RETURN,
+    RETURN_FROM_BASE,
+    POLICY_ACCEPT,
+    POLICY_DROP,
+    NO_TARGET,
+    ACCEPT,
+    DROP,
+    QUEUE,
+    NFQUEUE("queue"),
+    NFQUEUE_BYPASS("queue"),
+    MARK("before", "after"),
+    CONNMARK("mode", "ctmark", "mark"),
+    CONNMARK_NO_CONNECTION,
+    CT_TEMPLATE,
+    NOTRACK,
+    LOG,
+    LOG_PREFIX("prefix"),
+    NFLOG,
+    TRACE,
+    CHECKSUM,
+    TCPMSS,
+    NAT_BOUND_SOURCE("target", "id", "address"),
+    NAT_BOUND_DESTINATION("target", "id", "address"),
+    NAT_RANGE_FIRST("range"),
+    MASQUERADE_OF("dev"),
+    REDIRECT_TO_HOST,
+    MASQUERADE_NO_ADDRESS("dev"),
+    REDIRECT_NO_ADDRESS("dev"),
+    REJECT_ANSWERS("answer"),
+    REJECT_ANSWERS_FROM_PORT("answer", "port"),
+    REJECT_NO_ANSWER("why"),
+    NEVER_ANSWER_ICMP_ERROR,
+    NEVER_ANSWER_RST,
+    RESET_ONLY_TCP,
+    EBT_CONTINUE,
+    EBT_ACCEPT,
+    EBT_DROP,
+    EBT_BROUTE_DROP,
+    EBT_WATCHER("watcher"),
+    EBT_MARK("mark"),
+    EBT_DNAT("mac"),
+    EBT_SNAT("mac"),
+    EBT_REDIRECT("mac"),
+
+    // What matches noted
+    STATISTIC_RANDOM("probability", "draw"),
+    STATISTIC_NTH("count", "every", "packet"),
+    RECENT_HOLDS("list", "address"),
+    RECENT_HOLDS_ONE_HIT("list", "address"),
+    RECENT_HOLDS_HITS("list", "address", "hits"),
+    RECENT_LACKS("list", "address"),
+    LIMIT_SPENT("spent", "burst");
+
+    private final List<String> params;
+
+    ReasonCode(String... params) {
+        this.params = List.of(params);
+    }
+
+    /** The arguments' names, in the order a {@link Reason} carries them. */
+    public List<String> params() {
+        return params;
+    }
+}
