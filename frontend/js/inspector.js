@@ -3,13 +3,13 @@
 import d3 from './d3.js';
 import {has, t} from './i18n.js';
 import {packetFields} from './packet-fields.js';
-import {chainRules} from './rules.js';
 import {flowColor} from './palette.js';
 
 export function Inspector(container) {
   const root = d3.select(container);
 
-  function show(hop, previous, scenario, position) {
+  /** `chains`: every chain's rules with their lines as the server loaded them (the run's summary), or none yet. */
+  function show(hop, previous, chains, position) {
     root.selectAll('*').remove();
     if (!hop) {
       root.append('p').attr('class', 'empty').text(t('hop.none'));
@@ -21,7 +21,7 @@ export function Inspector(container) {
     if (hop.verdict) head.append('strong').attr('class', 'verdict').text(` → ${hop.verdict}`);
     root.append('p').attr('class', 'why').attr('id', 'why').text(hop.why);
     fields(hop, previous);
-    rules(hop, scenario);
+    rules(hop, chains);
   }
 
   function fields(hop, previous) {
@@ -34,11 +34,10 @@ export function Inspector(container) {
     cell.filter(d => d.was != null).append('span').attr('class', 'was').text(d => ` ${t('field.was', d.was || '—')}`);
   }
 
-  function rules(hop, scenario) {
+  function rules(hop, chains) {
     const {family, table, chain} = hop.stage;
-    if (!chain || !['CHAIN', 'RULE', 'POLICY'].includes(hop.kind)) return;
-    const text = family === 'bridge' ? scenario?.host?.ebtables : scenario?.host?.iptables;
-    const list = chainRules(text, table, chain);
+    if (!chain || !chains || !['CHAIN', 'RULE', 'POLICY'].includes(hop.kind)) return;
+    const list = chains.find(c => c.family === family && c.table === table && c.chain === chain)?.rules || [];
     root.append('h3').text(t('rules', `${t(`family.${family}`)} ${table} ${chain}`));
     if (list.length === 0) {
       root.append('p').attr('class', 'empty').text(t('rules.none'));

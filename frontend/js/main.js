@@ -48,7 +48,7 @@ function render(state) {
   const hop = state.hops[state.cursor];
   diagram.show({hops: state.hops, nodes, cursor: state.cursor, duration: playback.duration(),
     animate: state.animate && !reducedMotion.matches});
-  inspector.show(hop, previousOfFlow(state), scenario, t('hop.of', state.cursor + 1, state.hops.length));
+  inspector.show(hop, previousOfFlow(state), state.summary?.chains, t('hop.of', state.cursor + 1, state.hops.length));
   events.update(state.hops, state.cursor);
   verdicts.update(state.hops, state.summary, state.cursor);
   presenter.show(hop, t('hop.of', state.cursor + 1, state.hops.length));

@@ -1,5 +1,6 @@
 package io.netfilterflow.cli;
 
+import io.netfilterflow.netfilter.list.ChainListing;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.scenario.ScenarioReader;
@@ -63,14 +64,16 @@ final class TraceCommand implements Cli.Command {
             return Cli.INVALID_INPUT;
         }
         Trace trace;
+        Scenario scenario;
         try {
-            Scenario scenario = ScenarioReader.read(json);
+            scenario = ScenarioReader.read(json);
             trace = Simulator.run(scenario);
         } catch (ScenarioException | SimulationException e) {
             return ScenarioFiles.refused(file, e, err);
         }
         switch (format) {
-            case "json" -> out.println(JSON.writeValueAsString(TraceJson.of(trace, words)));
+            case "json" -> out.println(JSON.writeValueAsString(TraceJson.of(trace, words,
+                    ChainListing.of(scenario.host().iptables(), scenario.host().ebtables()))));
             case "conformance" -> out.print(ConformanceFormat.format(trace));
             default -> out.print(TextFormat.format(trace, words));
         }

@@ -1,6 +1,6 @@
 package io.netfilterflow.diagram;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,7 @@
 package io.netfilterflow.diagram;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
+import io.netfilterflow.netfilter.HookFn;
 import io.netfilterflow.netfilter.HookOps;
 import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
@@ -35,7 +36,7 @@ public final class Diagrams {
     private Diagrams(Backend backend) {
         this.backend = backend;
         this.registry = HookRegistry.of(backend, IptablesSaveParser.parse(everyIptablesChain()),
-                EbtablesSaveParser.parse(everyEbtablesChain()), true);
+                EbtablesSaveParser.parse(everyEbtablesChain(backend)), true);
     }
 
     public static Diagram of(Backend backend) {
@@ -62,14 +63,7 @@ public final class Diagrams {
         List<String> brOut = registered(NfProto.BRIDGE, NfHook.LOCAL_OUT);
         node(NodeIds.BRIDGING, "decision", "bridging decision", null, routingCol, LINK);
         place(NfProto.BRIDGE, NfHook.PRE_ROUTING, routingCol - brPre.size(), LINK);
-        String broute = null;
-        int checkCol = routingCol - brPre.size() - 1;
-        if (backend == Backend.LEGACY) {
-            broute = NodeIds.box("bridge", "broute", "BROUTING");
-            node(broute, "chain", "broute", "bridge", "BROUTING", "broute", Integer.MIN_VALUE, checkCol, LINK);
-            checkCol--;
-        }
-        node(NodeIds.BRIDGE_CHECK, "decision", "bridge check", null, Math.max(1, checkCol), LINK);
+        node(NodeIds.BRIDGE_CHECK, "decision", "bridge check", null, Math.max(1, routingCol - brPre.size() - 1), LINK);
         place(NfProto.BRIDGE, NfHook.FORWARD, routingCol + 1, LINK);
         place(NfProto.BRIDGE, NfHook.POST_ROUTING, lastCol - brPost.size() + 1, LINK);
         List<String> brIn = place(NfProto.BRIDGE, NfHook.LOCAL_IN, routingCol, BRIDGE_LOCAL);
@@ -95,14 +89,11 @@ public final class Diagrams {
         run(ipPost, "path");
         edge(last(ipPost), NodeIds.NIC_OUT, "path");
         // the bridge
-        if (broute != null) {
-            edge(NodeIds.BRIDGE_CHECK, broute, "path");
-            edge(broute, first(brPre), "path");
-            edge(broute, first(ipPre), "path");
-        } else {
-            edge(NodeIds.BRIDGE_CHECK, first(brPre), "path");
-        }
+        edge(NodeIds.BRIDGE_CHECK, first(brPre), "path");
         run(brPre, "path");
+        // a table that routes frames (broute) sends them up to IPv4 on the port itself
+        registry.ops(NfProto.BRIDGE, NfHook.PRE_ROUTING).stream().filter(ops -> ops.fn() instanceof HookFn.EbtBroute)
+                .forEach(ops -> edge(NodeIds.of(ops), first(ipPre), "path"));
         edge(last(brPre), NodeIds.BRIDGING, "path");
         edge(NodeIds.BRIDGING, first(brIn), "path");
         run(brIn, "path");
@@ -202,9 +193,12 @@ public final class Diagrams {
         return text.toString();
     }
 
-    private static String everyEbtablesChain() {
+    private static String everyEbtablesChain(Backend backend) {
         StringBuilder text = new StringBuilder();
         for (EbtTableName table : EbtTableName.values()) {
+            if (!table.existsOn(backend)) {
+                continue;
+            }
             text.append('*').append(table.saveName()).append('\n');
             table.builtinChains().forEach(chain -> text.append(':').append(chain).append(" ACCEPT\n"));
         }

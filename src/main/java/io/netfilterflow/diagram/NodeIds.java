@@ -28,7 +28,7 @@ public final class NodeIds {
         if (ops.fn() instanceof HookFn.IpSabotageIn) {
             return null;
         }
-        return box(ops.pf().family(), ops.fn().label(), ops.hook().chain());
+        return box(ops.pf().family(), ops.fn().label(), ops.fn().chain(ops.hook()));
     }
 
     /** The frame around one family's hook: {@code ip::PREROUTING}. */

@@ -3,6 +3,7 @@ package io.netfilterflow.host;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
@@ -56,7 +57,7 @@ public final class Host {
     /** Who is registered on which hook of this host's namespace, and at which priority. */
     public synchronized HookRegistry hooks() {
         if (hooks == null) {
-            hooks = HookRegistry.of(this);
+            hooks = HookRegistry.of(backend, iptables, ebtables);
         }
         return hooks;
     }

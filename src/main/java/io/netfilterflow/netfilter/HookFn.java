@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter;
 
 import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.nat.NatManip;
 
@@ -9,6 +10,11 @@ public sealed interface HookFn {
 
     /** A short name for diagrams and the text trace. */
     String label();
+
+    /** The chain a table's hook function runs at {@code hook}: the hook's own name, but for broute's BROUTING. */
+    default String chain(NfHook hook) {
+        return hook.chain();
+    }
 
     /** An iptables table's base chain ({@code ipt_do_table}); nat has its own. */
     record IptTable(IptTableName table) implements HookFn {
@@ -42,6 +48,22 @@ public sealed interface HookFn {
     record EbtTable(EbtTableName table) implements HookFn {
         public String label() {
             return table.saveName();
+        }
+    }
+
+    /**
+     * {@code ebt_broute} ({@code ebt_ops_broute}, bridge PREROUTING at {@code NF_BR_PRI_FIRST}): runs the broute
+     * table's BROUTING chain; its DROP means "route this frame": the hook accepts and flags the frame, and the
+     * bridge passes it up to IP on the port ({@code nf_hook_bridge_pre} returns {@code RX_HANDLER_PASS}).
+     */
+    record EbtBroute() implements HookFn {
+        public String label() {
+            return EbtTableName.BROUTE.saveName();
+        }
+
+        @Override
+        public String chain(NfHook hook) {
+            return EbtTableName.BROUTE.builtinChains().get(0);
         }
     }
 

@@ -2,9 +2,25 @@ package io.netfilterflow.netfilter;
 
 import static io.netfilterflow.netfilter.core.Priority.*;
 
-import io.netfilterflow.host.Backend;
-import io.netfilterflow.host.Host;
+import io.netfilterflow.netfilter.HookFn.BrNfForward;
+import io.netfilterflow.netfilter.HookFn.BrNfPostRouting;
+import io.netfilterflow.netfilter.HookFn.BrNfPreRouting;
+import io.netfilterflow.netfilter.HookFn.ConntrackConfirm;
+import io.netfilterflow.netfilter.HookFn.ConntrackIn;
+import io.netfilterflow.netfilter.HookFn.EbtBroute;
+import io.netfilterflow.netfilter.HookFn.EbtTable;
+import io.netfilterflow.netfilter.HookFn.IpSabotageIn;
+import io.netfilterflow.netfilter.HookFn.IptTable;
+import io.netfilterflow.netfilter.HookFn.Nat;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
+import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.core.Backend;
+import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.core.NfProto;
 import io.netfilterflow.netfilter.ipv4.IptRule;
+import io.netfilterflow.netfilter.ipv4.IptTableName;
+import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.nat.NatManip;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;
 import io.netfilterflow.netfilter.xtables.match.ConntrackMatch;
@@ -12,22 +28,6 @@ import io.netfilterflow.netfilter.xtables.match.StateMatch;
 import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
 import io.netfilterflow.netfilter.xtables.target.CtTarget;
 import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
-import io.netfilterflow.netfilter.HookFn.BrNfForward;
-import io.netfilterflow.netfilter.HookFn.BrNfPostRouting;
-import io.netfilterflow.netfilter.HookFn.BrNfPreRouting;
-import io.netfilterflow.netfilter.HookFn.ConntrackConfirm;
-import io.netfilterflow.netfilter.HookFn.ConntrackIn;
-import io.netfilterflow.netfilter.HookFn.EbtTable;
-import io.netfilterflow.netfilter.HookFn.IpSabotageIn;
-import io.netfilterflow.netfilter.HookFn.IptTable;
-import io.netfilterflow.netfilter.HookFn.Nat;
-import io.netfilterflow.netfilter.bridge.EbtTableName;
-import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
-import io.netfilterflow.netfilter.core.NfHook;
-import io.netfilterflow.netfilter.core.NfProto;
-import io.netfilterflow.netfilter.ipv4.IptTableName;
-import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
-import io.netfilterflow.netfilter.nat.NatManip;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -54,9 +54,9 @@ public final class HookRegistry {
         }
     }
 
-    /** The registrations of this host; conntrack only once a table or rule needs it, as the kernel loads it. */
-    public static HookRegistry of(Host host) {
-        return of(host.backend(), host.iptables(), host.ebtables(), needsConntrack(host.iptables()));
+    /** The registrations of a host's rulesets; conntrack only once a table or rule needs it, as the kernel loads it. */
+    public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables) {
+        return of(backend, iptables, ebtables, needsConntrack(iptables));
     }
 
     static boolean needsConntrack(IptablesRuleset rules) {
@@ -117,15 +117,16 @@ public final class HookRegistry {
         all.add(ip(NfHook.PRE_ROUTING, FIRST, new IpSabotageIn()));
         for (EbtTableName name : EbtTableName.values()) {
             var table = ebtables.tables().stream().filter(t -> t.name() == name).findFirst().orElse(null);
-            if (table == null || name == EbtTableName.BROUTE) {
+            if (table == null) {
                 continue;
             }
             for (String chain : name.builtinChains()) {
                 if (table.chain(chain) == null) {
                     continue;
                 }
-                NfHook hook = NfHook.byChain(chain);
-                all.add(new HookOps(NfProto.BRIDGE, hook, ebtPriority(backend, name, hook), new EbtTable(name)));
+                NfHook hook = name.hook(chain);
+                all.add(new HookOps(NfProto.BRIDGE, hook, ebtPriority(backend, name, hook),
+                        name == EbtTableName.BROUTE ? new EbtBroute() : new EbtTable(name)));
             }
         }
         all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
@@ -139,6 +140,9 @@ public final class HookRegistry {
      * {@code NF_BR_PRI_FILTER_OTHER}; ebtables-nft puts every filter chain at {@code NF_BR_PRI_FILTER_BRIDGED}.
      */
     static int ebtPriority(Backend backend, EbtTableName table, NfHook hook) {
+        if (table == EbtTableName.BROUTE) {
+            return FIRST;
+        }
         if (table == EbtTableName.FILTER) {
             return hook == NfHook.LOCAL_OUT && backend == Backend.LEGACY ? NF_BR_PRI_FILTER_OTHER
                     : NF_BR_PRI_FILTER_BRIDGED;

@@ -1,6 +1,6 @@
 package io.netfilterflow.scenario;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtTableName;

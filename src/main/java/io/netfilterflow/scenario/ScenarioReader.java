@@ -1,6 +1,6 @@
 package io.netfilterflow.scenario;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Host;
 import io.netfilterflow.host.Listen;

@@ -7,19 +7,19 @@ import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.netfilter.core.AddrType;
 import io.netfilterflow.netfilter.core.NfHook;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.netfilter.nat.NatManip;
 import io.netfilterflow.netfilter.nat.NfNat;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtTargetParam;
-import io.netfilterflow.netfilter.xtables.match.AddrType;
-import io.netfilterflow.netfilter.xtables.match.PktType;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The view of one packet at one hook that matches evaluate and targets act on ({@code xt_action_param}),
@@ -170,8 +170,8 @@ final class ActionParams implements XtTargetParam, EbtActionParam {
     }
 
     @Override
-    public <T> T state(Object key, Supplier<T> initial) {
-        return sim.state(key, initial);
+    public <T> T state(RuleState<T> key) {
+        return sim.state(key);
     }
 
     @Override

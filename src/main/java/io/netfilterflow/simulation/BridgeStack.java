@@ -1,13 +1,10 @@
 package io.netfilterflow.simulation;
 
-import io.netfilterflow.host.Backend;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.MacAddress;
-import io.netfilterflow.netfilter.bridge.EbtTableName;
-import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.core.NfProto;
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.Stage;
@@ -35,24 +32,20 @@ final class BridgeStack {
         this.receivers = receivers;
     }
 
-    /** {@code br_handle_frame}: broute (legacy), bridge PREROUTING, then the bridging decision. */
+    /**
+     * {@code br_handle_frame} and {@code nf_hook_bridge_pre}: bridge PREROUTING (broute's hook first, when its
+     * table is loaded), then the bridging decision, or up to IP on the port itself for a brouted frame
+     * ({@code RX_HANDLER_PASS}).
+     */
     void receive(Skb skb, NetDevice port, NetDevice bridge) {
         skb.pktType = pktType(skb.packet.ethDst(), bridge);
-        // a broute table declared without its BROUTING chain has nothing to run: every frame is bridged
-        var broute = sim.host.ebtables().tables().stream().filter(t -> t.name() == EbtTableName.BROUTE)
-                .filter(t -> t.chain("BROUTING") != null).findFirst();
-        if (broute.isPresent() && sim.host.backend() == Backend.LEGACY) {
-            EbtVerdict verdict = new EbtTraversal(sim).run(broute.get(), "BROUTING", NfHook.PRE_ROUTING,
-                    Integer.MIN_VALUE, skb, port.name(), null, bridge.name(), null);
-            if (verdict == EbtVerdict.DROP) {
-                sim.trace.step(skb, StepKind.BRIDGING, BRIDGE_CHECK, null, port.name(), null, null,
-                        Reason.of(ReasonCode.BROUTED, port.name()));
-                skb.pktType = port.mac().equals(skb.packet.ethDst()) ? PktType.HOST : skb.pktType;
-                ip.receive(skb, port);
-                return;
-            }
-        }
         if (!ip.verdict(skb, hooks.run(NfProto.BRIDGE, NfHook.PRE_ROUTING, skb, port.name(), null), "PREROUTING")) {
+            return;
+        }
+        if (skb.brouted) {
+            sim.trace.step(skb, StepKind.BRIDGING, BRIDGE_CHECK, null, port.name(), null, null,
+                    Reason.of(ReasonCode.BROUTED, port.name()));
+            ip.receive(skb, port);
             return;
         }
         decide(skb, port, bridge);

@@ -18,6 +18,7 @@ import io.netfilterflow.netfilter.bridge.ebt.EbtSnatTarget;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
@@ -85,7 +86,7 @@ final class EbtTraversal {
                 index = 0;
                 continue;
             }
-            EbtVerdict verdict = apply(rule, skb, bridgeIn, par);
+            EbtVerdict verdict = apply(rule, skb, bridgeIn, chainName, par);
             switch (verdict) {
                 case CONTINUE -> {
                     step(skb, stage, "continue", in, out, ref, par, Reason.of(ReasonCode.EBT_CONTINUE));
@@ -129,7 +130,7 @@ final class EbtTraversal {
     }
 
     /** The target's effect on the frame and the verdict it leaves ({@code ebt_target->target}). */
-    private EbtVerdict apply(EbtRule rule, Skb skb, String bridgeIn, ActionParams par) {
+    private EbtVerdict apply(EbtRule rule, Skb skb, String bridgeIn, String baseChain, ActionParams par) {
         var target = rule.target();
         if (target instanceof EbtStandardTarget standard) {
             return standard.verdict();
@@ -150,10 +151,13 @@ final class EbtTraversal {
             return snat.then();
         }
         if (target instanceof EbtRedirectTarget redirect) {
-            var bridge = bridgeIn == null ? null : sim.host.device(bridgeIn);
-            if (bridge != null) {
-                skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), bridge.mac());
-                par.note(Reason.of(ReasonCode.EBT_REDIRECT, bridge.mac()));
+            // ebt_redirect_tg: in BROUTING the port's own MAC (the frame goes up on the port), else the bridge's
+            var to = "BROUTING".equals(baseChain) ? sim.host.device(par.in())
+                    : bridgeIn == null ? null : sim.host.device(bridgeIn);
+            if (to != null) {
+                skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), to.mac());
+                skb.pktType = PktType.HOST;
+                par.note(Reason.of(ReasonCode.EBT_REDIRECT, to.mac()));
             }
             return redirect.then();
         }

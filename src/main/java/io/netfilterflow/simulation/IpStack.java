@@ -6,7 +6,7 @@ import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.core.NfProto;
 import io.netfilterflow.netfilter.core.Verdict;
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;

@@ -3,6 +3,7 @@ package io.netfilterflow.simulation;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.netfilter.HookFn;
 import io.netfilterflow.netfilter.HookOps;
+import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.conntrack.CtLookup;
@@ -12,6 +13,7 @@ import io.netfilterflow.netfilter.core.Verdict;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.nat.NatManip;
 import io.netfilterflow.netfilter.nat.NfNat;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
@@ -45,6 +47,10 @@ final class NfHooks {
             if (verdict != Verdict.ACCEPT) {
                 return verdict;
             }
+            if (skb.brouted && pf == NfProto.BRIDGE && hook == NfHook.PRE_ROUTING) {
+                // nf_hook_bridge_pre: a brouted frame leaves the bridge at once; no later bridge hook sees it
+                return Verdict.ACCEPT;
+            }
         }
         return Verdict.ACCEPT;
     }
@@ -66,6 +72,9 @@ final class NfHooks {
         if (fn instanceof HookFn.EbtTable t) {
             return ebtables(t, ops, skb, in, out);
         }
+        if (fn instanceof HookFn.EbtBroute) {
+            return broute(ops, skb, in);
+        }
         if (fn instanceof HookFn.BrNfPreRouting) {
             return brNetfilter.preRouting(skb, in);
         }
@@ -83,6 +92,28 @@ final class NfHooks {
         EbtVerdict verdict = ebtables.run(table, ops.hook().chain(), ops.hook(), ops.priority(), skb, in, out,
                 bridgeOf(in), bridgeOf(out));
         return verdict == EbtVerdict.DROP ? Verdict.DROP : Verdict.ACCEPT;
+    }
+
+    /**
+     * {@code ebt_broute}: the broute table's DROP routes the frame. The hook accepts it, flags it, and undoes
+     * the bridge's {@code PACKET_HOST} for a frame addressed to the bridge's MAC but not the port's own.
+     */
+    private Verdict broute(HookOps ops, Skb skb, String in) {
+        var table = sim.host.ebtables().tables().stream().filter(x -> x.name() == EbtTableName.BROUTE).findFirst()
+                .orElseThrow();
+        String bridge = bridgeOf(in);
+        EbtVerdict verdict = ebtables.run(table, ops.fn().chain(ops.hook()), ops.hook(), ops.priority(), skb, in, null,
+                bridge, null);
+        if (verdict != EbtVerdict.DROP) {
+            return Verdict.ACCEPT;
+        }
+        skb.brouted = true;
+        var dst = skb.packet.ethDst();
+        if (skb.pktType == PktType.HOST && !dst.equals(sim.host.device(in).mac())
+                && dst.equals(sim.host.device(bridge).mac())) {
+            skb.pktType = PktType.OTHERHOST;
+        }
+        return Verdict.ACCEPT;
     }
 
     String bridgeOf(String port) {

@@ -5,14 +5,14 @@ import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.ConntrackTable;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Reason;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * The state one scenario's packets share: the host and its hooks, the conntrack table, the
@@ -27,8 +27,8 @@ final class SimContext {
     final InetSockets sockets = new InetSockets();
     /** The work done so far against the run's budget. */
     final WorkMeter work;
-    private final Map<Object, Object> ruleState = new IdentityHashMap<>();
-    private final Map<String, Object> namedState = new java.util.HashMap<>();
+    /** What rules keep across the scenario's packets, by their typed keys. */
+    private final Map<RuleState<?>, Object> ruleState = new HashMap<>();
     private final SplittableRandom random;
     private final Deque<PendingFlow> pending = new ArrayDeque<>();
     private final Map<Integer, PendingFlow> sent = new java.util.HashMap<>();
@@ -43,12 +43,8 @@ final class SimContext {
         this.random = new SplittableRandom(seed);
     }
 
-    @SuppressWarnings("unchecked")
-    <T> T state(Object key, Supplier<T> initial) {
-        if (key instanceof String name) {
-            return (T) namedState.computeIfAbsent(name, k -> initial.get());
-        }
-        return (T) ruleState.computeIfAbsent(key, k -> initial.get());
+    <T> T state(RuleState<T> key) {
+        return key.cast(ruleState.computeIfAbsent(key, k -> key.initial()));
     }
 
     double random() {

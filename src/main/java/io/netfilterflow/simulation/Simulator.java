@@ -134,9 +134,9 @@ public final class Simulator {
             if (dev.isBridgePort()) {
                 bridge.receive(skb, dev, sim.host.device(dev.master()));
             } else {
-                skb.pktType = broadcast ? io.netfilterflow.netfilter.xtables.match.PktType.BROADCAST
-                        : mac.equals(dev.mac()) ? io.netfilterflow.netfilter.xtables.match.PktType.HOST
-                        : io.netfilterflow.netfilter.xtables.match.PktType.OTHERHOST;
+                skb.pktType = broadcast ? io.netfilterflow.netfilter.core.PktType.BROADCAST
+                        : mac.equals(dev.mac()) ? io.netfilterflow.netfilter.core.PktType.HOST
+                        : io.netfilterflow.netfilter.core.PktType.OTHERHOST;
                 ip.receive(skb, dev);
             }
         }

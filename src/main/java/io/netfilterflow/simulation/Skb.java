@@ -2,7 +2,7 @@ package io.netfilterflow.simulation;
 
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.Route;
 
@@ -28,6 +28,8 @@ final class Skb {
     String physOut;
     /** Whether iptables PREROUTING already ran from the bridge hook ({@code ip_sabotage_in} stops a second). */
     boolean brnfPrerouted;
+    /** {@code BR_INPUT_SKB_CB(skb)->br_netfilter_broute}: the broute table said "route it, do not bridge it". */
+    boolean brouted;
     /** The local socket's owner for packets a process sends; null for the kernel's own packets. */
     Long uid;
     Long gid;

@@ -39,9 +39,12 @@ public final class TraceJson {
                        String where, RuleRef rule, String sentence, ReasonView reason) {
     }
 
-    /** The whole run; {@code language} is the one its sentences are in. */
+    /**
+     * The whole run; {@code language} is the one its sentences are in; {@code chains} every chain's rules with
+     * their lines, in the order they run.
+     */
     public record Document(String title, String backend, String language, List<Hop> steps, List<Flow> flows,
-                           List<RuleCounter> counters) {
+                           List<RuleCounter> counters, List<ChainRules> chains) {
     }
 
     public static Hop hop(Step step, TraceMessages words) {
@@ -59,8 +62,9 @@ public final class TraceJson {
         return trace.flows().stream().map(flow -> flow(flow, words)).toList();
     }
 
-    public static Document of(Trace trace, TraceMessages words) {
+    public static Document of(Trace trace, TraceMessages words, List<ChainRules> chains) {
         return new Document(trace.title(), trace.backend(), words.language(),
-                trace.steps().stream().map(step -> hop(step, words)).toList(), flows(trace, words), trace.counters());
+                trace.steps().stream().map(step -> hop(step, words)).toList(), flows(trace, words), trace.counters(),
+                chains);
     }
 }

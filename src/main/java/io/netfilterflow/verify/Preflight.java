@@ -1,6 +1,6 @@
 package io.netfilterflow.verify;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.scenario.PacketSpec;
 import io.netfilterflow.scenario.Scenario;
 import java.io.IOException;

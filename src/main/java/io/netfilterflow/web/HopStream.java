@@ -1,5 +1,6 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.netfilter.list.ChainListing;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.SimulationException;
@@ -72,7 +73,8 @@ final class HopStream {
     /** The event after the hops: {@code done} with the summary, or {@code error} with a ProblemDetail. */
     private Last simulate(Scenario scenario) {
         try {
-            return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced), words));
+            return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced), words,
+                    ChainListing.of(scenario.host().iptables(), scenario.host().ebtables())));
         } catch (ClientGone gone) {
             throw gone;
         } catch (SimulationException e) {

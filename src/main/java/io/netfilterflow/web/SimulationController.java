@@ -1,5 +1,6 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.netfilter.list.ChainListing;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.Simulator;
@@ -42,7 +43,9 @@ class SimulationController {
     TraceJson.Document trace(HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException {
         TraceMessages words = words(locale, response);
-        return TraceJson.of(Simulator.run(scenario(request), budget, step -> { }), words);
+        Scenario scenario = scenario(request);
+        return TraceJson.of(Simulator.run(scenario, budget, step -> { }), words,
+                ChainListing.of(scenario.host().iptables(), scenario.host().ebtables()));
     }
 
     /** The run as text: {@code text} for people, {@code conformance} to diff with a kernel, {@code counters} as iptables -vL. */

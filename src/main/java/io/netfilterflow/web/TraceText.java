@@ -6,7 +6,7 @@ import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.list.Counted;
 import io.netfilterflow.netfilter.list.EbtablesListing;
 import io.netfilterflow.netfilter.list.IptablesListing;
-import io.netfilterflow.netfilter.list.SystemNames;
+import io.netfilterflow.netfilter.save.SystemNames;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.RuleCounter;

@@ -11,7 +11,7 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.list.Counted;
 import io.netfilterflow.netfilter.list.EbtablesListing;
 import io.netfilterflow.netfilter.list.IptablesListing;
-import io.netfilterflow.netfilter.list.SystemNames;
+import io.netfilterflow.netfilter.save.SystemNames;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.HostTools;

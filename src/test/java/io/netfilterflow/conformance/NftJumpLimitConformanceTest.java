@@ -2,7 +2,7 @@ package io.netfilterflow.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;

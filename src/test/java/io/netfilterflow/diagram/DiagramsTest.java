@@ -2,7 +2,7 @@ package io.netfilterflow.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;

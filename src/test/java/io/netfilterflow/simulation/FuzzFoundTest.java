@@ -17,12 +17,12 @@ class FuzzFoundTest {
     void aBrouteTableWithoutItsBroutingChainBridgesEveryFrame() {
         String preset = Fixtures.read(Path.of("src/main/resources/scenarios/ebtables-broute-legacy.json"));
         String withoutBrouting = preset.replace(
-                "*broute\\n:BROUTING ACCEPT\\n-A BROUTING -p IPv4 --ip-dst 172.17.0.1 -j DROP\\n",
-                "*broute\\n:mine ACCEPT\\n-A mine -p IPv4 --ip-dst 172.17.0.1 -j DROP\\n");
+                "*broute\\n:BROUTING ACCEPT\\n-A BROUTING -p IPv4 --ip-dst 172.17.0.1 -j redirect --redirect-target DROP\\n",
+                "*broute\\n:mine ACCEPT\\n-A mine -p IPv4 --ip-dst 172.17.0.1 -j redirect --redirect-target DROP\\n");
         assertThat(withoutBrouting).isNotEqualTo(preset);
 
         String withoutBroute = preset.replace(
-                "*broute\\n:BROUTING ACCEPT\\n-A BROUTING -p IPv4 --ip-dst 172.17.0.1 -j DROP\\n", "");
+                "*broute\\n:BROUTING ACCEPT\\n-A BROUTING -p IPv4 --ip-dst 172.17.0.1 -j redirect --redirect-target DROP\\n", "");
         assertThat(withoutBroute).isNotEqualTo(preset);
 
         Trace trace = Simulator.run(ScenarioReader.read(withoutBrouting));

@@ -8,7 +8,6 @@ import io.netfilterflow.trace.FlowResult;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonArg;
 import io.netfilterflow.trace.ReasonCode;
-import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.Trace;
 import io.netfilterflow.trace.TraceMessages;
 import java.util.List;

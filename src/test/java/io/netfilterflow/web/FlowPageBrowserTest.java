@@ -126,6 +126,21 @@ class FlowPageBrowserTest {
         assertThat(page.locator("header b").count()).isZero();
     }
 
+    /** The inspector lists a chain as the server loaded it: an {@code -I} rule first, with its own line. */
+    @Test
+    void anInsertedRuleIsListedWhereItRunsWithItsLine() {
+        int line = editRules(true, "-I DOCKER-USER 1 -s 10.99.0.100/32 -j RETURN");
+        page.click("#editor-close");
+        run();
+        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables filter DOCKER-USER")).first().click();
+
+        assertThat(page.textContent("#inspector ol.rules li.decided .line")).isEqualTo("line " + line);
+        assertThat(page.textContent("#inspector ol.rules li.decided code"))
+                .isEqualTo("-I DOCKER-USER 1 -s 10.99.0.100/32 -j RETURN");
+        List<String> listed = page.locator("#inspector ol.rules li code").allTextContents();
+        assertThat(listed).containsSubsequence("-I DOCKER-USER 1 -s 10.99.0.100/32 -j RETURN", "-A DOCKER-USER -j RETURN");
+    }
+
     @Test
     void aRulesLineTheServerRefusesIsShownUnderTheRulesWithItsNumber() {
         int line = editRules(true, "-A FORWARD -p tcp --dport 70000 -j ACCEPT");

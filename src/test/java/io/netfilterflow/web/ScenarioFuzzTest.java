@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSavePrinter;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
+import io.netfilterflow.netfilter.list.ChainListing;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioException;
@@ -163,7 +164,8 @@ class ScenarioFuzzTest {
         for (TraceText format : TraceText.values()) {
             format.print(scenario, trace, TraceMessages.ENGLISH);
         }
-        JSON.writeValueAsString(TraceJson.of(trace, TraceMessages.ENGLISH));
+        JSON.writeValueAsString(TraceJson.of(trace, TraceMessages.ENGLISH,
+                ChainListing.of(scenario.host().iptables(), scenario.host().ebtables())));
     }
 
     private static void check(boolean named, String what, RuntimeException e) {

@@ -1,9 +1,9 @@
 package io.netfilterflow.netfilter.bridge;
 
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.PktType;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Reason;
-import java.util.function.Supplier;
 
 /**
  * What an ebtables match sees ({@code ebt_do_table}'s view of the frame): the frame (always IPv4 in
@@ -27,7 +27,7 @@ public interface EbtActionParam {
 
     PktType pktType();
 
-    <T> T state(Object key, Supplier<T> initial);
+    <T> T state(RuleState<T> key);
 
     void note(Reason note);
 }

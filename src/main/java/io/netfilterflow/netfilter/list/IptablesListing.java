@@ -7,6 +7,8 @@ import io.netfilterflow.netfilter.ipv4.IpHeaderMatch;
 import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
+import io.netfilterflow.netfilter.save.ListWriter;
+import io.netfilterflow.netfilter.save.SystemNames;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import java.util.HashMap;

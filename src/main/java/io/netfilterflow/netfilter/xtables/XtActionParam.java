@@ -5,11 +5,10 @@ import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.conntrack.Conntrack;
 import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.core.NfHook;
-import io.netfilterflow.netfilter.xtables.match.AddrType;
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.AddrType;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Reason;
-import java.util.function.Supplier;
 
 /**
  * What a match sees of a packet and the host ({@code struct xt_action_param} with the skb and
@@ -61,7 +60,7 @@ public interface XtActionParam {
     boolean reversePathValid(boolean loose, boolean acceptLocal);
 
     /** State a rule keeps across the scenario's packets (limit buckets, nth counters, recent lists). */
-    <T> T state(Object key, Supplier<T> initial);
+    <T> T state(RuleState<T> key);
 
     /** A deterministic draw in [0, 1) for {@code statistic --mode random}. */
     double random();

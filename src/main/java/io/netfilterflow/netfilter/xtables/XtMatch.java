@@ -1,6 +1,6 @@
 package io.netfilterflow.netfilter.xtables;
 
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.RuleWriter;
 
 /** An iptables match extension ({@code struct xt_match}) with its typed options. */

@@ -1,6 +1,6 @@
 package io.netfilterflow.netfilter.xtables;
 
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.RuleWriter;
 
 /** An iptables target ({@code struct xt_target}) with its typed options, or a jump to a chain. */

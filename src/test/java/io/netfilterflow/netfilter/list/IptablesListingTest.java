@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
+import io.netfilterflow.netfilter.save.SystemNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

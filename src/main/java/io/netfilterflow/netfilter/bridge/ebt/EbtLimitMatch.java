@@ -2,9 +2,10 @@ package io.netfilterflow.netfilter.bridge.ebt;
 
 import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
-import io.netfilterflow.netfilter.core.RateLimit;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.RateLimit;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 
 /** {@code --limit R --limit-burst N} ({@code ebt_limit}); ebtables always prints the burst. */
@@ -26,7 +27,7 @@ public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
 
     @Override
     public boolean match(EbtActionParam par) {
-        RateLimit.Bucket bucket = par.state(this, RateLimit.Bucket::new);
+        RateLimit.Bucket bucket = par.state(RuleState.of(this, RateLimit.Bucket.class, RateLimit.Bucket::new));
         boolean within = bucket.take(rate);
         par.note(bucket.describe(rate));
         return within;

@@ -2,7 +2,7 @@ package io.netfilterflow.netfilter.bridge.ebt;
 
 import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
-import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.xtables.MarkMask;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;

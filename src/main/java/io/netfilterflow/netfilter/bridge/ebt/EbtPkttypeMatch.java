@@ -6,7 +6,7 @@ import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
-import io.netfilterflow.netfilter.xtables.match.PktType;
+import io.netfilterflow.netfilter.core.PktType;
 
 /** {@code --pkttype-type host|broadcast|multicast|otherhost} ({@code ebt_pkttype}). */
 public record EbtPkttypeMatch(Negatable<PktType> type) implements EbtMatch {

@@ -1,6 +1,6 @@
 package io.netfilterflow.netfilter.bridge.save;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.bridge.EbtChain;
 import io.netfilterflow.netfilter.bridge.EbtChainJump;
 import io.netfilterflow.netfilter.bridge.EbtRule;

@@ -15,7 +15,6 @@ import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
-import io.netfilterflow.netfilter.xtables.XtRegistry;
 import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.UnsupportedMatch;
 import io.netfilterflow.netfilter.xtables.UnsupportedTarget;

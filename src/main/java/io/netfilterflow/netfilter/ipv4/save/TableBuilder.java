@@ -1,6 +1,6 @@
 package io.netfilterflow.netfilter.ipv4.save;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.core.Counters;
 import io.netfilterflow.netfilter.ipv4.ChainGraph;
 import io.netfilterflow.netfilter.ipv4.IptChain;

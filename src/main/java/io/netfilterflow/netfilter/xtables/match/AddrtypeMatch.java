@@ -1,14 +1,15 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
-import io.netfilterflow.packet.Packet;
-import io.netfilterflow.netfilter.xtables.XtActionParam;
+import io.netfilterflow.netfilter.core.AddrType;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.packet.Packet;
 import java.util.Set;
 
 /** {@code -m addrtype --src-type/--dst-type} ({@code xt_addrtype}, revision 1). */

@@ -1,8 +1,8 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
-import io.netfilterflow.netfilter.core.MarkMask;
+import io.netfilterflow.netfilter.xtables.MarkMask;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;

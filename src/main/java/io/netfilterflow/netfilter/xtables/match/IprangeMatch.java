@@ -1,6 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.net.Ipv4Address;

@@ -1,10 +1,11 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
-import io.netfilterflow.netfilter.xtables.XtActionParam;
-import io.netfilterflow.netfilter.core.RateLimit;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.RateLimit;
+import io.netfilterflow.netfilter.xtables.RuleState;
+import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 
@@ -30,7 +31,7 @@ public record LimitMatch(RateLimit rate) implements XtMatch {
 
     @Override
     public boolean match(XtActionParam par) {
-        RateLimit.Bucket bucket = par.state(this, RateLimit.Bucket::new);
+        RateLimit.Bucket bucket = par.state(RuleState.of(this, RateLimit.Bucket.class, RateLimit.Bucket::new));
         boolean within = bucket.take(rate);
         par.note(bucket.describe(rate));
         return within;

@@ -1,11 +1,12 @@
 package io.netfilterflow.netfilter.xtables.match;
 
 import io.netfilterflow.net.Ipv4Address;
-import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -121,7 +122,7 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
      */
     @Override
     public boolean match(XtActionParam par) {
-        RecentTable table = par.state("recent:" + listName, () -> new RecentTable(mask));
+        RecentTable table = par.state(RuleState.named(listName, RecentTable.class, () -> new RecentTable(mask)));
         Ipv4Address key = table.masked(side == Side.RDEST ? par.packet().dst() : par.packet().src());
         // "use TTL as seen before forwarding": an output device and no socket, i.e. a forwarded packet (the
         // host's own answers carry its control socket); u8 arithmetic as the kernel's

@@ -1,10 +1,11 @@
 package io.netfilterflow.netfilter.xtables.match;
 
-import io.netfilterflow.netfilter.list.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
+import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -93,7 +94,7 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
             par.note(Reason.of(ReasonCode.STATISTIC_RANDOM, String.format(java.util.Locale.ROOT, "%.4f",
                     probabilityValue()), String.format(java.util.Locale.ROOT, "%.4f", draw)));
         } else {
-            int[] count = par.state(this, () -> new int[1]);
+            int[] count = par.state(RuleState.of(this, int[].class, () -> new int[1]));
             hit = count[0] == packet;
             par.note(Reason.of(ReasonCode.STATISTIC_NTH, count[0], every, packet));
             count[0] = count[0] + 1 == every ? 0 : count[0] + 1;

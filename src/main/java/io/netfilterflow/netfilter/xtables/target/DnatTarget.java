@@ -1,7 +1,7 @@
 package io.netfilterflow.netfilter.xtables.target;
 
 import io.netfilterflow.net.Ipv4Address;
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;

@@ -1,7 +1,7 @@
 package io.netfilterflow.netfilter.xtables.target;
 
-import io.netfilterflow.netfilter.core.MarkMask;
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.xtables.MarkMask;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;

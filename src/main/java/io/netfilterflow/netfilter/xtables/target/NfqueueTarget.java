@@ -2,7 +2,7 @@ package io.netfilterflow.netfilter.xtables.target;
 
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.core.Verdict;
-import io.netfilterflow.netfilter.list.ListWriter;
+import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;

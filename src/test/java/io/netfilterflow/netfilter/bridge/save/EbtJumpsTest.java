@@ -3,7 +3,7 @@ package io.netfilterflow.netfilter.bridge.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netfilterflow.host.Backend;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.support.ChainsOfJumps;
 import org.junit.jupiter.api.Test;
 

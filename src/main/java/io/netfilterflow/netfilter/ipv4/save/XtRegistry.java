@@ -1,5 +1,8 @@
-package io.netfilterflow.netfilter.xtables;
+package io.netfilterflow.netfilter.ipv4.save;
 
+import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.match.AddrtypeMatch;
 import io.netfilterflow.netfilter.xtables.match.CommentMatch;
 import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;

@@ -1,4 +1,4 @@
-package io.netfilterflow.netfilter.xtables.match;
+package io.netfilterflow.netfilter.core;
 
 /** Route types ({@code RTN_*}) the addrtype match tests, in the order it prints them. */
 public enum AddrType {

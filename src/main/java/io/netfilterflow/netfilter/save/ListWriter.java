@@ -1,7 +1,6 @@
-package io.netfilterflow.netfilter.list;
+package io.netfilterflow.netfilter.save;
 
 import io.netfilterflow.net.PortRange;
-import io.netfilterflow.netfilter.save.RuleWriter;
 import java.util.function.Consumer;
 
 /**

@@ -1,4 +1,4 @@
-package io.netfilterflow.host;
+package io.netfilterflow.netfilter.core;
 
 /** Which kernel API the rules were loaded through: nf_tables (iptables-nft) or x_tables (iptables-legacy). */
 public enum Backend {

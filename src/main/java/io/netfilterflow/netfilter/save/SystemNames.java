@@ -1,4 +1,4 @@
-package io.netfilterflow.netfilter.list;
+package io.netfilterflow.netfilter.save;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class SystemNames {
     }
 
     /** Only port names, from lines in the form of {@code /etc/services}. */
-    static SystemNames parse(List<String> servicesLines) {
+    public static SystemNames parse(List<String> servicesLines) {
         return new SystemNames(services(servicesLines), Map.of(), Map.of(), Map.of(), Map.of());
     }
 

@@ -1,4 +1,4 @@
-package io.netfilterflow.netfilter.core;
+package io.netfilterflow.netfilter.xtables;
 
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 

@@ -1,4 +1,4 @@
-package io.netfilterflow.netfilter.xtables.match;
+package io.netfilterflow.netfilter.core;
 
 import java.util.Locale;
 
