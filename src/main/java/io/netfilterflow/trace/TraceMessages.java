@@ -1,5 +1,6 @@
 package io.netfilterflow.trace;
 
+import io.netfilterflow.problem.ProblemText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,26 +31,10 @@ public final class TraceMessages {
 
     /** The words for {@code locale} ({@code ko}, {@code zh-Hans}, {@code zh-TW}…), English when none match. */
     public static TraceMessages of(Locale locale) {
-        return LOADED.computeIfAbsent(bundleLocale(locale), l -> new TraceMessages(
+        return LOADED.computeIfAbsent(ProblemText.bundleLocale(locale), l -> new TraceMessages(
                 ResourceBundle.getBundle("reasons", l, TraceMessages.class.getClassLoader(), NO_FALLBACK)));
     }
 
-    /**
-     * The bundle a reader's locale reads: Korean, traditional Chinese (script Hant, or Taiwan, Hong Kong,
-     * Macau), simplified Chinese (any other Chinese), else English. Only these four are ever loaded.
-     */
-    static Locale bundleLocale(Locale locale) {
-        if (locale == null) {
-            return Locale.ROOT;
-        }
-        return switch (locale.getLanguage()) {
-            case "ko" -> Locale.KOREAN;
-            case "zh" -> "Hant".equals(locale.getScript()) || java.util.Set.of("TW", "HK", "MO").contains(
-                    locale.getCountry()) && !"Hans".equals(locale.getScript()) ? Locale.TRADITIONAL_CHINESE
-                    : Locale.SIMPLIFIED_CHINESE;
-            default -> Locale.ROOT;
-        };
-    }
 
     /** The language the words are in, as a BCP 47 tag ({@code en} for the base bundle). */
     public String language() {

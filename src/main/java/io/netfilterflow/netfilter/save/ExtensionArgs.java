@@ -1,8 +1,11 @@
 package io.netfilterflow.netfilter.save;
 
 import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
+import io.netfilterflow.problem.Problem;
 import java.util.function.Function;
 
 /**
@@ -98,8 +101,19 @@ public final class ExtensionArgs {
         }
     }
 
+    /** Words that are not yet a problem of the bundles. To be replaced by {@link #refuse}. */
+    @Deprecated
     public RulesSyntaxException error(String reason) {
         return new RulesSyntaxException(line, extension + ": " + reason);
+    }
+
+    /** The extension refuses its options: {@code tcp: --dport: '70000' is not a port number}. */
+    public RulesSyntaxException refuse(String key, Object... args) {
+        return refuse(Problem.of(key, args));
+    }
+
+    public RulesSyntaxException refuse(Problem problem) {
+        return new RulesSyntaxException(line, Problem.of("rules.extension", extension, problem));
     }
 
     public static long parseUnsigned32(String text) {

@@ -1,26 +1,46 @@
 package io.netfilterflow.netfilter.save;
 
+import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.Refusal;
+
 /** Input that iptables-restore or ebtables-restore would refuse, or that this project does not support. */
-public class RulesSyntaxException extends RuntimeException {
+public class RulesSyntaxException extends RuntimeException implements Refusal {
 
     private final int line;
-    private final String reason;
+    private final transient Problem problem;
 
-    public RulesSyntaxException(int line, String reason) {
-        super("line " + line + ": " + reason);
+    public RulesSyntaxException(int line, Problem problem) {
+        super("line " + line + ": " + problem);
         this.line = line;
-        this.reason = reason;
+        this.problem = problem;
     }
 
+    public RulesSyntaxException(SourceLine line, Problem problem) {
+        this(line.number(), problem);
+    }
+
+    /** Words that are not yet a problem of the bundles: shown as they are, in English. To be replaced. */
+    @Deprecated
+    public RulesSyntaxException(int line, String reason) {
+        this(line, Problem.of("text", reason));
+    }
+
+    @Deprecated
     public RulesSyntaxException(SourceLine line, String reason) {
-        this(line.number(), reason);
+        this(line.number(), Problem.of("text", reason));
     }
 
     public int line() {
         return line;
     }
 
+    /** The reason in English, as the command line prints it. */
     public String reason() {
-        return reason;
+        return problem.toString();
+    }
+
+    @Override
+    public Problem problem() {
+        return problem;
     }
 }

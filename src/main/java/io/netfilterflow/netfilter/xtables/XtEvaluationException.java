@@ -1,9 +1,26 @@
 package io.netfilterflow.netfilter.xtables;
 
-/** A match or target that cannot be evaluated on this packet; the engine adds the rule's line. */
-public final class XtEvaluationException extends RuntimeException {
+import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.Refusal;
 
+/** A match or target that cannot be evaluated on this packet; the engine adds the rule's line. */
+public final class XtEvaluationException extends RuntimeException implements Refusal {
+
+    private final transient Problem problem;
+
+    public XtEvaluationException(Problem problem) {
+        super(problem.toString());
+        this.problem = problem;
+    }
+
+    /** Words that are not yet a problem of the bundles. To be replaced. */
+    @Deprecated
     public XtEvaluationException(String message) {
-        super(message);
+        this(Problem.of("text", message));
+    }
+
+    @Override
+    public Problem problem() {
+        return problem;
     }
 }
