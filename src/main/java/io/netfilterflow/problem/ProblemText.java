@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class ProblemText {
 
     /** The bundles, by area; a key's prefix names its area, so no key is in two. */
-    static final List<String> BUNDLES = List.of("problems", "problems-rules", "problems-bridge", "problems-net");
+    static final List<String> BUNDLES = List.of("problems", "problems-api", "problems-rules", "problems-bridge",
+            "problems-net");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");

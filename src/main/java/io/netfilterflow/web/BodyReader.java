@@ -1,5 +1,6 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.problem.Problem;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reads one request body with servlet non-blocking I/O: no thread waits while a slow client sends it.
@@ -77,14 +77,13 @@ final class BodyReader implements ReadListener, AsyncListener {
     @Override
     public void onError(Throwable t) {
         // the client went away or broke the framing (a bad chunk): nothing to simulate
-        finish(new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body could not be read: "
-                + t.getMessage()));
+        finish(new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.unreadable-body", String.valueOf(t.getMessage()))));
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        finish(tooLarge != null ? tooLarge : new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT, "The scenario did not arrive within "
-                + deadline + " (netfilter-flow.web.body-read-timeout): " + body.size() + " bytes came."));
+        finish(tooLarge != null ? tooLarge : new RequestRefused(HttpStatus.REQUEST_TIMEOUT,
+                Problem.of("api.body-timeout", deadline, body.size())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.netfilterflow.web;
 
 import io.netfilterflow.netfilter.list.ChainListing;
+import io.netfilterflow.problem.ProblemText;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.simulation.SimulationException;
@@ -35,14 +36,16 @@ final class HopStream {
     private final JsonMapper json;
     private final SimulationBudget budget;
     private final TraceMessages words;
+    private final ProblemText problems;
     private Batch batch = new Batch();
     private int produced;
 
-    HopStream(EventSink sink, JsonMapper json, SimulationBudget budget, TraceMessages words) {
+    HopStream(EventSink sink, JsonMapper json, SimulationBudget budget, TraceMessages words, ProblemText problems) {
         this.sink = sink;
         this.json = json;
         this.budget = budget;
         this.words = words;
+        this.problems = problems;
     }
 
     void run(Scenario scenario) {
@@ -78,10 +81,10 @@ final class HopStream {
         } catch (ClientGone gone) {
             throw gone;
         } catch (SimulationException e) {
-            return new Last("error", ApiProblems.cannotRun(e));
+            return new Last("error", ApiProblems.cannotRun(e, problems));
         } catch (RuntimeException | Error e) { // the partial trace is unreachable once the simulator has unwound
             quietly(e);
-            return new Last("error", ApiProblems.internal());
+            return new Last("error", ApiProblems.internal(problems));
         }
     }
 

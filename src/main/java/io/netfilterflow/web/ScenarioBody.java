@@ -1,16 +1,17 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.scenario.ScenarioException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.http.HttpStatus;
 
 /** A request body as UTF-8 text: refused with 413 as soon as it passes the limit, with 400 if not UTF-8. */
 final class ScenarioBody {
@@ -47,18 +48,15 @@ final class ScenarioBody {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int at = in.position();
-            throw new ScenarioException(null, line(body, at), 0, "not UTF-8 text: byte " + at + " (0x"
-                    + Integer.toHexString(body[at] & 0xff) + ") does not start or continue a UTF-8 character");
+            throw new ScenarioException(null, line(body, at), 0, Problem.of("api.not-utf8", at,
+                    Integer.toHexString(body[at] & 0xff)));
         }
         decoder.flush(out);
         return out.flip().toString();
     }
 
-    static ContentTooLargeException tooLarge(int limit) {
-        ContentTooLargeException tooLarge = new ContentTooLargeException(null);
-        tooLarge.getBody().setDetail("The scenario is larger than " + limit
-                + " bytes, the most this server accepts (netfilter-flow.web.max-scenario-bytes).");
-        return tooLarge;
+    static RequestRefused tooLarge(int limit) {
+        return new RequestRefused(HttpStatus.CONTENT_TOO_LARGE, Problem.of("api.too-large", limit));
     }
 
     private static int line(byte[] body, int end) {

@@ -1,5 +1,6 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,14 +47,11 @@ public class ScenarioRequests {
         int rules = host.iptables().ruleCount() + host.ebtables().ruleCount() + host.iptables().chainCount()
                 + host.ebtables().chainCount();
         if (rules > limits.maxRules()) {
-            throw new ScenarioException("host", 0, 0, "the scenario has " + rules + " rules and chains (iptables and "
-                    + "ebtables), more than the " + limits.maxRules()
-                    + " this server accepts (netfilter-flow.web.max-rules)");
+            throw new ScenarioException("host", 0, 0, Problem.of("api.too-many-rules", rules, limits.maxRules()));
         }
         if (scenario.packets().size() > limits.maxPackets()) {
-            throw new ScenarioException("packets", 0, 0, "the scenario sends " + scenario.packets().size()
-                    + " packets, more than the " + limits.maxPackets()
-                    + " this server accepts (netfilter-flow.web.max-packets)");
+            throw new ScenarioException("packets", 0, 0, Problem.of("api.too-many-packets", scenario.packets().size(),
+                    limits.maxPackets()));
         }
         return scenario;
     }

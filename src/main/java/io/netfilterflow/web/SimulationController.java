@@ -60,7 +60,8 @@ class SimulationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
-        streams.start(scenario(request), budget, words(locale, response), request, response);
+        words(locale, response);
+        streams.start(scenario(request), budget, locale, request, response);
     }
 
     /** The reader's words; the answer says which language it is in and that it depends on the asking. */

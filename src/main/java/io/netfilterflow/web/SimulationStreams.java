@@ -1,5 +1,7 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.ProblemText;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.simulation.SimulationBudget;
 import io.netfilterflow.trace.TraceMessages;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,13 +57,14 @@ class SimulationStreams {
         streamSweeper.scheduleAtFixedRate(this::sweep, sweepPeriod());
     }
 
-    /** Streams the run to the client, its sentences in {@code words}' language. */
-    void start(Scenario scenario, SimulationBudget budget, TraceMessages words, HttpServletRequest request,
+    /** Streams the run to the client, its sentences and any refusal in {@code locale}'s language. */
+    void start(Scenario scenario, SimulationBudget budget, Locale locale, HttpServletRequest request,
                HttpServletResponse response) throws IOException {
+        ProblemText problems = ProblemText.of(locale);
         SseWriter writer = SseWriter.open(request, response, timings, limits.writeTimeout(), buffers, writers,
-                open::remove, this::goodbye);
+                open::remove, drop -> goodbye(drop, problems));
         open.add(writer);
-        HopStream stream = new HopStream(writer, json, budget, words);
+        HopStream stream = new HopStream(writer, json, budget, TraceMessages.of(locale), problems);
         producing.incrementAndGet();
         try {
             simulations.execute(() -> {
@@ -79,10 +83,10 @@ class SimulationStreams {
     }
 
     /** The {@code error} event a dropped stream's client gets if it reads again. */
-    private byte[] goodbye(SseWriter.Drop drop) {
+    private byte[] goodbye(SseWriter.Drop drop, ProblemText words) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(drop.status()),
-                "The stream was dropped: " + drop.why() + ".");
-        problem.setTitle("Stream dropped");
+                words.render(Problem.of("api.stream-dropped", drop.why())));
+        problem.setTitle(words.render(Problem.of("api.title.stream-dropped")));
         return ("event:error\ndata:" + json.writeValueAsString(problem) + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 

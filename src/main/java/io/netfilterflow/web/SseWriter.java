@@ -1,5 +1,6 @@
 package io.netfilterflow.web;
 
+import io.netfilterflow.problem.Problem;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -50,7 +51,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     private final AtomicBoolean forgotten = new AtomicBoolean();
     private volatile boolean completing;
     private volatile boolean begun;
-    private volatile String dropped;
+    private volatile Problem dropped;
     private volatile boolean waiting;
     private volatile long lastTaken = System.nanoTime();
     private volatile int dropStatus;
@@ -112,7 +113,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
             return false;
         }
         if (!queue.add(events)) {
-            drop(503, "all streams together hold their limit of bytes");
+            drop(503, Problem.of("api.drop.all-streams"));
             return false;
         }
         if (now) {
@@ -135,10 +136,9 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         try {
             while (open() && queue.full()) {
                 if (waiting && !place && !(place = buffers.startWaiting())) {
-                    drop(503, "the client fell more than " + buffers.perStream() + " bytes behind while "
-                            + buffers.maxWaiting() + " streams wait for theirs");
+                    drop(503, Problem.of("api.drop.behind", buffers.perStream(), buffers.maxWaiting()));
                 } else if (waiting && System.nanoTime() - lastTaken > writeTimeout.toNanos()) {
-                    drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
+                    drop(408, Problem.of("api.drop.idle", writeTimeout.toMillis()));
                 } else {
                     queue.awaitTaking();
                 }
@@ -163,7 +163,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
 
     @Override
     public void abort() {
-        drop(500, "the stream failed");
+        drop(500, Problem.of("api.drop.failed"));
     }
 
     /**
@@ -172,7 +172,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
      */
     void tick(long now) {
         if (waiting && now - lastTaken > writeTimeout.toNanos()) {
-            drop(408, "the client took nothing for " + writeTimeout.toMillis() + " ms");
+            drop(408, Problem.of("api.drop.idle", writeTimeout.toMillis()));
         } else if (now - nextHeartbeat >= 0) {
             nextHeartbeat = now + heartbeat.toNanos();
             if (!completing) {
@@ -186,7 +186,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
         return queue.bytes();
     }
 
-    private void drop(int status, String why) {
+    private void drop(int status, Problem why) {
         if (dropped == null && !ended.get()) {
             dropStatus = status;
             dropped = why;
@@ -322,7 +322,7 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     public void onTimeout(AsyncEvent event) {
         if (dropped == null) {
             dropStatus = 503;
-            dropped = "the stream timed out";
+            dropped = Problem.of("api.drop.timed-out");
         }
         end(); // the container wants complete() before this returns
     }
@@ -343,6 +343,6 @@ final class SseWriter implements EventSink, WriteListener, AsyncListener {
     }
 
     /** Why a stream was dropped: a ProblemDetail's status and detail. */
-    record Drop(int status, String why) {
+    record Drop(int status, Problem why) {
     }
 }

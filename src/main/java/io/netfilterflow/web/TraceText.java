@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.list.Counted;
 import io.netfilterflow.netfilter.list.EbtablesListing;
 import io.netfilterflow.netfilter.list.IptablesListing;
 import io.netfilterflow.netfilter.save.SystemNames;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.RuleCounter;
@@ -16,7 +17,6 @@ import io.netfilterflow.trace.TraceMessages;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The plain-text forms of a run the API gives: the trace as {@code trace --format text|conformance}
@@ -50,8 +50,7 @@ enum TraceText {
                 return format;
             }
         }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "Unknown format '" + name + "': the text forms are text, conformance and counters.");
+        throw new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.unknown-format", name));
     }
 
     private static String counters(Scenario scenario, Trace trace) {

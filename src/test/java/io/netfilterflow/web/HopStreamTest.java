@@ -2,6 +2,7 @@ package io.netfilterflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netfilterflow.problem.ProblemText;
 import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.SimulationBudget;
@@ -28,7 +29,7 @@ class HopStreamTest {
     void writesTheFirstHopAloneThenBatchesThenCompletes() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH).run(PRESET);
 
         assertThat(sink.completed).isTrue();
         assertThat(sink.writes.get(0)).startsWith("event:hop\nid:1\n").doesNotContain("id:2\n");
@@ -41,7 +42,7 @@ class HopStreamTest {
     @Test
     void aClientThatLeftStopsTheStreamWithoutCompletingIt() {
         RecordingSink sink = new RecordingSink(1);
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH);
 
         stream.run(PRESET);
 
@@ -54,7 +55,7 @@ class HopStreamTest {
     void aStreamDroppedWhileSimulatingStopsAtTheNextStep() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 6; // the check before simulating, then five steps
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH);
 
         stream.run(PRESET);
 
@@ -67,7 +68,7 @@ class HopStreamTest {
     void aStreamClosedBeforeItStartsNeverSimulates() {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.openFor = 0;
-        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH);
+        HopStream stream = new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH);
 
         stream.run(PRESET);
 
@@ -81,7 +82,7 @@ class HopStreamTest {
         RecordingSink sink = new RecordingSink(Integer.MAX_VALUE);
         sink.errorOnAttempt = 2;
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH).run(PRESET);
 
         assertThat(sink.writes.get(sink.writes.size() - 1)).startsWith("event:error\ndata:").contains("\"status\":500");
         assertThat(sink.completed).isTrue();
@@ -94,7 +95,7 @@ class HopStreamTest {
         sink.errorOnAttempt = 2;
         sink.errorsFrom = true;
 
-        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH).run(PRESET);
+        new HopStream(sink, JSON, SimulationBudget.DEFAULT, TraceMessages.ENGLISH, ProblemText.ENGLISH).run(PRESET);
 
         assertThat(sink.aborted).isTrue();
         assertThat(sink.completed).isFalse();

@@ -79,6 +79,29 @@ class SimulationApiTest {
         }
     }
 
+    @Test
+    void refusalsSpeakTheReadersLanguageAndKeepTheirFieldAndLine() throws Exception {
+        String scenario = PRESET.replace("-A DOCKER-USER -j RETURN", "-A DOCKER-USER -p tcp --dport 70000 -j RETURN");
+        JsonNode english = JSON.readTree(post(scenario, "application/json", "en", "").body());
+        JsonNode korean = JSON.readTree(post(scenario, "application/json", "ko", "").body());
+        assertThat(korean.get("title").asString()).isEqualTo("잘못된 시나리오");
+        assertThat(korean.get("field")).isEqualTo(english.get("field"));
+        assertThat(korean.get("rulesLine")).isEqualTo(english.get("rulesLine"));
+        assertThat(korean.get("detail").asString()).startsWith("host.iptables 49행: ").contains("70000");
+
+        HttpResponse<String> format = post(PRESET, "text/plain", "zh-TW", "?format=pcap");
+        assertThat(format.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(format.body());
+        assertThat(problem.get("title").asString()).isEqualTo("錯誤的請求");
+        assertThat(problem.get("detail").asString()).isEqualTo("未知的格式 'pcap'：文字格式有 text、conformance 與 counters。");
+
+        String ping = "{\"from\": \"wan\", \"proto\": \"icmp\", \"dst\": \"10.99.0.5\", \"icmpType\": \"echo-request\"},";
+        String many = PRESET.replaceFirst("\"packets\": \\[", "\"packets\": [" + ping.repeat(201));
+        JsonNode tooMany = JSON.readTree(post(many, "application/json", "zh-Hans", "").body());
+        assertThat(tooMany.get("field").asString()).as(tooMany.toString()).isEqualTo("packets");
+        assertThat(tooMany.get("detail").asString()).contains("数据包").contains("netfilter-flow.web.max-packets");
+    }
+
     /** The mac-filter preset sends two pings from c1 (dropped) and one from c2: ebtables counts the drops. */
     @Test
     void countersListEbtablesTablesAfterIptablesOnes() throws Exception {
