@@ -1,5 +1,6 @@
 package io.netfilterflow.host;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 
 /** The kinds of network device a scenario's host may have ({@code ip link add type ...}). */
@@ -12,7 +13,7 @@ public enum DeviceKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a device kind (ethernet, loopback, bridge, veth)");
+        throw new InvalidValue("net.not-a-device-kind", text);
     }
 
     public String label() {

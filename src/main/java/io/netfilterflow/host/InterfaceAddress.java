@@ -2,6 +2,7 @@ package io.netfilterflow.host;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.problem.InvalidValue;
 
 /** An address configured on an interface with its prefix length ({@code ip addr add 10.0.0.5/24}). */
 public record InterfaceAddress(Ipv4Address address, int length) {
@@ -16,16 +17,16 @@ public record InterfaceAddress(Ipv4Address address, int length) {
     public static InterfaceAddress parse(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + text + "' needs a prefix length, like 10.0.0.5/24");
+            throw new InvalidValue("net.address-needs-prefix-length", text);
         }
         int length;
         try {
             length = Integer.parseInt(text.substring(slash + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has no valid prefix length");
+            throw new InvalidValue("net.address-prefix-length-invalid", text);
         }
         if (length < 0 || length > 32) {
-            throw new IllegalArgumentException("'" + text + "' has a prefix length out of range 0..32");
+            throw new InvalidValue("net.address-prefix-length-out-of-range", text);
         }
         return new InterfaceAddress(Ipv4Address.parse(text.substring(0, slash)), length);
     }

@@ -1,5 +1,6 @@
 package io.netfilterflow.host;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,12 +56,11 @@ public record Sysctls(Map<String, Integer> values) {
                 spec = new int[] {0, RP_MAX};
             }
             if (spec == null) {
-                throw new IllegalArgumentException("unknown sysctl '" + name + "' (known: "
-                        + String.join(", ", KNOWN.keySet()) + ", " + CONF + "default" + RP + ", " + CONF + "<interface>"
-                        + RP + ")");
+                throw new InvalidValue("net.unknown-sysctl", name,
+                        String.join(", ", KNOWN.keySet()) + ", " + RP_FILTER_DEFAULT);
             }
             if (value < 0 || value > spec[1]) {
-                throw new IllegalArgumentException("sysctl " + name + " must be 0.." + spec[1] + ", not " + value);
+                throw new InvalidValue("net.sysctl-out-of-range", name, spec[1], value);
             }
             values.put(name, value);
         });

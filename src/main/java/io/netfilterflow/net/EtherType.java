@@ -1,5 +1,6 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,7 @@ public record EtherType(int number) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' is not an ethertype (a name like IPv4 or a hex"
-                + " number from 0x0600)");
+        throw new InvalidValue("net.not-an-ethertype", text);
     }
 
     /** The /etc/ethertypes name, or null. */

@@ -1,5 +1,7 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /**
  * An interface name as a rule matches it: exact, or a prefix when it ends in {@code +}
  * ({@code cali+}), as {@code ifname_compare} in the kernel does.
@@ -8,7 +10,7 @@ public record InterfaceName(String pattern) {
 
     public InterfaceName {
         if (pattern.isEmpty() || pattern.length() > 15) {
-            throw new IllegalArgumentException("'" + pattern + "' is not a valid interface name (1 to 15 characters)");
+            throw new InvalidValue("net.invalid-interface-name", pattern);
         }
     }
 

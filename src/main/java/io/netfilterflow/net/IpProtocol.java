@@ -1,5 +1,6 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public record IpProtocol(int number) {
 
     public IpProtocol {
         if (number < 0 || number > 255) {
-            throw new IllegalArgumentException("protocol number " + number + " is out of range");
+            throw new InvalidValue("net.protocol-number-out-of-range", number);
         }
     }
 
@@ -45,7 +46,7 @@ public record IpProtocol(int number) {
         try {
             return new IpProtocol(Integer.parseInt(text));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("unknown protocol '" + text + "'");
+            throw new InvalidValue("net.unknown-protocol", text);
         }
     }
 

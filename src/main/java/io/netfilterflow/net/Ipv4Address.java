@@ -1,5 +1,7 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /** An IPv4 address as the kernel keeps it ({@code __be32}), here as an unsigned 32-bit value. */
 public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
@@ -14,18 +16,18 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         for (int i = 0; i <= len; i++) {
             if (i == len || text.charAt(i) == '.') {
                 if (i == start || i - start > 3 || octets == 4) {
-                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                    throw new InvalidValue("net.not-an-ipv4-address", text);
                 }
                 int octet = 0;
                 for (int j = start; j < i; j++) {
                     char c = text.charAt(j);
                     if (c < '0' || c > '9') {
-                        throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                        throw new InvalidValue("net.not-an-ipv4-address", text);
                     }
                     octet = octet * 10 + (c - '0');
                 }
                 if (octet > 255) {
-                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+                    throw new InvalidValue("net.not-an-ipv4-address", text);
                 }
                 value = (value << 8) | octet;
                 octets++;
@@ -33,7 +35,7 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
             }
         }
         if (octets != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
+            throw new InvalidValue("net.not-an-ipv4-address", text);
         }
         return new Ipv4Address(value);
     }

@@ -1,5 +1,7 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /**
  * An address with a netmask, as {@code -s}/{@code -d} hold it ({@code struct ipt_ip}'s
  * {@code src}/{@code smsk}). The address is stored masked, as iptables stores it.
@@ -42,7 +44,7 @@ public record Ipv4Prefix(Ipv4Address address, int mask) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' has an invalid prefix length");
+        throw new InvalidValue("net.invalid-prefix-length", text);
     }
 
     /** The prefix length, or -1 when the mask is not contiguous. */

@@ -1,5 +1,7 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /**
  * An IPv6 address with a prefix length, as the ebtables ip6 match holds it. Parsed from the
  * usual text forms and printed as {@code inet_ntop} prints it (longest zero run as {@code ::}).
@@ -8,7 +10,7 @@ public record Ipv6Prefix(long high, long low, int length) {
 
     public Ipv6Prefix {
         if (length < 0 || length > 128) {
-            throw new IllegalArgumentException("IPv6 prefix length out of range");
+            throw new InvalidValue("net.ipv6-prefix-length-out-of-range");
         }
         long highMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
         long lowMask = length >= 128 ? -1L : length <= 64 ? 0 : -1L << (128 - length);
@@ -23,7 +25,7 @@ public record Ipv6Prefix(long high, long low, int length) {
             try {
                 length = Integer.parseInt(text.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' has an invalid prefix length");
+                throw new InvalidValue("net.invalid-prefix-length", text);
             }
         }
         int[] groups = groups(slash < 0 ? text : text.substring(0, slash), text);
@@ -42,7 +44,7 @@ public record Ipv6Prefix(long high, long low, int length) {
         String[] tail = gap < 0 ? new String[0] : split(address.substring(gap + 2));
         int total = head.length + tail.length;
         if ((gap < 0 && total != 8) || (gap >= 0 && total > 7)) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+            throw new InvalidValue("net.not-an-ipv6-address", text);
         }
         int[] groups = new int[8];
         for (int i = 0; i < head.length; i++) {
@@ -60,12 +62,12 @@ public record Ipv6Prefix(long high, long low, int length) {
 
     private static int group(String group, String text) {
         if (group.isEmpty() || group.length() > 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+            throw new InvalidValue("net.not-an-ipv6-address", text);
         }
         try {
             return Integer.parseInt(group, 16);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+            throw new InvalidValue("net.not-an-ipv6-address", text);
         }
     }
 

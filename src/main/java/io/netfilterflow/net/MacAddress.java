@@ -1,5 +1,6 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
 
 /** A 48-bit Ethernet address. */
 public record MacAddress(long bits) {
@@ -17,17 +18,17 @@ public record MacAddress(long bits) {
     public static MacAddress parse(String text) {
         String[] parts = text.split(":", -1);
         if (parts.length != 6) {
-            throw new IllegalArgumentException("'" + text + "' is not a MAC address");
+            throw new InvalidValue("net.not-a-mac-address", text);
         }
         long value = 0;
         for (String part : parts) {
             if (part.isEmpty() || part.length() > 2) {
-                throw new IllegalArgumentException("'" + text + "' is not a MAC address");
+                throw new InvalidValue("net.not-a-mac-address", text);
             }
             try {
                 value = (value << 8) | Integer.parseInt(part, 16);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a MAC address");
+                throw new InvalidValue("net.not-a-mac-address", text);
             }
         }
         return new MacAddress(value);

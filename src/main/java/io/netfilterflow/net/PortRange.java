@@ -1,5 +1,6 @@
 package io.netfilterflow.net;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Map;
 
 /** A TCP/UDP/SCTP port or inclusive range, as {@code --dport 1024:65535} holds it. */
@@ -34,7 +35,7 @@ public record PortRange(int first, int last) {
         int first = sep == 0 ? 0 : port(text.substring(0, sep));
         int last = sep == text.length() - 1 ? 65535 : port(text.substring(sep + 1));
         if (first > last) {
-            throw new IllegalArgumentException("port range '" + text + "' runs backwards");
+            throw new InvalidValue("net.port-range-backwards", text);
         }
         return new PortRange(first, last);
     }
@@ -52,7 +53,7 @@ public record PortRange(int first, int last) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' is not a port number");
+        throw new InvalidValue("net.not-a-port", text);
     }
 
     public boolean contains(int port) {

@@ -1,5 +1,6 @@
 package io.netfilterflow.packet;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 
 /** ICMP type numbers and the names nft prints for them ({@code nft describe icmp type}). */
@@ -66,8 +67,7 @@ public final class IcmpTypes {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("'" + text + "' is not an ICMP type (echo-request, echo-reply, "
-                + "destination-unreachable, time-exceeded, ... or 0..255)");
+        throw new InvalidValue("net.not-an-icmp-type", text);
     }
 
     /** Types that report an error about another packet, which they carry ({@code icmp_is_err}). */

@@ -1,5 +1,6 @@
 package io.netfilterflow.packet;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -27,12 +28,12 @@ public final class TcpFlag {
             }
             int bit = bit(part.toUpperCase(Locale.ROOT));
             if (bit < 0) {
-                throw new IllegalArgumentException("'" + part + "' is not a TCP flag (FIN, SYN, RST, PSH, ACK, URG)");
+                throw new InvalidValue("net.not-a-tcp-flag", part);
             }
             flags |= bit;
         }
         if (flags == 0) {
-            throw new IllegalArgumentException("no TCP flag in '" + text + "'");
+            throw new InvalidValue("net.no-tcp-flag", text);
         }
         return flags;
     }

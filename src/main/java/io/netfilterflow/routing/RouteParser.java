@@ -2,6 +2,7 @@ package io.netfilterflow.routing;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
+import io.netfilterflow.problem.InvalidValue;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public final class RouteParser {
     public static Route parse(String line) {
         List<String> words = List.of(line.trim().split("\\s+"));
         if (words.isEmpty() || words.get(0).isEmpty()) {
-            throw new IllegalArgumentException("empty route");
+            throw new InvalidValue("net.empty-route");
         }
         int i = 0;
         RouteType type = RouteType.byLabel(words.get(0));
@@ -29,7 +30,7 @@ public final class RouteParser {
             type = RouteType.UNICAST;
         }
         if (i >= words.size()) {
-            throw new IllegalArgumentException("route '" + line + "' has no destination");
+            throw new InvalidValue("net.route-without-destination", line);
         }
         Ipv4Prefix destination = destination(words.get(i++));
         Ipv4Address gateway = null;
@@ -42,7 +43,7 @@ public final class RouteParser {
                 continue;
             }
             if (i >= words.size()) {
-                throw new IllegalArgumentException("'" + word + "' needs a value in route '" + line + "'");
+                throw new InvalidValue("net.route-attribute-needs-value", word, line);
             }
             String value = words.get(i++);
             switch (word) {
@@ -52,19 +53,18 @@ public final class RouteParser {
                 case "metric", "priority", "preference" -> metric = metric(value);
                 case "table" -> {
                     if (!value.equals("main") && !value.equals("254")) {
-                        throw new IllegalArgumentException("only the main table is modelled, not table " + value
-                                + " (the local table is derived from the addresses)");
+                        throw new InvalidValue("net.route-table-not-modelled", value);
                     }
                 }
                 default -> {
                     if (!IGNORED_WITH_VALUE.contains(word)) {
-                        throw new IllegalArgumentException("unknown route attribute '" + word + "' in '" + line + "'");
+                        throw new InvalidValue("net.unknown-route-attribute", word, line);
                     }
                 }
             }
         }
         if (type == RouteType.UNICAST && device == null && gateway == null) {
-            throw new IllegalArgumentException("route '" + line + "' needs 'via' or 'dev'");
+            throw new InvalidValue("net.route-needs-via-or-dev", line);
         }
         return new Route(type, destination, gateway, device, source, metric, line.trim());
     }
@@ -86,6 +86,6 @@ public final class RouteParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + value + "' is not a metric");
+        throw new InvalidValue("net.not-a-metric", value);
     }
 }

@@ -26,7 +26,7 @@ public record EbtIp6Match(Negatable<Ipv6Prefix> src, Negatable<Ipv6Prefix> dst, 
                     "--ip6-dport|--ip6-destination-port", 1, "--ip6-icmp-type", 1),
             args -> {
                 if (args.has("--ip6-icmp-type")) {
-                    throw args.error("--ip6-icmp-type is not supported");
+                    throw args.refuse("bridge.ip6-icmp-type-unsupported");
                 }
                 return new EbtIp6Match(args.negatable("--ip6-src", Ipv6Prefix::parse),
                         args.negatable("--ip6-dst", Ipv6Prefix::parse),

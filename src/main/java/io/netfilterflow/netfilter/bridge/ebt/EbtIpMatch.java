@@ -32,10 +32,10 @@ public record EbtIpMatch(Negatable<Ipv4Prefix> src, Negatable<Ipv4Prefix> dst, N
         Negatable<IcmpType> icmp = args.negatable("--ip-icmp-type", IcmpType::parse);
         int p = proto == null || proto.inverted() ? -1 : proto.value().number();
         if ((sport != null || dport != null) && p != 6 && p != 17 && p != 33 && p != 132 && p != 136) {
-            throw args.error("--ip-sport/--ip-dport need --ip-proto tcp, udp, dccp, sctp or udplite");
+            throw args.refuse("bridge.ports-need-protocol");
         }
         if (icmp != null && p != 1) {
-            throw args.error("--ip-icmp-type needs --ip-proto icmp");
+            throw args.refuse("bridge.icmp-type-needs-icmp");
         }
         return new EbtIpMatch(args.negatable("--ip-src", Ipv4Prefix::parse),
                 args.negatable("--ip-dst", Ipv4Prefix::parse),

@@ -5,6 +5,7 @@ import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.problem.InvalidValue;
 import java.util.List;
 
 /** {@code --log}: writes matched frames to the kernel log ({@code ebt_log}). */
@@ -21,7 +22,7 @@ public record EbtLogWatcher(int level, String prefix, boolean ip, boolean arp, b
                 OptionUse level = args.find("--log-level");
                 OptionUse prefix = args.find("--log-prefix");
                 if (prefix != null && prefix.arg().length() > 29) {
-                    throw args.error("--log-prefix is longer than 29 characters");
+                    throw args.refuse("bridge.log-prefix-too-long");
                 }
                 return new EbtLogWatcher(level == null ? DEFAULT_LEVEL : args.value(level, EbtLogWatcher::level),
                         prefix == null ? "" : prefix.arg(), args.has("--log-ip"), args.has("--log-arp"),
@@ -41,7 +42,7 @@ public record EbtLogWatcher(int level, String prefix, boolean ip, boolean arp, b
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("unknown log level '" + text + "'");
+        throw new InvalidValue("bridge.unknown-log-level", text);
     }
 
     @Override

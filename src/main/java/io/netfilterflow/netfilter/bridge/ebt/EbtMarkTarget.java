@@ -29,7 +29,7 @@ public record EbtMarkTarget(Operation operation, long value, EbtVerdict then) im
             args -> {
                 List<OptionUse> ops = args.uses().stream().filter(u -> !u.name().equals("--mark-target")).toList();
                 if (ops.size() != 1) {
-                    throw args.error("needs exactly one of --mark-set, --mark-or, --mark-and, --mark-xor");
+                    throw args.refuse("bridge.mark-needs-one-operation");
                 }
                 OptionUse op = ops.get(0);
                 Operation operation = List.of(Operation.values()).stream()

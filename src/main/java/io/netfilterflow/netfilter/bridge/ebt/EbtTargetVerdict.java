@@ -3,6 +3,7 @@ package io.netfilterflow.netfilter.bridge.ebt;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.problem.InvalidValue;
 
 /** Reads the {@code --X-target} option the ebtables extension targets end with (ACCEPT by default). */
 final class EbtTargetVerdict {
@@ -18,7 +19,7 @@ final class EbtTargetVerdict {
         return args.value(use, text -> {
             EbtVerdict verdict = EbtVerdict.byName(text);
             if (verdict == null) {
-                throw new IllegalArgumentException("'" + text + "' is not ACCEPT, DROP, CONTINUE or RETURN");
+                throw new InvalidValue("bridge.not-a-target-verdict", text);
             }
             return verdict;
         });

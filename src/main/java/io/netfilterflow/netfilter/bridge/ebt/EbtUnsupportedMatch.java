@@ -4,6 +4,8 @@ import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.save.Unsupported;
+import io.netfilterflow.netfilter.xtables.XtEvaluationException;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 
 /** Options of an ebtables extension this project does not model ({@code --among-dst ...}), kept as written. */
@@ -30,7 +32,6 @@ public record EbtUnsupportedMatch(String name, List<String> words) implements Eb
 
     @Override
     public boolean match(EbtActionParam par) {
-        throw new io.netfilterflow.netfilter.xtables.XtEvaluationException("the ebtables match '" + name
-                + "' is not modelled, so this rule cannot be evaluated");
+        throw new XtEvaluationException(Problem.of("bridge.match-not-modelled", name));
     }
 }

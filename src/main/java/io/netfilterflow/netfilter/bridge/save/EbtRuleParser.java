@@ -21,6 +21,7 @@ import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.XtExtension;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class EbtRuleParser {
             option(word);
         }
         if (negate) {
-            throw error("'!' at the end of the rule negates nothing");
+            throw error(Problem.of("bridge.negation-at-end"));
         }
         List<EbtMatch> builtMatches = new ArrayList<>();
         matches.forEach((extension, args) -> builtMatches.add((EbtMatch) extension.create(args)));
@@ -111,19 +112,19 @@ final class EbtRuleParser {
 
     private <T> T once(T previous, String option, T value) {
         if (previous != null) {
-            throw error("option " + option + " given twice");
+            throw error(Problem.of("bridge.option-given-twice", option));
         }
         return value;
     }
 
     private String raw(String option) {
         if (next >= words.size()) {
-            throw error("option " + option + " needs a value");
+            throw error(Problem.of("bridge.option-needs-value", option));
         }
         String value = words.get(next++);
         if (value.equals("!")) {
             if (negate) {
-                throw error("'!' given twice");
+                throw error(Problem.of("bridge.negation-given-twice"));
             }
             negate = true;
             return raw(option);
@@ -139,7 +140,7 @@ final class EbtRuleParser {
             negate = false;
             return Negatable.of(parsed, inverted);
         } catch (IllegalArgumentException e) {
-            throw error(option + ": " + e.getMessage());
+            throw error(Problem.of("bridge.option-value", option, Problem.of(e)));
         }
     }
 
@@ -147,16 +148,16 @@ final class EbtRuleParser {
         try {
             return Counters.number(raw(option));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(Problem.of(e));
         }
     }
 
     private void jump(String word) {
         if (negate) {
-            throw error("'!' cannot negate a target");
+            throw error(Problem.of("bridge.target-negated"));
         }
         if (targetName != null) {
-            throw error("a rule has only one target (-j given twice)");
+            throw error(Problem.of("bridge.target-given-twice"));
         }
         targetName = raw(word);
         targetExtension = EbtRegistry.target(targetName);
@@ -167,7 +168,7 @@ final class EbtRuleParser {
 
     private void extensionOption(String word) {
         if (!word.startsWith("--")) {
-            throw error("unexpected '" + word + "'");
+            throw error(Problem.of("bridge.unexpected-word", word));
         }
         ExtensionArgs args;
         OptionSpec.Option spec;
@@ -185,7 +186,7 @@ final class EbtRuleParser {
         } else {
             String unsupported = EbtRegistry.unsupportedExtensionOf(word);
             if (unsupported == null) {
-                throw error("unknown ebtables option '" + word + "'");
+                throw error(Problem.of("bridge.unknown-option", word));
             }
             keepUnsupported(unsupported, word);
             return;
@@ -197,7 +198,7 @@ final class EbtRuleParser {
         boolean inverted = negate;
         negate = false;
         if (inverted && (args == targetArgs || watchers.containsValue(args))) {
-            throw args.error(spec.names().get(0) + " cannot be negated with '!'"); // only matches invert
+            throw args.refuse("bridge.option-not-invertible", spec.names().get(0)); // only matches invert
         }
         args.add(new OptionUse(spec.names().get(0), inverted, values));
     }
@@ -215,7 +216,7 @@ final class EbtRuleParser {
         }
     }
 
-    private RulesSyntaxException error(String reason) {
-        return new RulesSyntaxException(line, reason);
+    private RulesSyntaxException error(Problem problem) {
+        return new RulesSyntaxException(line, problem);
     }
 }

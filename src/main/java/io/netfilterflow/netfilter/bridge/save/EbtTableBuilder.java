@@ -10,6 +10,7 @@ import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,20 +56,20 @@ final class EbtTableBuilder {
 
     void declare(SourceLine line, String chain, String policyWord) {
         if (chains.containsKey(chain)) {
-            throw new RulesSyntaxException(line, "chain " + chain + " declared twice in table " + name.saveName());
+            throw new RulesSyntaxException(line, Problem.of("bridge.chain-declared-twice", chain, name.saveName()));
         }
         boolean builtin = name.isBuiltin(chain);
         EbtVerdict policy = EbtVerdict.byName(policyWord);
         if (policy == null || policy == EbtVerdict.CONTINUE || (builtin && policy == EbtVerdict.RETURN)) {
-            throw new RulesSyntaxException(line, "'" + policyWord + "' is not a valid policy for "
-                    + (builtin ? "built-in chain " : "chain ") + chain
-                    + (builtin ? " (ACCEPT or DROP)" : " (ACCEPT, DROP or RETURN)"));
+            throw new RulesSyntaxException(line, builtin
+                    ? Problem.of("bridge.invalid-builtin-policy", policyWord, chain)
+                    : Problem.of("bridge.invalid-policy", policyWord, chain));
         }
         // ebtables-restore splits its lines at blanks: a name holding one cannot be restored
         if (!builtin && (chain.length() > 31 || EbtVerdict.byName(chain) != null || chain.startsWith("-")
                 || chain.isEmpty() || chain.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')
                 || chain.contains("\\"))) {
-            throw new RulesSyntaxException(line, "'" + chain + "' cannot be a chain name");
+            throw new RulesSyntaxException(line, Problem.of("bridge.invalid-chain-name", chain));
         }
         chains.put(chain, new Draft(chain, policy, builtin, line, new ArrayList<>()));
     }
@@ -80,8 +81,7 @@ final class EbtTableBuilder {
             draft = chains.get(chain);
         }
         if (draft == null) {
-            throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName()
-                    + " (declare it with ':" + chain + " ACCEPT')");
+            throw new RulesSyntaxException(line, Problem.of("bridge.no-such-chain", chain, name.saveName()));
         }
         checkPlace(rule, draft);
         draft.rules().add(rule);
@@ -97,12 +97,12 @@ final class EbtTableBuilder {
         }
         Set<String> hooks = places.get(name);
         if (hooks == null) {
-            throw new RulesSyntaxException(rule.source(), rule.target().name() + " target: not valid in the "
-                    + name.saveName() + " table");
+            throw new RulesSyntaxException(rule.source(), Problem.of("bridge.target-not-in-table",
+                    rule.target().name(), name.saveName()));
         }
         if (chain.builtin() && !hooks.contains(chain.name())) {
-            throw new RulesSyntaxException(rule.source(), rule.target().name() + " target: not valid in chain "
-                    + chain.name() + " (only " + String.join(", ", hooks) + ")");
+            throw new RulesSyntaxException(rule.source(), Problem.of("bridge.target-not-in-chain",
+                    rule.target().name(), chain.name(), String.join(", ", hooks)));
         }
     }
 
@@ -135,11 +135,12 @@ final class EbtTableBuilder {
                 if (rule.target() instanceof EbtChainJump jump) {
                     Draft callee = chains.get(jump.chain());
                     if (callee == null) {
-                        throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
-                                + "' is neither a supported ebtables target nor a chain of table " + name.saveName());
+                        throw new RulesSyntaxException(rule.source(), Problem.of("bridge.no-such-target-or-chain",
+                                jump.chain(), name.saveName()));
                     }
                     if (callee.builtin()) {
-                        throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
+                        throw new RulesSyntaxException(rule.source(),
+                                Problem.of("bridge.jump-to-builtin", jump.chain()));
                     }
                 }
             }
@@ -178,8 +179,8 @@ final class EbtTableBuilder {
                 EbtRule rule = chain.rules().get(at[0]++);
                 if (rule.target() instanceof EbtChainJump jump && !walked.contains(jump.chain())) {
                     if (path.contains(jump.chain())) {
-                        throw new RulesSyntaxException(rule.source(), "jump to " + jump.chain() + " makes a loop ("
-                                + String.join(" -> ", path) + " -> " + jump.chain() + "); the kernel refuses it");
+                        throw new RulesSyntaxException(rule.source(), Problem.of("bridge.chain-loop", jump.chain(),
+                                String.join(" -> ", path)));
                     }
                     stack.push(byName.get(jump.chain()));
                     next.push(new int[] {0});

@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.save.NftJumpLimit;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,23 +58,23 @@ public final class EbtablesSaveParser {
         } else if (first == ':') {
             List<String> words = ShellWords.split(line);
             if (words.size() != 2 || words.get(0).length() < 2) {
-                throw new RulesSyntaxException(line, "a chain line is ':NAME POLICY'");
+                throw new RulesSyntaxException(line, Problem.of("bridge.chain-line-syntax"));
             }
             table(line).declare(line, words.get(0).substring(1), words.get(1));
         } else if (first == '-' || first == '[') {
             rule(line);
         } else {
-            throw new RulesSyntaxException(line, "unexpected line (expected *table, :chain or -A CHAIN ...)");
+            throw new RulesSyntaxException(line, Problem.of("bridge.unexpected-line"));
         }
     }
 
     private void open(SourceLine line, String name) {
         EbtTableName table = EbtTableName.bySaveName(name);
         if (table == null) {
-            throw new RulesSyntaxException(line, "unknown ebtables table '" + name + "' (filter, nat, broute)");
+            throw new RulesSyntaxException(line, Problem.of("bridge.unknown-table", name));
         }
         if (!seen.add(table)) {
-            throw new RulesSyntaxException(line, "table " + name + " appears twice");
+            throw new RulesSyntaxException(line, Problem.of("bridge.table-twice", name));
         }
         current = new EbtTableBuilder(table, backend);
     }
@@ -95,19 +96,19 @@ public final class EbtablesSaveParser {
             try {
                 counters = Counters.parseBracketed(words.get(0));
             } catch (IllegalArgumentException e) {
-                throw new RulesSyntaxException(line, e.getMessage());
+                throw new RulesSyntaxException(line, Problem.of(e));
             }
             at = 1;
         }
         if (words.size() < at + 2 || !(words.get(at).equals("-A") || words.get(at).equals("--append"))) {
-            throw new RulesSyntaxException(line, "a rule is '-A CHAIN ...' (after '[packets:bytes]' if counted)");
+            throw new RulesSyntaxException(line, Problem.of("bridge.rule-syntax"));
         }
         table.add(line, words.get(at + 1), new EbtRuleParser(line, words, at + 2, counters).parse());
     }
 
     private EbtTableBuilder table(SourceLine line) {
         if (current == null) {
-            throw new RulesSyntaxException(line, "no table selected (a '*filter' line must come first)");
+            throw new RulesSyntaxException(line, Problem.of("bridge.no-table"));
         }
         return current;
     }

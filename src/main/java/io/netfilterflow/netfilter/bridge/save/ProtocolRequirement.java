@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.bridge.EbtProtocol;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 
 /** The ethertype a frame must have for a match on its payload, as each ebt_* check demands. */
@@ -17,17 +18,19 @@ final class ProtocolRequirement {
         EbtProtocol proto = entry.protocol() == null || entry.protocol().inverted() ? null
                 : entry.protocol().value();
         for (EbtMatch match : matches) {
-            String needed = switch (match.name()) {
-                case "ip" -> is(proto, EtherType.IPV4) ? null : "IPv4";
-                case "ip6" -> is(proto, EtherType.IPV6) ? null : "IPv6";
-                case "arp" -> is(proto, EtherType.ARP) || is(proto, new EtherType(0x8035)) ? null : "ARP or RARP";
-                case "vlan" -> is(proto, EtherType.VLAN) ? null : "802_1Q";
-                case "802_3" -> proto != null && proto.length() ? null : "Length";
+            List<String> needed = switch (match.name()) {
+                case "ip" -> is(proto, EtherType.IPV4) ? null : List.of("IPv4");
+                case "ip6" -> is(proto, EtherType.IPV6) ? null : List.of("IPv6");
+                case "arp" -> is(proto, EtherType.ARP) || is(proto, new EtherType(0x8035)) ? null
+                        : List.of("ARP", "RARP");
+                case "vlan" -> is(proto, EtherType.VLAN) ? null : List.of("802_1Q");
+                case "802_3" -> proto != null && proto.length() ? null : List.of("Length");
                 default -> null;
             };
             if (needed != null) {
-                throw new RulesSyntaxException(line, "the " + match.name()
-                        + " match needs the protocol given as -p " + needed);
+                throw new RulesSyntaxException(line, needed.size() == 1
+                        ? Problem.of("bridge.match-needs-protocol", match.name(), needed.get(0))
+                        : Problem.of("bridge.match-needs-either-protocol", match.name(), needed.get(0), needed.get(1)));
             }
         }
     }
