@@ -1,5 +1,7 @@
 package io.netfilterflow.preset;
 
+import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.ProblemText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,6 @@ class PresetController {
     String preset(@PathVariable String id, Locale locale, HttpServletResponse response) {
         response.setHeader("Vary", "Accept-Language, Cookie");
         return catalog.text(id, locale).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "There is no preset '" + id + "'."));
+                ProblemText.of(locale).render(Problem.of("api.no-preset", id))));
     }
 }

@@ -5,6 +5,7 @@ import io.netfilterflow.host.Host;
 import io.netfilterflow.host.Listen;
 import io.netfilterflow.net.IpProtocol;
 import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 
@@ -20,7 +21,7 @@ final class BroadcastChecks {
     }
 
     /** Null when the packet is modelled, else why it is not. */
-    static String refusal(Host host, String from, IpProtocol proto, Ipv4Address dst, Integer dport, boolean reply) {
+    static Problem refusal(Host host, String from, IpProtocol proto, Ipv4Address dst, Integer dport, boolean reply) {
         Endpoint sender = from.equals("host") ? null : host.endpoint(from);
         boolean onItsLink = sender != null && sender.broadcasts(dst);
         Route local = host.fib().lookupLocal(dst);
@@ -29,20 +30,18 @@ final class BroadcastChecks {
             return null;
         }
         if (sender == null) {
-            return dst + " is a broadcast address: a broadcast the host itself sends (SO_BROADCAST) is not modelled";
+            return Problem.of("scenario.host-sends-broadcast", dst);
         }
         if (reply && onItsLink && proto.equals(IpProtocol.UDP) && dport != null) {
             for (Endpoint peer : host.endpoints()) {
                 if (peer != sender && peer.attach() != null && sameLink(host, peer, sender)
                         && peer.listen().contains(new Listen(IpProtocol.UDP, dport))) {
-                    return peer.name() + " listens on udp/" + dport + ": an endpoint's answer to a broadcast is not"
-                            + " modelled; set \"reply\": false";
+                    return Problem.of("scenario.endpoint-answers-broadcast", peer.name(), dport);
                 }
             }
         }
         if (reply && proto.equals(IpProtocol.UDP) && dport != null && host.listens(new Listen(IpProtocol.UDP, dport))) {
-            return "the host listens on udp/" + dport + ": a socket's answer to a broadcast is not modelled; set"
-                    + " \"reply\": false";
+            return Problem.of("scenario.host-answers-broadcast", dport);
         }
         return null;
     }

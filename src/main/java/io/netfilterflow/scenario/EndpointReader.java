@@ -7,6 +7,7 @@ import io.netfilterflow.host.Listen;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.scenario.ScenarioReader.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,25 +34,27 @@ final class EndpointReader {
             node.allow("name", "attach", "mac", "ip", "gateway", "listen");
             String name = node.required("name").text();
             if (name.equals("host") || !names.add(name)) {
-                throw reader.error(node.child("name"), name.equals("host") ? "'host' names the host itself"
-                        : "endpoint " + name + " is listed twice");
+                throw reader.error(node.child("name"), name.equals("host") ? Problem.of("scenario.host-is-reserved")
+                        : Problem.of("scenario.endpoint-listed-twice", name));
             }
             String attach = node.required("attach").text();
             NetDevice device = devices.stream().filter(d -> d.name().equals(attach)).findFirst().orElseThrow(
-                    () -> reader.error(node.child("attach"), "no interface named '" + attach + "'"));
+                    () -> reader.error(node.child("attach"), Problem.of("scenario.no-such-interface", attach)));
             if (device.isBridge() || device.isLoopback()) {
-                throw reader.error(node.child("attach"), "an endpoint is cabled to a port or an ethernet "
-                        + "interface, not to the " + device.kind().label() + " " + attach);
+                throw reader.error(node.child("attach"), device.isBridge()
+                        ? Problem.of("scenario.endpoint-on-bridge", attach)
+                        : Problem.of("scenario.endpoint-on-loopback", attach));
             }
             if (device.kind() == DeviceKind.VETH && !vethPeers.add(attach)) {
-                throw reader.error(node.child("attach"), "veth " + attach + " already has its peer");
+                throw reader.error(node.child("attach"), Problem.of("scenario.veth-has-peer", attach));
             }
             MacAddress mac = node.required("mac").convert(MacAddress::parse);
             InterfaceAddress ip = node.required("ip").convert(InterfaceAddress::parse);
             Ipv4Address gateway = node.optional("gateway") == null ? null
                     : node.required("gateway").convert(Ipv4Address::parse);
             if (gateway != null && !ip.onLink(gateway)) {
-                throw reader.error(node.child("gateway"), gateway + " is not on " + name + "'s subnet " + ip.network());
+                throw reader.error(node.child("gateway"),
+                        Problem.of("scenario.gateway-off-subnet", gateway, name, ip.network()));
             }
             List<Listen> listen = new HostReader(reader).listen(node.optional("listen"));
             endpoints.add(new Endpoint(name, attach, mac, ip, gateway, Set.copyOf(listen)));

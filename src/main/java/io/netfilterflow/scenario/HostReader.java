@@ -7,6 +7,7 @@ import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.host.Sysctls;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteParser;
 import io.netfilterflow.scenario.ScenarioReader.Node;
@@ -35,10 +36,10 @@ final class HostReader {
             node.allow("name", "kind", "mac", "addresses", "master");
             String name = node.required("name").text();
             if (!name.matches("[A-Za-z0-9_.@:-]{1,15}")) {
-                throw reader.error(node.child("name"), "'" + name + "' is not a Linux interface name (1-15 characters)");
+                throw reader.error(node.child("name"), Problem.of("scenario.not-an-interface-name", name));
             }
             if (!names.add(name)) {
-                throw reader.error(node.child("name"), "interface " + name + " is listed twice");
+                throw reader.error(node.child("name"), Problem.of("scenario.interface-listed-twice", name));
             }
             DeviceKind kind = node.optional("kind") == null
                     ? (name.equals("lo") ? DeviceKind.LOOPBACK : DeviceKind.ETHERNET)
@@ -73,17 +74,17 @@ final class HostReader {
             }
             NetDevice master = byName.get(device.master());
             if (master == null) {
-                throw reader.error(field + ".master", "no interface named '" + device.master() + "'");
+                throw reader.error(field + ".master", Problem.of("scenario.no-such-interface", device.master()));
             }
             if (!master.isBridge()) {
-                throw reader.error(field + ".master", device.master() + " is not a bridge (kind \"bridge\")");
+                throw reader.error(field + ".master", Problem.of("scenario.master-not-a-bridge", device.master()));
             }
             if (device.isBridge() || device.isLoopback()) {
-                throw reader.error(field + ".master", "a " + device.kind().label() + " cannot be a bridge port");
+                throw reader.error(field + ".master", device.isBridge() ? Problem.of("scenario.bridge-as-port")
+                        : Problem.of("scenario.loopback-as-port"));
             }
             if (!device.addresses().isEmpty()) {
-                throw reader.error(field + ".addresses", "a bridge port's addresses are unused; put them on "
-                        + device.master());
+                throw reader.error(field + ".addresses", Problem.of("scenario.port-addresses-unused", device.master()));
             }
         }
     }
@@ -98,7 +99,7 @@ final class HostReader {
         for (Node node : list.items()) {
             Route route = node.convert(RouteParser::parse);
             if (route.device() != null && !names.contains(route.device())) {
-                throw reader.error(node.path(), "no interface named '" + route.device() + "'");
+                throw reader.error(node.path(), Problem.of("scenario.no-such-interface", route.device()));
             }
             routes.add(route);
         }
@@ -113,14 +114,14 @@ final class HostReader {
         node.entries().forEach((name, value) -> {
             String device = Sysctls.rpFilterDevice(name);
             if (device != null && !device.equals("default") && devices.stream().noneMatch(d -> d.name().equals(device))) {
-                throw reader.error(value.path(), "no interface named '" + device + "' for " + name);
+                throw reader.error(value.path(), Problem.of("scenario.no-interface-for-sysctl", device, name));
             }
             given.put(name, (int) value.integer(0, 2));
         });
         try {
             return Sysctls.of(given);
         } catch (IllegalArgumentException e) {
-            throw reader.error(node.path(), e.getMessage());
+            throw reader.error(node.path(), Problem.of(e));
         }
     }
 

@@ -6,6 +6,8 @@ import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.packet.IcmpTypes;
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.problem.InvalidValue;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.scenario.ScenarioReader.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ final class PacketReader {
     List<PacketSpec> packets(Node list, Host host) {
         List<Node> items = list.items();
         if (items.size() > MAX_PACKETS) {
-            throw reader.error(list.path(), "at most " + MAX_PACKETS + " packets per scenario, not " + items.size());
+            throw reader.error(list.path(), Problem.of("scenario.too-many-packets", MAX_PACKETS, items.size()));
         }
         List<PacketSpec> packets = new ArrayList<>();
         for (Node node : items) {
@@ -39,16 +41,16 @@ final class PacketReader {
                 "gid");
         String from = node.required("from").text();
         if (!from.equals("host") && host.endpoint(from) == null) {
-            List<String> known = new ArrayList<>();
+            List<String> known = new ArrayList<>(List.of("host"));
             host.endpoints().forEach(e -> known.add(e.name()));
-            throw reader.error(node.child("from"), "no endpoint named '" + from + "' (known: host"
-                    + (known.isEmpty() ? "" : ", " + String.join(", ", known)) + ")");
+            throw reader.error(node.child("from"),
+                    Problem.of("scenario.no-such-endpoint", from, String.join(", ", known)));
         }
         IpProtocol proto = node.required("proto").convert(text -> switch (text) {
             case "tcp" -> IpProtocol.TCP;
             case "udp" -> IpProtocol.UDP;
             case "icmp" -> IpProtocol.ICMP;
-            default -> throw new IllegalArgumentException("'" + text + "' is not tcp, udp or icmp");
+            default -> throw new InvalidValue("scenario.not-a-protocol", text);
         });
         boolean ports = !proto.equals(IpProtocol.ICMP);
         Address dst = address(node.required("dst"), ports, true);
@@ -56,7 +58,7 @@ final class PacketReader {
         int flags = 0;
         if (node.optional("tcpFlags") != null) {
             if (!proto.equals(IpProtocol.TCP)) {
-                throw reader.error(node.child("tcpFlags"), "only a tcp packet has TCP flags");
+                throw reader.error(node.child("tcpFlags"), Problem.of("scenario.tcp-flags-not-tcp"));
             }
             flags = node.required("tcpFlags").convert(TcpFlag::parse);
         } else if (proto.equals(IpProtocol.TCP)) {
@@ -70,16 +72,16 @@ final class PacketReader {
             icmpCode = node.optional("icmpCode") == null ? 0 : (int) node.required("icmpCode").integer(0, 255);
         } else if (node.optional("icmpType") != null || node.optional("icmpCode") != null) {
             throw reader.error(node.child(node.optional("icmpType") != null ? "icmpType" : "icmpCode"),
-                    "only an icmp packet has an ICMP type and code");
+                    Problem.of("scenario.icmp-fields-not-icmp"));
         }
         if (!from.equals("host") && (node.optional("uid") != null || node.optional("gid") != null)) {
-            throw reader.error(node.child("uid"), "uid and gid belong to packets the host itself sends");
+            throw reader.error(node.child("uid"), Problem.of("scenario.uid-gid-host-only"));
         }
         boolean reply = node.optional("reply") != null && node.required("reply").bool();
         Integer length = node.optional("length") == null ? null : (int) node.required("length").integer(20, 65535);
         long uid = node.optional("uid") == null ? 0 : node.required("uid").integer(0, 0xffff_ffffL);
         long gid = node.optional("gid") == null ? 0 : node.required("gid").integer(0, 0xffff_ffffL);
-        String broadcast = BroadcastChecks.refusal(host, from, proto, dst.address(), dst.port(), reply);
+        Problem broadcast = BroadcastChecks.refusal(host, from, proto, dst.address(), dst.port(), reply);
         if (broadcast != null) {
             throw reader.error(node.child("dst"), broadcast);
         }
@@ -97,16 +99,16 @@ final class PacketReader {
             Ipv4Address address = Ipv4Address.parse(colon < 0 ? text : text.substring(0, colon));
             if (colon < 0) {
                 if (ports && destination) {
-                    throw new IllegalArgumentException("'" + text + "' needs a port, like " + text + ":80");
+                    throw new InvalidValue("scenario.needs-port", text);
                 }
                 return new Address(address, null);
             }
             if (!ports) {
-                throw new IllegalArgumentException("'" + text + "': an icmp packet has no port");
+                throw new InvalidValue("scenario.icmp-has-no-port", text);
             }
             int port = PortRange.port(text.substring(colon + 1));
             if (port == 0) {
-                throw new IllegalArgumentException("'" + text + "': port 0 cannot be sent to");
+                throw new InvalidValue("scenario.port-zero", text);
             }
             return new Address(address, port);
         });

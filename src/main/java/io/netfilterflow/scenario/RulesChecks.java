@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.match.RecentMatch;
 import io.netfilterflow.netfilter.xtables.match.SetMatch;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,8 @@ final class RulesChecks {
                 for (IptRule rule : chain.rules()) {
                     for (XtMatch match : rule.matches()) {
                         if (match instanceof SetMatch set && !sets.containsKey(set.setName())) {
-                            throw new ScenarioException("host.iptables", 0, rule.source().number(), "ipset '"
-                                    + set.setName() + "' is not defined; add it to host.ipsets");
+                            throw new ScenarioException("host.iptables", 0, rule.source().number(),
+                                    Problem.of("scenario.ipset-undefined", set.setName()));
                         }
                         if (match instanceof RecentMatch recent) {
                             sameMask(recentLists, recent, rule.source().number());
@@ -45,8 +46,7 @@ final class RulesChecks {
             if (table.name() == EbtTableName.BROUTE && backend == Backend.NFT) {
                 int line = table.chains().isEmpty() || table.chains().get(0).declaredAt() == null ? 0
                         : table.chains().get(0).declaredAt().number();
-                throw new ScenarioException("host.ebtables", 0, line, "the broute table exists only with the legacy "
-                        + "backend (ebtables-nft has none); set host.backend to \"legacy\"");
+                throw new ScenarioException("host.ebtables", 0, line, Problem.of("scenario.broute-needs-legacy"));
             }
         }
     }
@@ -58,9 +58,8 @@ final class RulesChecks {
     private static void sameMask(Map<String, RecentMatch> lists, RecentMatch recent, int line) {
         RecentMatch first = lists.putIfAbsent(recent.listName(), recent);
         if (first != null && !first.mask().equals(recent.mask())) {
-            throw new ScenarioException("host.iptables", 0, line, "recent list '" + recent.listName()
-                    + "' has --mask " + first.mask() + " in another rule and " + recent.mask() + " here: the kernel"
-                    + " keeps the mask of the rule that created the list; give every rule of a list the same mask");
+            throw new ScenarioException("host.iptables", 0, line,
+                    Problem.of("scenario.recent-mask-differs", recent.listName(), first.mask(), recent.mask()));
         }
     }
 }

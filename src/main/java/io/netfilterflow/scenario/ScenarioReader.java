@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Fib;
 import io.netfilterflow.routing.Route;
 import java.util.ArrayList;
@@ -46,22 +47,22 @@ public final class ScenarioReader {
         } catch (JacksonException e) {
             var location = e.getLocation();
             throw new ScenarioException(null, location == null ? 0 : location.getLineNr(), 0,
-                    "not valid JSON: " + e.getOriginalMessage());
+                    Problem.of("scenario.not-json", e.getOriginalMessage()));
         }
         ScenarioReader reader = new ScenarioReader(JsonLines.of(MAPPER, json));
         return reader.scenario(new Node(reader, "", root));
     }
 
-    ScenarioException error(String field, String message) {
-        return new ScenarioException(field, lines.line(field), 0, message);
+    ScenarioException error(String field, Problem problem) {
+        return new ScenarioException(field, lines.line(field), 0, problem);
     }
 
     private Scenario scenario(Node root) {
         root.allow("schema", "title", "notes", "host", "endpoints", "packets", "seed");
         String schema = root.string("schema", null);
         if (!SCHEMA.equals(schema)) {
-            throw error("schema", schema == null ? "missing; it must be \"" + SCHEMA + "\""
-                    : "\"" + schema + "\" is not \"" + SCHEMA + "\"");
+            throw error("schema", schema == null ? Problem.of("scenario.schema-missing", SCHEMA)
+                    : Problem.of("scenario.schema-wrong", schema, SCHEMA));
         }
         Node hostNode = root.required("host");
         HostReader hostReader = new HostReader(this);
@@ -100,7 +101,7 @@ public final class ScenarioReader {
         try {
             return parser.apply(text);
         } catch (RulesSyntaxException e) {
-            throw new ScenarioException("host." + field, lines.line("host." + field), e.line(), e.reason());
+            throw new ScenarioException("host." + field, lines.line("host." + field), e.line(), e.problem());
         }
     }
 
@@ -109,13 +110,13 @@ public final class ScenarioReader {
 
         void allow(String... names) {
             if (!json.isObject()) {
-                throw reader.error(path, "must be an object");
+                throw reader.error(path, Problem.of("scenario.not-an-object"));
             }
             Set<String> allowed = Set.of(names);
             for (var entry : json.properties()) {
                 if (!allowed.contains(entry.getKey())) {
-                    throw reader.error(child(entry.getKey()), "unknown field '" + entry.getKey() + "' (allowed: "
-                            + String.join(", ", names) + ")");
+                    throw reader.error(child(entry.getKey()),
+                            Problem.of("scenario.unknown-field", entry.getKey(), String.join(", ", names)));
                 }
             }
         }
@@ -132,7 +133,7 @@ public final class ScenarioReader {
         Node required(String name) {
             Node node = optional(name);
             if (node == null) {
-                throw reader.error(child(name), "is required");
+                throw reader.error(child(name), Problem.of("scenario.required"));
             }
             return node;
         }
@@ -144,7 +145,7 @@ public final class ScenarioReader {
 
         String text() {
             if (!json.isString()) {
-                throw reader.error(path, "must be a string");
+                throw reader.error(path, Problem.of("scenario.not-a-string"));
             }
             return json.stringValue();
         }
@@ -152,21 +153,21 @@ public final class ScenarioReader {
         long integer(long min, long max) {
             // a number past long's range is refused here, not converted (Jackson would throw)
             if (!json.isIntegralNumber() || !json.canConvertToLong() || json.longValue() < min || json.longValue() > max) {
-                throw reader.error(path, "must be a whole number " + min + ".." + max);
+                throw reader.error(path, Problem.of("scenario.not-a-whole-number", min, max));
             }
             return json.longValue();
         }
 
         boolean bool() {
             if (!json.isBoolean()) {
-                throw reader.error(path, "must be true or false");
+                throw reader.error(path, Problem.of("scenario.not-true-or-false"));
             }
             return json.booleanValue();
         }
 
         List<Node> items() {
             if (!json.isArray()) {
-                throw reader.error(path, "must be a list");
+                throw reader.error(path, Problem.of("scenario.not-a-list"));
             }
             List<Node> items = new ArrayList<>();
             for (int i = 0; i < json.size(); i++) {
@@ -177,7 +178,7 @@ public final class ScenarioReader {
 
         Map<String, Node> entries() {
             if (!json.isObject()) {
-                throw reader.error(path, "must be an object");
+                throw reader.error(path, Problem.of("scenario.not-an-object"));
             }
             Map<String, Node> entries = new LinkedHashMap<>();
             for (var entry : json.properties()) {
@@ -186,13 +187,13 @@ public final class ScenarioReader {
             return entries;
         }
 
-        /** The string converted; a conversion's IllegalArgumentException becomes a message at this field. */
+        /** The string converted; a conversion's IllegalArgumentException becomes a problem at this field. */
         <T> T convert(java.util.function.Function<String, T> converter) {
             String text = text();
             try {
                 return converter.apply(text);
             } catch (IllegalArgumentException e) {
-                throw reader.error(path, e.getMessage());
+                throw reader.error(path, Problem.of(e));
             }
         }
     }

@@ -1,10 +1,13 @@
 package io.netfilterflow.share;
 
+import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.ProblemText;
 import io.netfilterflow.web.ScenarioRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,9 +48,9 @@ class ShareController {
     }
 
     @GetMapping(value = "/api/shares/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> shared(@PathVariable String id) {
+    ResponseEntity<String> shared(@PathVariable String id, Locale locale) {
         String text = ShareId.parse(id).flatMap(store::find).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No shared scenario has this id. Check the link: it may be cut short."));
+                HttpStatus.NOT_FOUND, ProblemText.of(locale).render(Problem.of("api.no-shared-scenario"))));
         // a share never changes, so the browser may keep it; but only the browser: a shared cache
         // (a proxy, a CDN) must not hold someone's scenario for others
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())

@@ -1,5 +1,6 @@
 package io.netfilterflow.simulation;
 
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.simulation.SimulationBudget.Limit;
 import io.netfilterflow.trace.Stage;
 
@@ -22,18 +23,18 @@ public final class BudgetExceeded extends SimulationException {
         this.stage = stage;
     }
 
-    private static String message(Limit limit, long max, int packet, Stage stage, String input, int line) {
-        StringBuilder where = new StringBuilder("the simulation needs more than its budget of ").append(max).append(' ')
-                .append(limit.words()).append(" (").append(limit.key()).append("); it stopped at packet ").append(packet);
+    private static Problem message(Limit limit, long max, int packet, Stage stage, String input, int line) {
+        Problem where;
         if (stage != null && stage.chain() != null) {
-            where.append(", in ").append(stage.chainName()).append(" (hook ").append(stage.hook()).append(')');
+            where = Problem.of("sim.stopped-in-chain", packet, stage.chainName(), stage.hook());
         } else if (stage != null && stage.hook() != null) {
-            where.append(", at ").append(stage.family() == null ? "" : stage.family() + " ").append(stage.hook());
+            where = Problem.of("sim.stopped-at-hook", packet,
+                    (stage.family() == null ? "" : stage.family() + " ") + stage.hook());
+        } else {
+            where = Problem.of("sim.stopped-at-packet", packet);
         }
-        if (line > 0) {
-            where.append(", ").append(input).append(" line ").append(line);
-        }
-        return where.toString();
+        return line > 0 ? Problem.of("sim.budget-exceeded-at-line", limit.amount(max), limit.key(), where, input, line)
+                : Problem.of("sim.budget-exceeded", limit.amount(max), limit.key(), where);
     }
 
     public Limit limit() {

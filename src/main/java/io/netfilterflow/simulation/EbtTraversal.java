@@ -19,6 +19,7 @@ import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
 import io.netfilterflow.netfilter.core.PktType;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
@@ -161,8 +162,8 @@ final class EbtTraversal {
             }
             return redirect.then();
         }
-        throw new SimulationException("ebtables", rule.source().number(), "the ebtables target '" + target.name()
-                + "' is not modelled, so this rule cannot be evaluated");
+        throw new SimulationException("ebtables", rule.source().number(),
+                Problem.of("sim.ebt-target-not-modelled", target.name()));
     }
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,
@@ -186,7 +187,7 @@ final class EbtTraversal {
                     return false;
                 }
             } catch (XtEvaluationException ex) {
-                throw new SimulationException("ebtables", rule.source().number(), ex.getMessage());
+                throw new SimulationException("ebtables", rule.source().number(), Problem.of(ex));
             }
         }
         return true;

@@ -14,6 +14,7 @@ import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
+import io.netfilterflow.problem.Problem;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import io.netfilterflow.trace.RuleRef;
@@ -112,7 +113,7 @@ final class IptTraversal {
         try {
             return rule.target().target(par);
         } catch (XtEvaluationException e) {
-            throw new SimulationException("iptables", rule.source().number(), e.getMessage());
+            throw new SimulationException("iptables", rule.source().number(), Problem.of(e));
         }
     }
 
@@ -145,7 +146,7 @@ final class IptTraversal {
             try {
                 hit = match.match(par);
             } catch (XtEvaluationException e) {
-                throw new SimulationException("iptables", rule.source().number(), e.getMessage());
+                throw new SimulationException("iptables", rule.source().number(), Problem.of(e));
             }
             if (!hit) {
                 return false;

@@ -1,5 +1,7 @@
 package io.netfilterflow.simulation;
 
+import io.netfilterflow.problem.Problem;
+
 /**
  * The work one simulation may do, so that no scenario can hold a thread or the heap for long: the
  * steps it records, the bytes they hold (estimated, see {@link TraceSize}) and the rules it
@@ -27,24 +29,27 @@ public record SimulationBudget(long maxSteps, long maxTraceBytes, long maxRuleEv
 
     /** Which budget: its name as a property ({@code netfilter-flow.simulation.max-steps}) and in words. */
     public enum Limit {
-        STEPS("max-steps", "steps"),
-        TRACE_BYTES("max-trace-bytes", "bytes of trace"),
-        RULE_EVALUATIONS("max-rule-evaluations", "rule evaluations");
+        STEPS("max-steps"),
+        TRACE_BYTES("max-trace-bytes"),
+        RULE_EVALUATIONS("max-rule-evaluations");
 
         private final String key;
-        private final String words;
 
-        Limit(String key, String words) {
+        Limit(String key) {
             this.key = key;
-            this.words = words;
         }
 
         public String key() {
             return key;
         }
 
-        public String words() {
-            return words;
+        /** So much of this budget, in words: {@code 50000 steps}. */
+        public Problem amount(long max) {
+            return switch (this) {
+                case STEPS -> Problem.of("sim.budget-steps", max);
+                case TRACE_BYTES -> Problem.of("sim.budget-trace-bytes", max);
+                case RULE_EVALUATIONS -> Problem.of("sim.budget-rule-evaluations", max);
+            };
         }
     }
 
