@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.core;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /** Which kernel API the rules were loaded through: nf_tables (iptables-nft) or x_tables (iptables-legacy). */
 public enum Backend {
     NFT, LEGACY;
@@ -8,7 +10,7 @@ public enum Backend {
         return switch (text) {
             case "nft" -> NFT;
             case "legacy" -> LEGACY;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a backend (nft or legacy)");
+            default -> throw new InvalidValue("rules.not-a-backend", text);
         };
     }
 

@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.core;
 
+import io.netfilterflow.problem.InvalidValue;
+
 /** Packet and byte counters, as {@code iptables-save -c} and ebtables-save print them. */
 public record Counters(long packets, long bytes) {
 
@@ -19,11 +21,11 @@ public record Counters(long packets, long bytes) {
     /** {@code [12:3456]}. */
     public static Counters parseBracketed(String text) {
         if (text.length() < 5 || text.charAt(0) != '[' || text.charAt(text.length() - 1) != ']') {
-            throw new IllegalArgumentException("'" + text + "' is not a [packets:bytes] counter");
+            throw new InvalidValue("rules.not-a-counter-pair", text);
         }
         int colon = text.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a [packets:bytes] counter");
+            throw new InvalidValue("rules.not-a-counter-pair", text);
         }
         return new Counters(number(text.substring(1, colon)), number(text.substring(colon + 1, text.length() - 1)));
     }
@@ -34,12 +36,11 @@ public record Counters(long packets, long bytes) {
             if (value >= 0 && value <= MAX_SAVED) {
                 return value;
             }
-            throw new IllegalArgumentException("counter value " + text + " is larger than this simulator counts ("
-                    + MAX_SAVED + ")");
+            throw new InvalidValue("rules.counter-too-large", text, MAX_SAVED);
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' is not a counter value");
+        throw new InvalidValue("rules.not-a-counter-value", text);
     }
 
     public String bracketed() {

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.core;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 
 /** The link-layer packet class ({@code skb->pkt_type}) the pkttype matches test. */
@@ -30,6 +31,6 @@ public enum PktType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown packet type '" + text + "'");
+        throw new InvalidValue("rules.unknown-packet-type", text);
     }
 }

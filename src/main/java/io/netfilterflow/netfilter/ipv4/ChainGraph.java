@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.ipv4;
 
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -87,8 +88,8 @@ public final class ChainGraph {
         Set<String> path = new LinkedHashSet<>();
         stack.descendingIterator().forEachRemaining(frame -> path.add(chains.get(frame[0]).name()));
         String target = chains.get(callee).name();
-        return new RulesSyntaxException(rule.source(), "jump to " + target + " makes a loop ("
-                + String.join(" -> ", path) + " -> " + target + "); the kernel refuses it (ELOOP)");
+        return new RulesSyntaxException(rule.source(), Problem.of("rules.jump-loop", target,
+                String.join(" -> ", path) + " -> " + target));
     }
 
     /** The base chains from which the chain at this position can be reached (none for an unreferenced one). */

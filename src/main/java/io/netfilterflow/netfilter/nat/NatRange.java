@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.nat;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.PortRange;
+import io.netfilterflow.problem.InvalidValue;
 
 /**
  * The addresses and ports a NAT rule may map to ({@code struct nf_nat_range2}). Either part may
@@ -14,10 +15,10 @@ public record NatRange(Ipv4Address minAddress, Ipv4Address maxAddress, PortRange
             throw new IllegalArgumentException("address range needs both ends");
         }
         if (minAddress != null && minAddress.compareTo(maxAddress) > 0) {
-            throw new IllegalArgumentException("address range runs backwards");
+            throw new InvalidValue("rules.address-range-backwards");
         }
         if (minAddress == null && ports == null) {
-            throw new IllegalArgumentException("needs an address or a port");
+            throw new InvalidValue("rules.nat-needs-address-or-port");
         }
     }
 
@@ -39,7 +40,7 @@ public record NatRange(Ipv4Address minAddress, Ipv4Address maxAddress, PortRange
     public static PortRange portRange(String text) {
         PortRange range = PortRange.parse(text, '-');
         if (range.first() == 0) {
-            throw new IllegalArgumentException("port 0 is not a valid NAT port");
+            throw new InvalidValue("rules.nat-port-zero");
         }
         return range;
     }

@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.save;
 
 import io.netfilterflow.netfilter.core.Negatable;
+import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import io.netfilterflow.problem.Problem;
@@ -26,7 +27,7 @@ public final class ExtensionArgs {
     public void add(OptionUse use) {
         for (OptionUse existing : uses) {
             if (existing.name().equals(use.name())) {
-                throw error("option " + use.name() + " given twice");
+                throw refuse("rules.option-given-twice", use.name());
             }
         }
         uses.add(use);
@@ -61,7 +62,7 @@ public final class ExtensionArgs {
     public OptionUse require(String name) {
         OptionUse use = find(name);
         if (use == null) {
-            throw error("needs " + name);
+            throw refuse("rules.needs-option", name);
         }
         return use;
     }
@@ -87,7 +88,7 @@ public final class ExtensionArgs {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            throw error(optionName + ": " + e.getMessage());
+            throw refuse("rules.option-value", optionName, Problem.of(e));
         }
     }
 
@@ -96,7 +97,7 @@ public final class ExtensionArgs {
         for (String name : names) {
             OptionUse use = find(name);
             if (use != null && use.inverted()) {
-                throw error(name + " cannot be negated with '!'");
+                throw refuse("rules.cannot-negate-option", name);
             }
         }
     }
@@ -126,13 +127,13 @@ public final class ExtensionArgs {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' is not a 32-bit number");
+        throw new InvalidValue("rules.not-a-32-bit-number", text);
     }
 
     public static int parseBounded(String text, int min, int max) {
         long value = parseUnsigned32(text);
         if (value < min || value > max) {
-            throw new IllegalArgumentException("'" + text + "' is out of range " + min + ".." + max);
+            throw new InvalidValue("rules.out-of-range", text, min, max);
         }
         return (int) value;
     }

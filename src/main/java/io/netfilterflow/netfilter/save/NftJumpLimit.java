@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.save;
 
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -59,13 +60,11 @@ public final class NftJumpLimit {
         String verb = change.command().equals("-I") ? "RULE_INSERT" : "RULE_APPEND";
         String entered = walk.get(walk.size() - 1);
         int again = walk.subList(0, walk.size() - 1).lastIndexOf(entered);
-        String why = again >= 0
-                ? "its jump makes a loop (" + String.join(" -> ", walk.subList(again, walk.size()))
-                        + "), which nf_tables refuses as too deep"
-                : "with it, " + String.join(" -> ", walk) + " enters " + entered + " " + (walk.size() - 1)
-                        + " jumps deep, and nf_tables enters no chain " + NFT_JUMP_STACK_SIZE
-                        + " jumps deep (NFT_JUMP_STACK_SIZE)";
-        return new RulesSyntaxException(change.line(), verb + " failed (Too many links): rule in chain "
-                + change.chain() + "; " + why + " (the legacy backend loads it)");
+        Problem why = again >= 0
+                ? Problem.of("rules.nft-jump-loop", String.join(" -> ", walk.subList(again, walk.size())))
+                : Problem.of("rules.nft-jump-too-deep", String.join(" -> ", walk), entered, walk.size() - 1,
+                        NFT_JUMP_STACK_SIZE);
+        return new RulesSyntaxException(change.line(), Problem.of("rules.nft-too-many-links", verb, change.chain(),
+                why));
     }
 }

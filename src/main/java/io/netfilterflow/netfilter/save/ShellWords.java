@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.save;
 
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class ShellWords {
             } else if (c == '\'') {
                 int end = text.indexOf('\'', i + 1);
                 if (end < 0) {
-                    throw new RulesSyntaxException(line, "unterminated single quote");
+                    throw new RulesSyntaxException(line, Problem.of("rules.unterminated-single-quote"));
                 }
                 word.append(text, i + 1, end);
                 i = end + 1;
@@ -106,6 +107,6 @@ public final class ShellWords {
                 i++;
             }
         }
-        throw new RulesSyntaxException(line, "unterminated double quote");
+        throw new RulesSyntaxException(line, Problem.of("rules.unterminated-double-quote"));
     }
 }

@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.xtables;
 
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionUse;
+import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import java.util.Locale;
@@ -49,17 +50,17 @@ public record RateLimit(long interval, int burst) {
                 case 'm' -> SCALE * 60;
                 case 'h' -> SCALE * 60 * 60;
                 case 'd' -> SCALE * 24 * 60 * 60;
-                default -> throw new IllegalArgumentException("bad rate unit in '" + text + "'");
+                default -> throw new InvalidValue("rules.bad-rate-unit", text);
             };
         }
         long count;
         try {
             count = Long.parseLong(slash >= 0 ? text.substring(0, slash) : text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate like 3/min");
+            throw new InvalidValue("rules.not-a-rate", text);
         }
         if (count <= 0 || mult / count == 0) {
-            throw new IllegalArgumentException("rate '" + text + "' is zero or too fast");
+            throw new InvalidValue("rules.rate-zero-or-too-fast", text);
         }
         return mult / count;
     }

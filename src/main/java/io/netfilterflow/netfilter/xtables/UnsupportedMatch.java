@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.xtables;
 
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.save.Unsupported;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 
 /** {@code -m NAME ...} for a match this project does not model ({@code -m quota}, {@code -m u32}, ...). */
@@ -23,6 +24,6 @@ public record UnsupportedMatch(String name, List<String> words) implements XtMat
 
     @Override
     public boolean match(XtActionParam par) {
-        throw new XtEvaluationException("the match '" + name + "' is not modelled, so this rule cannot be evaluated");
+        throw new XtEvaluationException(Problem.of("rules.match-not-modelled", name));
     }
 }

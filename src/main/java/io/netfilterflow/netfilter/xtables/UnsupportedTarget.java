@@ -2,6 +2,7 @@ package io.netfilterflow.netfilter.xtables;
 
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.save.Unsupported;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 
 /** {@code -j NAME ...} for a target this project does not model ({@code -j TEE}, {@code -j TPROXY}, ...). */
@@ -19,7 +20,7 @@ public record UnsupportedTarget(String name, List<String> words) implements XtTa
     /** Refused by name when a packet reaches it: the simulation never guesses what it would do. */
     @Override
     public TargetVerdict target(XtTargetParam par) {
-        throw new XtEvaluationException("the target '" + name + "' is not modelled, so this rule cannot be evaluated");
+        throw new XtEvaluationException(Problem.of("rules.target-not-modelled", name));
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.netfilterflow.netfilter.xtables.UnsupportedMatch;
 import io.netfilterflow.netfilter.xtables.UnsupportedTarget;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ final class IptRuleParser {
             String word = words.get(next++);
             if (word.equals("!")) {
                 if (negate) {
-                    throw error("'!' given twice");
+                    throw error(Problem.of("rules.negation-twice"));
                 }
                 negate = true;
                 continue;
@@ -87,7 +88,7 @@ final class IptRuleParser {
             option(word);
         }
         if (negate) {
-            throw error("'!' at the end of the rule negates nothing");
+            throw error(Problem.of("rules.negation-at-end"));
         }
         List<XtMatch> built = new ArrayList<>(matches.size());
         for (Pending pending : matches) {
@@ -118,7 +119,7 @@ final class IptRuleParser {
 
     private <T> T once(T previous, String option, T value) {
         if (previous != null) {
-            throw error("option " + option + " given twice");
+            throw error(Problem.of("rules.option-given-twice", option));
         }
         return value;
     }
@@ -132,7 +133,7 @@ final class IptRuleParser {
 
     private String value(String option) {
         if (next >= words.size()) {
-            throw error("option " + option + " needs a value");
+            throw error(Problem.of("rules.option-needs-value", option));
         }
         String value = words.get(next++);
         if (value.equals("!")) {
@@ -144,12 +145,12 @@ final class IptRuleParser {
 
     private Ipv4Prefix address(String text) {
         if (Ipv4Address.looksLikeIpv6(text)) {
-            throw error("'" + text + "' is an IPv6 address; give iptables-save output (IPv4), not ip6tables-save");
+            throw error(Problem.of("rules.ipv6-address", text));
         }
         try {
             return Ipv4Prefix.parse(text);
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage() + " (host names are not resolved; write an address)");
+            throw error(Problem.of("rules.host-names-not-resolved", Problem.of(e)));
         }
     }
 
@@ -157,7 +158,7 @@ final class IptRuleParser {
         try {
             return new InterfaceName(text);
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(Problem.of(e));
         }
     }
 
@@ -165,7 +166,7 @@ final class IptRuleParser {
         try {
             return IpProtocol.parse(text);
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(Problem.of(e));
         }
     }
 
@@ -173,22 +174,22 @@ final class IptRuleParser {
         try {
             return Counters.number(text);
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+            throw error(Problem.of(e));
         }
     }
 
     private void loadMatch(String name) {
         if (take()) {
-            throw error("'!' cannot negate -m " + name);
+            throw error(Problem.of("rules.cannot-negate-match", name));
         }
         XtExtension<? extends XtMatch> extension = XtRegistry.match(name);
         if (extension == null && !EXTENSION_NAME.matcher(name).matches()) {
             // no extension can have this name (XT_EXTENSION_MAXNAMELEN): iptables cannot load it
-            throw error("'" + name + "' is not a match name");
+            throw error(Problem.of("rules.not-a-match-name", name));
         }
         if (extension == null) {
             if (name.equals("icmp6") || name.equals("ipv6header") || name.equals("hbh") || name.equals("rt")) {
-                throw error("match '" + name + "' is for ip6tables; give iptables-save output (IPv4)");
+                throw error(Problem.of("rules.ip6tables-match", name));
             }
             lastUnsupported = unsupported(name);
             matches.add(lastUnsupported);
@@ -207,16 +208,16 @@ final class IptRuleParser {
 
     private void setTarget(String name, boolean isGoto) {
         if (take()) {
-            throw error("'!' cannot negate a target");
+            throw error(Problem.of("rules.cannot-negate-target"));
         }
         if (target != null || jump != null) {
-            throw error("a rule has only one target (-j/-g given twice)");
+            throw error(Problem.of("rules.target-twice"));
         }
         StandardTarget standard = StandardTarget.byName(name);
         XtExtension<? extends XtTarget> extension = XtRegistry.target(name);
         if (isGoto) {
             if (standard != null || extension != null) {
-                throw error("-g takes a chain, not the target " + name);
+                throw error(Problem.of("rules.goto-target", name));
             }
             jump = new ChainJump(name, true);
         } else if (standard != null) {
@@ -226,7 +227,7 @@ final class IptRuleParser {
         } else if (XtRegistry.isKnownUnsupportedTarget(name)
                 || (next < words.size() && words.get(next).startsWith("--"))) {
             if (!EXTENSION_NAME.matcher(name).matches()) {
-                throw error("'" + name + "' is not a target name"); // as for matches: no extension has it
+                throw error(Problem.of("rules.not-a-target-name", name)); // as for matches: no extension has it
             }
             target = unsupported(name); // a chain jump takes no options, so this is a target we do not model
             lastUnsupported = target;
@@ -237,7 +238,7 @@ final class IptRuleParser {
 
     private void extensionOption(String word) {
         if (!word.startsWith("-")) {
-            throw error("unexpected '" + word + "'");
+            throw error(Problem.of("rules.unexpected-word", word));
         }
         String name = word;
         String inlineValue = null;
@@ -260,12 +261,12 @@ final class IptRuleParser {
             args.add(i == 0 && inlineValue != null ? inlineValue : value(name));
         }
         if (spec.arity() == 0 && inlineValue != null) {
-            throw error("option " + name + " takes no value");
+            throw error(Problem.of("rules.option-takes-no-value", name));
         }
         boolean inverted = take();
         if (inverted && owner == target) {
             // no iptables target has an invertible option (XTOPT_INVERT is never set on one)
-            throw owner.args().error(spec.names().get(0) + " cannot be negated with '!'");
+            throw owner.args().refuse("rules.cannot-negate-option", spec.names().get(0));
         }
         owner.args().add(new OptionUse(spec.names().get(0), inverted, args));
     }
@@ -308,7 +309,7 @@ final class IptRuleParser {
         return pending.extension() != null && pending.extension().options().find(option) != null;
     }
 
-    private String unknownOption(String name) {
+    private Problem unknownOption(String name) {
         StringBuilder loaded = new StringBuilder();
         for (Pending match : matches) {
             loaded.append(loaded.length() == 0 ? "" : ", ").append(match.name());
@@ -316,11 +317,11 @@ final class IptRuleParser {
         if (target != null) {
             loaded.append(loaded.length() == 0 ? "" : ", ").append(target.name());
         }
-        return "unknown option '" + name + "'"
-                + (loaded.length() == 0 ? "" : " (not an option of " + loaded + ")");
+        return loaded.length() == 0 ? Problem.of("rules.unknown-option", name)
+                : Problem.of("rules.unknown-option-of", name, loaded);
     }
 
-    private RulesSyntaxException error(String reason) {
+    private RulesSyntaxException error(Problem reason) {
         return new RulesSyntaxException(line, reason);
     }
 }

@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,8 +40,8 @@ public final class IptablesSaveParser {
         IptablesSaveParser parser = new IptablesSaveParser(backend);
         int number = SourceLine.forEach(text, parser::line);
         if (parser.current != null) {
-            throw new RulesSyntaxException(Math.max(number, 1), "table " + parser.current.name().saveName()
-                    + " is not closed with COMMIT");
+            throw new RulesSyntaxException(Math.max(number, 1), Problem.of("rules.table-not-committed",
+                    parser.current.name().saveName()));
         }
         return new IptablesRuleset(parser.tables);
     }
@@ -60,21 +61,21 @@ public final class IptablesSaveParser {
         } else if (first == '-' || first == '[') {
             command(line);
         } else {
-            throw new RulesSyntaxException(line, "unexpected line (expected *table, :chain, a rule or COMMIT)");
+            throw new RulesSyntaxException(line, Problem.of("rules.unexpected-line"));
         }
     }
 
     private void openTable(SourceLine line, String name) {
         if (current != null) {
-            throw new RulesSyntaxException(line, "table " + current.name().saveName()
-                    + " is not closed with COMMIT before *" + name);
+            throw new RulesSyntaxException(line, Problem.of("rules.table-not-committed-before",
+                    current.name().saveName(), name));
         }
         IptTableName table = IptTableName.bySaveName(name.strip());
         if (table == null) {
-            throw new RulesSyntaxException(line, "unknown table '" + name + "' (filter, nat, mangle, raw, security)");
+            throw new RulesSyntaxException(line, Problem.of("rules.unknown-table", name));
         }
         if (!seen.add(table)) {
-            throw new RulesSyntaxException(line, "table " + name + " appears twice");
+            throw new RulesSyntaxException(line, Problem.of("rules.table-twice", name));
         }
         current = new TableBuilder(table, backend);
     }
@@ -83,14 +84,14 @@ public final class IptablesSaveParser {
         TableBuilder table = requireTable(line);
         List<String> words = ShellWords.split(line);
         if (words.size() < 2 || words.size() > 3 || words.get(0).length() < 2) {
-            throw new RulesSyntaxException(line, "a chain line is ':NAME POLICY [packets:bytes]'");
+            throw new RulesSyntaxException(line, Problem.of("rules.chain-line"));
         }
         Counters counters = null;
         if (words.size() == 3) {
             try {
                 counters = Counters.parseBracketed(words.get(2));
             } catch (IllegalArgumentException e) {
-                throw new RulesSyntaxException(line, e.getMessage());
+                throw new RulesSyntaxException(line, Problem.of(e));
             }
         }
         table.declare(line, words.get(0).substring(1), words.get(1), counters);
@@ -111,12 +112,12 @@ public final class IptablesSaveParser {
             try {
                 counters = Counters.parseBracketed(words.get(0));
             } catch (IllegalArgumentException e) {
-                throw new RulesSyntaxException(line, e.getMessage());
+                throw new RulesSyntaxException(line, Problem.of(e));
             }
             i = 1;
         }
         if (words.size() <= i) {
-            throw new RulesSyntaxException(line, "a counter needs a command after it ([packets:bytes] -A CHAIN ...)");
+            throw new RulesSyntaxException(line, Problem.of("rules.counter-without-command"));
         }
         String command = words.get(i);
         String chain = words.size() > i + 1 ? words.get(i + 1) : null;
@@ -125,7 +126,7 @@ public final class IptablesSaveParser {
             case "-X", "--delete-chain" -> table.deleteChain(line, only(line, words, i, 2));
             default -> {
                 if (chain == null) {
-                    throw new RulesSyntaxException(line, command + " needs a chain");
+                    throw new RulesSyntaxException(line, Problem.of("rules.command-needs-chain", command));
                 }
                 chainCommand(line, table, words, i, counters);
             }
@@ -153,7 +154,7 @@ public final class IptablesSaveParser {
             case "-R", "--replace" -> {
                 int position = position(line, words, i + 2);
                 if (position < 1) {
-                    throw new RulesSyntaxException(line, "-R needs a rule number");
+                    throw new RulesSyntaxException(line, Problem.of("rules.replace-needs-number"));
                 }
                 table.delete(line, chain, position, null);
                 table.add(line, chain, rule(line, words, i + 3, counters), position);
@@ -161,12 +162,11 @@ public final class IptablesSaveParser {
             case "-N", "--new-chain" -> table.newChain(line, only(line, words, i, 2));
             case "-P", "--policy" -> {
                 if (words.size() != i + 3) {
-                    throw new RulesSyntaxException(line, "-P takes a chain and a policy");
+                    throw new RulesSyntaxException(line, Problem.of("rules.policy-command-words"));
                 }
                 table.policy(line, chain, words.get(i + 2), counters);
             }
-            default -> throw new RulesSyntaxException(line, "unsupported command '" + command
-                    + "' (read: -A, -I, -D, -R, -N, -P, -F, -X)");
+            default -> throw new RulesSyntaxException(line, Problem.of("rules.unsupported-command", command));
         }
     }
 
@@ -187,21 +187,21 @@ public final class IptablesSaveParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new RulesSyntaxException(line, "rule numbers start at 1 ('" + words.get(at) + "')");
+        throw new RulesSyntaxException(line, Problem.of("rules.rule-number-from-one", words.get(at)));
     }
 
     /** The optional chain name of a command that takes nothing more; null when absent. */
     private static String only(SourceLine line, List<String> words, int i, int maxWords) {
         if (words.size() > i + maxWords) {
-            throw new RulesSyntaxException(line, words.get(i) + " takes no more than "
-                    + (maxWords == 2 ? "a chain name" : "a chain and a rule number"));
+            throw new RulesSyntaxException(line, maxWords == 2 ? Problem.of("rules.takes-only-chain", words.get(i))
+                    : Problem.of("rules.takes-only-chain-and-number", words.get(i)));
         }
         return words.size() > i + 1 ? words.get(i + 1) : null;
     }
 
     private TableBuilder requireTable(SourceLine line) {
         if (current == null) {
-            throw new RulesSyntaxException(line, "no table selected (a '*filter' line must come first)");
+            throw new RulesSyntaxException(line, Problem.of("rules.no-table"));
         }
         return current;
     }

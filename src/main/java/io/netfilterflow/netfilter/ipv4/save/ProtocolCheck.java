@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.target.NatTarget;
+import io.netfilterflow.problem.Problem;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,16 +30,16 @@ final class ProtocolCheck {
         for (XtMatch match : matches) {
             Integer needed = SINGLE.get(match.name());
             if (needed != null && (required == null || required.number() != needed)) {
-                throw new RulesSyntaxException(line, match.name() + " match: only valid with -p "
-                        + new IpProtocol(needed) + " (the kernel refuses it otherwise)");
+                throw new RulesSyntaxException(line, Problem.of("rules.match-needs-protocol", match.name(),
+                        new IpProtocol(needed)));
             }
             if (match.name().equals("multiport") && (required == null || !WITH_PORTS.contains(required.number()))) {
-                throw new RulesSyntaxException(line, "multiport match needs -p tcp, udp, udplite, sctp or dccp");
+                throw new RulesSyntaxException(line, Problem.of("rules.multiport-needs-protocol"));
             }
         }
         if (target instanceof NatTarget nat && nat.mapsPorts()
                 && (required == null || !WITH_PORTS.contains(required.number()))) {
-            throw new RulesSyntaxException(line, target.name() + ": a port mapping needs -p tcp, udp, sctp or dccp");
+            throw new RulesSyntaxException(line, Problem.of("rules.port-mapping-needs-protocol", target.name()));
         }
     }
 }

@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ final class TableBuilder {
 
     void declare(SourceLine line, String chain, String policyWord, Counters counters) {
         if (chains.containsKey(chain)) {
-            throw new RulesSyntaxException(line, "chain " + chain + " declared twice in table " + name.saveName());
+            throw new RulesSyntaxException(line, Problem.of("rules.chain-declared-twice", chain, name.saveName()));
         }
         StandardTarget policy = null;
         if (name.isBuiltin(chain)) {
@@ -67,8 +68,7 @@ final class TableBuilder {
         } else {
             checkUserChainName(line, chain);
             if (!policyWord.equals("-")) {
-                throw new RulesSyntaxException(line, "user chain " + chain + " cannot have a policy ('"
-                        + policyWord + "'); write '-'");
+                throw new RulesSyntaxException(line, Problem.of("rules.user-chain-policy", chain, policyWord));
             }
         }
         chains.put(chain, new ChainDraft(chain, policy, counters, line));
@@ -77,28 +77,27 @@ final class TableBuilder {
     private static StandardTarget builtinPolicy(SourceLine line, String chain, String policyWord) {
         StandardTarget policy = StandardTarget.byName(policyWord);
         if (policy != StandardTarget.ACCEPT && policy != StandardTarget.DROP) {
-            throw new RulesSyntaxException(line, "policy of built-in chain " + chain
-                    + " must be ACCEPT or DROP, not '" + policyWord + "'");
+            throw new RulesSyntaxException(line, Problem.of("rules.builtin-policy", chain, policyWord));
         }
         return policy;
     }
 
     private void checkUserChainName(SourceLine line, String chain) {
         if (chain.length() > MAX_CHAIN_NAME) {
-            throw new RulesSyntaxException(line, "chain name '" + chain + "' is longer than 28 characters");
+            throw new RulesSyntaxException(line, Problem.of("rules.chain-name-too-long", chain));
         }
         if (chain.startsWith("-") || StandardTarget.byName(chain) != null) {
-            throw new RulesSyntaxException(line, "'" + chain + "' cannot be a chain name");
+            throw new RulesSyntaxException(line, Problem.of("rules.not-a-chain-name", chain));
         }
     }
 
     /** Adds a rule at the end, or at a 1-based position for {@code -I}. */
     void add(SourceLine line, String chain, IptRule rule, int position) {
         if (rule.header().outInterface() != null && (chain.equals("PREROUTING") || chain.equals("INPUT"))) {
-            throw new RulesSyntaxException(line, "can't use -o with " + chain + " (no output device is known yet)");
+            throw new RulesSyntaxException(line, Problem.of("rules.no-out-interface-here", chain));
         }
         if (rule.header().inInterface() != null && (chain.equals("POSTROUTING") || chain.equals("OUTPUT"))) {
-            throw new RulesSyntaxException(line, "can't use -i with " + chain + " (a local packet has no input device)");
+            throw new RulesSyntaxException(line, Problem.of("rules.no-in-interface-here", chain));
         }
         ChainDraft draft = chains.get(chain);
         if (draft == null && name.isBuiltin(chain)) {
@@ -106,8 +105,7 @@ final class TableBuilder {
             chains.put(chain, draft);
         }
         if (draft == null) {
-            throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName()
-                    + " (declare it with ':" + chain + " - [0:0]')");
+            throw new RulesSyntaxException(line, Problem.of("rules.no-such-chain-declare", chain, name.saveName()));
         }
         if (rule.target() instanceof ChainJump jump) {
             jumps.add(new NftJumpLimit.Change(line, position < 0 ? "-A" : "-I", chain, jump.chain(), true));
@@ -115,7 +113,7 @@ final class TableBuilder {
         if (position < 0) {
             draft.rules.add(draft.rules.size(), rule);
         } else if (position - 1 > draft.rules.size()) {
-            throw new RulesSyntaxException(line, "index " + position + " is past the end of chain " + chain);
+            throw new RulesSyntaxException(line, Problem.of("rules.index-past-end", position, chain));
         } else {
             draft.rules.add(position - 1, rule);
         }
@@ -127,7 +125,7 @@ final class TableBuilder {
 
     void policy(SourceLine line, String chain, String policyWord, Counters counters) {
         if (!name.isBuiltin(chain)) {
-            throw new RulesSyntaxException(line, "only built-in chains have a policy; " + chain + " is not one");
+            throw new RulesSyntaxException(line, Problem.of("rules.policy-of-user-chain", chain));
         }
         ChainDraft draft = chains.get(chain);
         if (draft == null) {
@@ -169,10 +167,10 @@ final class TableBuilder {
         }
         ChainDraft draft = existing(line, chain);
         if (draft.policy != null) {
-            throw new RulesSyntaxException(line, "cannot delete built-in chain " + chain);
+            throw new RulesSyntaxException(line, Problem.of("rules.delete-builtin-chain", chain));
         }
         if (!draft.rules.isEmpty()) {
-            throw new RulesSyntaxException(line, "chain " + chain + " is not empty (flush it with -F first)");
+            throw new RulesSyntaxException(line, Problem.of("rules.chain-not-empty", chain));
         }
         chains.remove(chain);
     }
@@ -182,7 +180,7 @@ final class TableBuilder {
         ChainRules rules = existing(line, chain).rules;
         if (rule == null) {
             if (position > rules.size()) {
-                throw new RulesSyntaxException(line, "chain " + chain + " has no rule " + position);
+                throw new RulesSyntaxException(line, Problem.of("rules.no-rule-number", chain, position));
             }
             removed(line, chain, rules.remove(position - 1));
             return;
@@ -192,13 +190,13 @@ final class TableBuilder {
             removed(line, chain, rules.remove(found));
             return;
         }
-        throw new RulesSyntaxException(line, "no such rule in chain " + chain + " to delete");
+        throw new RulesSyntaxException(line, Problem.of("rules.no-rule-to-delete", chain));
     }
 
     private ChainDraft existing(SourceLine line, String chain) {
         ChainDraft draft = chains.get(chain);
         if (draft == null) {
-            throw new RulesSyntaxException(line, "chain " + chain + " does not exist in table " + name.saveName());
+            throw new RulesSyntaxException(line, Problem.of("rules.no-such-chain", chain, name.saveName()));
         }
         return draft;
     }

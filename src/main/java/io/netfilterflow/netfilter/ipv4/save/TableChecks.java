@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import io.netfilterflow.problem.Problem;
 import java.util.List;
 import java.util.Set;
 
@@ -29,11 +30,12 @@ final class TableChecks {
                 if (rule.target() instanceof ChainJump jump) {
                     IptChain callee = table.chain(jump.chain());
                     if (callee == null) {
-                        throw new RulesSyntaxException(rule.source(), "'" + jump.chain()
-                                + "' is neither a supported target nor a chain of table " + name.saveName());
+                        throw new RulesSyntaxException(rule.source(), Problem.of("rules.no-such-target-or-chain",
+                                jump.chain(), name.saveName()));
                     }
                     if (callee.isBuiltin()) {
-                        throw new RulesSyntaxException(rule.source(), "cannot jump to built-in chain " + jump.chain());
+                        throw new RulesSyntaxException(rule.source(), Problem.of("rules.jump-to-builtin-chain",
+                                jump.chain()));
                     }
                 }
             }
@@ -50,10 +52,10 @@ final class TableChecks {
                 }
                 bases = bases != null ? bases : graph.basesOf(i);
                 if (rule.target() != null) {
-                    check(table.name(), rule, "target", rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
+                    check(table.name(), rule, true, rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
                 }
                 for (XtMatch match : rule.matches()) {
-                    check(table.name(), rule, "match", match.name(), HookRestrictions.forMatch(match.name()), bases);
+                    check(table.name(), rule, false, match.name(), HookRestrictions.forMatch(match.name()), bases);
                 }
             }
         }
@@ -71,22 +73,34 @@ final class TableChecks {
         return false;
     }
 
-    private static void check(IptTableName name, IptRule rule, String kind, String extension, HookRestrictions.Restriction restriction,
-                       Set<String> bases) {
+    private static void check(IptTableName name, IptRule rule, boolean isTarget, String extension,
+                              HookRestrictions.Restriction restriction, Set<String> bases) {
         if (restriction == null) {
             return;
         }
         if (!restriction.tables().isEmpty() && !restriction.tables().contains(name)) {
-            throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": only valid in the "
-                    + restriction.tables().stream().map(IptTableName::saveName).sorted()
-                    .collect(java.util.stream.Collectors.joining(" or ")) + " table, not " + name.saveName());
+            Problem tables = either(restriction.tables().stream().map(IptTableName::saveName).sorted().toList());
+            throw new RulesSyntaxException(rule.source(), isTarget
+                    ? Problem.of("rules.target-only-in-tables", extension, tables, name.saveName())
+                    : Problem.of("rules.match-only-in-tables", extension, tables, name.saveName()));
         }
         for (String base : bases) {
             if (!restriction.hooks().isEmpty() && !restriction.hooks().contains(base)) {
-                throw new RulesSyntaxException(rule.source(), extension + " " + kind + ": used from " + base
-                        + ", but only usable from " + String.join("/", sortedHooks(restriction.hooks())));
+                String hooks = String.join("/", sortedHooks(restriction.hooks()));
+                throw new RulesSyntaxException(rule.source(), isTarget
+                        ? Problem.of("rules.target-only-from-hooks", extension, base, hooks)
+                        : Problem.of("rules.match-only-from-hooks", extension, base, hooks));
             }
         }
+    }
+
+    /** {@code nat}, {@code mangle or raw}, {@code a or b or c}: names joined with the reader's "or". */
+    private static Problem either(List<String> names) {
+        Problem last = Problem.of("text", names.get(names.size() - 1));
+        for (int i = names.size() - 2; i >= 0; i--) {
+            last = Problem.of("rules.either", names.get(i), last);
+        }
+        return last;
     }
 
     private static List<String> sortedHooks(Set<String> hooks) {

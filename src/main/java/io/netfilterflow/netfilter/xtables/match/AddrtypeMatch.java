@@ -10,6 +10,7 @@ import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.problem.Problem;
 import java.util.Set;
 
 /** {@code -m addrtype --src-type/--dst-type} ({@code xt_addrtype}, revision 1). */
@@ -22,7 +23,7 @@ public record AddrtypeMatch(Negatable<Set<AddrType>> srcType, Negatable<Set<Addr
 
     private static AddrtypeMatch create(ExtensionArgs args) {
         if (args.has("--limit-iface-in") && args.has("--limit-iface-out")) {
-            throw args.error("--limit-iface-in and --limit-iface-out cannot be combined");
+            throw args.refuse("rules.cannot-combine", "--limit-iface-in", "--limit-iface-out");
         }
         args.notInvertible("--limit-iface-in", "--limit-iface-out");
         return new AddrtypeMatch(types(args, "--src-type"), types(args, "--dst-type"),
@@ -30,7 +31,8 @@ public record AddrtypeMatch(Negatable<Set<AddrType>> srcType, Negatable<Set<Addr
     }
 
     private static Negatable<Set<AddrType>> types(ExtensionArgs args, String name) {
-        return args.negatable(name, text -> Flags.parse(AddrType.class, text, "address type"));
+        return args.negatable(name, text -> Flags.parse(AddrType.class, text,
+                item -> Problem.of("rules.unknown-address-type", item)));
     }
 
     @Override

@@ -19,7 +19,7 @@ public record CommentMatch(String comment) implements XtMatch {
                 var use = args.require("--comment");
                 args.notInvertible("--comment");
                 if (use.arg().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
-                    throw args.error("comment is longer than 255 bytes");
+                    throw args.refuse("rules.comment-too-long");
                 }
                 return new CommentMatch(use.arg());
             });

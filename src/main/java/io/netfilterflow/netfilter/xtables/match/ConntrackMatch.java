@@ -12,6 +12,8 @@ import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.InvalidValue;
+import io.netfilterflow.problem.Problem;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -38,7 +40,7 @@ public record ConntrackMatch(
 
     private static ConntrackMatch create(ExtensionArgs args) {
         if (args.uses().isEmpty()) {
-            throw args.error("needs at least one option (--ctstate, --ctorigdst, ...)");
+            throw args.refuse("rules.conntrack-needs-option");
         }
         args.notInvertible("--ctdir");
         Function<String, PortRange> port = text -> PortRange.parse(text, ':');
@@ -48,17 +50,19 @@ public record ConntrackMatch(
             direction = args.value(dir, text -> switch (text.toUpperCase(java.util.Locale.ROOT)) {
                 case "ORIGINAL" -> Direction.ORIGINAL;
                 case "REPLY" -> Direction.REPLY;
-                default -> throw new IllegalArgumentException("'" + text + "' is neither ORIGINAL nor REPLY");
+                default -> throw new InvalidValue("rules.not-original-or-reply", text);
             });
         }
         return new ConntrackMatch(
-                args.negatable("--ctstate", text -> Flags.parse(CtState.class, text, "state")),
+                args.negatable("--ctstate", text -> Flags.parse(CtState.class, text,
+                        item -> Problem.of("rules.unknown-state", item))),
                 args.negatable("--ctproto", IpProtocol::parse),
                 args.negatable("--ctorigsrc", Ipv4Prefix::parse), args.negatable("--ctorigdst", Ipv4Prefix::parse),
                 args.negatable("--ctreplsrc", Ipv4Prefix::parse), args.negatable("--ctrepldst", Ipv4Prefix::parse),
                 args.negatable("--ctorigsrcport", port), args.negatable("--ctorigdstport", port),
                 args.negatable("--ctreplsrcport", port), args.negatable("--ctrepldstport", port),
-                args.negatable("--ctstatus", text -> Flags.parse(CtStatus.class, text, "status")),
+                args.negatable("--ctstatus", text -> Flags.parse(CtStatus.class, text,
+                        item -> Problem.of("rules.unknown-status", item))),
                 args.negatable("--ctexpire", port), direction);
     }
 

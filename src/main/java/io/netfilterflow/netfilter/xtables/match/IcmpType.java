@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.problem.InvalidValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -80,13 +81,13 @@ public record IcmpType(int type, int codeMin, int codeMax) {
             int code = bounded(Integer.parseInt(text.substring(slash + 1)));
             return new IcmpType(bounded(Integer.parseInt(text.substring(0, slash))), code, code);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("unknown ICMP type '" + text + "'");
+            throw new InvalidValue("rules.unknown-icmp-type", text);
         }
     }
 
     private static int bounded(int value) {
         if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("ICMP type/code " + value + " is out of range");
+            throw new InvalidValue("rules.icmp-out-of-range", value);
         }
         return value;
     }

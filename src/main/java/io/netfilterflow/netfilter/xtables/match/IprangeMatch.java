@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.InvalidValue;
 
 /** {@code -m iprange --src-range A-B --dst-range A-B} ({@code xt_iprange}, revision 1). */
 public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implements XtMatch {
@@ -20,7 +21,7 @@ public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implement
             Ipv4Address first = Ipv4Address.parse(dash < 0 ? text : text.substring(0, dash));
             Ipv4Address last = dash < 0 ? first : Ipv4Address.parse(text.substring(dash + 1));
             if (first.compareTo(last) > 0) {
-                throw new IllegalArgumentException("range '" + text + "' runs backwards");
+                throw new InvalidValue("rules.range-backwards", text);
             }
             return new Range(first, last);
         }
@@ -39,7 +40,7 @@ public record IprangeMatch(Negatable<Range> src, Negatable<Range> dst) implement
             OptionSpec.of("--src-range", 1, "--dst-range", 1),
             args -> {
                 if (args.uses().isEmpty()) {
-                    throw args.error("needs --src-range or --dst-range");
+                    throw args.refuse("rules.iprange-needs-option");
                 }
                 return new IprangeMatch(args.negatable("--src-range", Range::parse), args.negatable("--dst-range", Range::parse));
             });

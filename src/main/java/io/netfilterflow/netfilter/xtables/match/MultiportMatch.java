@@ -42,7 +42,7 @@ public record MultiportMatch(Direction direction, List<PortRange> ports, boolean
     private static MultiportMatch create(ExtensionArgs args) {
         List<OptionUse> uses = args.uses();
         if (uses.size() != 1) {
-            throw args.error("needs exactly one of --sports, --dports, --ports");
+            throw args.refuse("rules.needs-exactly-one-of", "--sports, --dports, --ports");
         }
         OptionUse use = uses.get(0);
         Direction direction = switch (use.name()) {
@@ -58,7 +58,7 @@ public record MultiportMatch(Direction direction, List<PortRange> ports, boolean
             slots += range.first() == range.last() ? 1 : 2;
         }
         if (slots > MAX_SLOTS) {
-            throw args.error("too many ports specified (at most 15, a range counts as two)");
+            throw args.refuse("rules.multiport-too-many");
         }
         return new MultiportMatch(direction, ports, use.inverted());
     }

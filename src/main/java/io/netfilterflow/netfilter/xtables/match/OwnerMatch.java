@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.InvalidValue;
 
 /**
  * {@code -m owner}: the local socket's owner, for packets the host sends ({@code xt_owner}).
@@ -24,7 +25,7 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
             long first = ExtensionArgs.parseUnsigned32(dash < 0 ? text : text.substring(0, dash));
             long last = dash < 0 ? first : ExtensionArgs.parseUnsigned32(text.substring(dash + 1));
             if (first > last) {
-                throw new IllegalArgumentException("id range '" + text + "' runs backwards");
+                throw new InvalidValue("rules.id-range-backwards", text);
             }
             return new IdRange(first, last);
         }
@@ -45,7 +46,7 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
 
     private static OwnerMatch create(ExtensionArgs args) {
         if (args.uses().isEmpty()) {
-            throw args.error("needs --uid-owner, --gid-owner or --socket-exists");
+            throw args.refuse("rules.owner-needs-option");
         }
         return new OwnerMatch(ids(args, "--uid-owner"), ids(args, "--gid-owner"),
                 flag(args, "--socket-exists"), flag(args, "--suppl-groups"));
@@ -60,8 +61,7 @@ public record OwnerMatch(Negatable<IdRange> uid, Negatable<IdRange> gid, Boolean
             try {
                 return IdRange.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a numeric id (user and group names"
-                        + " depend on the machine's /etc/passwd; write the number)");
+                throw new InvalidValue("rules.not-a-numeric-id", text);
             }
         }), use.inverted());
     }

@@ -25,7 +25,7 @@ public record PhysdevMatch(Negatable<InterfaceName> physIn, Negatable<InterfaceN
 
     private static PhysdevMatch create(ExtensionArgs args) {
         if (args.uses().isEmpty()) {
-            throw args.error("needs at least one --physdev-* option");
+            throw args.refuse("rules.physdev-needs-option");
         }
         return new PhysdevMatch(args.negatable("--physdev-in", InterfaceName::new), args.negatable("--physdev-out", InterfaceName::new),
                 flag(args, "--physdev-is-in"), flag(args, "--physdev-is-out"), flag(args, "--physdev-is-bridged"));

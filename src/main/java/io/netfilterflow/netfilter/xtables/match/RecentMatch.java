@@ -42,36 +42,34 @@ public record RecentMatch(Command command, boolean inverted, int seconds, boolea
         for (OptionUse use : args.uses()) {
             if (List.of("--set", "--rcheck", "--update", "--remove").contains(use.name())) {
                 if (command != null) {
-                    throw args.error("only one of --set, --rcheck, --update, --remove is allowed");
+                    throw args.refuse("rules.only-one-of-allowed", "--set, --rcheck, --update, --remove");
                 }
                 command = Command.valueOf(use.name().substring(2).toUpperCase(java.util.Locale.ROOT));
                 inverted = use.inverted();
             }
         }
         if (command == null) {
-            throw args.error("needs one of --set, --rcheck, --update, --remove");
+            throw args.refuse("rules.needs-one-of", "--set, --rcheck, --update, --remove");
         }
         args.notInvertible("--seconds", "--reap", "--hitcount", "--rttl", "--name", "--rsource", "--rdest", "--mask");
         if (args.has("--rsource") && args.has("--rdest")) {
-            throw args.error("--rsource and --rdest cannot be combined");
+            throw args.refuse("rules.cannot-combine", "--rsource", "--rdest");
         }
         int seconds = number(args, "--seconds");
         int hitCount = number(args, "--hitcount");
         if (hitCount >= RecentTable.MAX_STAMPS) {
-            throw args.error("hitcount (" + hitCount + ") is larger than allowed maximum ("
-                    + (RecentTable.MAX_STAMPS - 1) + "): the kernel refuses the rule");
+            throw args.refuse("rules.recent-hitcount-too-large", hitCount, RecentTable.MAX_STAMPS - 1);
         }
         if (args.has("--reap") && seconds == 0) {
-            throw args.error("--reap needs --seconds: the kernel refuses the rule");
+            throw args.refuse("rules.recent-reap-needs-seconds");
         }
         if ((seconds != 0 || hitCount != 0 || args.has("--reap") || args.has("--rttl"))
                 && command != Command.RCHECK && command != Command.UPDATE) {
-            throw args.error("--seconds, --hitcount, --reap and --rttl go with --rcheck or --update");
+            throw args.refuse("rules.recent-check-options");
         }
         OptionUse name = args.find("--name");
         if (name != null && !validName(name.arg())) {
-            throw args.error("--name '" + name.arg() + "' is not a valid list name (1 to 199 characters, no '/',"
-                    + " not . or ..): the kernel refuses the rule");
+            throw args.refuse("rules.recent-bad-name", name.arg());
         }
         OptionUse mask = args.find("--mask");
         return new RecentMatch(command, inverted, seconds, args.has("--reap"), hitCount, args.has("--rttl"),

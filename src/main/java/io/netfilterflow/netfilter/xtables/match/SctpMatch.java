@@ -16,7 +16,7 @@ public record SctpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport) 
             OptionSpec.of("--sport|--source-port", 1, "--dport|--destination-port", 1, "--chunk-types", 2),
             args -> {
                 if (args.has("--chunk-types")) {
-                    throw args.error("--chunk-types is not supported");
+                    throw args.refuse("rules.not-supported", "--chunk-types");
                 }
                 Ports ports = Ports.read(args);
                 return new SctpMatch(ports.source(), ports.destination());

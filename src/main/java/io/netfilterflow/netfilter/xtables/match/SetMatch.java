@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.InvalidValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +44,11 @@ public record SetMatch(String setName, List<Dimension> dimensions, boolean inver
             dims.add(args.convert(flag, "--match-set", text -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "src" -> Dimension.SRC;
                 case "dst" -> Dimension.DST;
-                default -> throw new IllegalArgumentException("'" + text + "' is neither src nor dst");
+                default -> throw new InvalidValue("rules.not-src-or-dst", text);
             }));
         }
         if (dims.size() > MAX_DIMENSIONS) {
-            throw args.error("at most 6 src/dst flags");
+            throw args.refuse("rules.set-too-many-flags");
         }
         return new SetMatch(use.arg(), dims, use.inverted(), args.has("--return-nomatch"));
     }

@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.Problem;
 import java.util.Set;
 
 /** {@code -m state --state LIST} ({@code xt_state}); SNAT/DNAT are not states of this match. */
@@ -16,9 +17,10 @@ public record StateMatch(Negatable<Set<CtState>> states) implements XtMatch {
             OptionSpec.of("--state", 1),
             args -> {
                 var use = args.require("--state");
-                Set<CtState> states = args.value(use, text -> Flags.parse(CtState.class, text, "state"));
+                Set<CtState> states = args.value(use, text -> Flags.parse(CtState.class, text,
+                        item -> Problem.of("rules.unknown-state", item)));
                 if (states.contains(CtState.SNAT) || states.contains(CtState.DNAT)) {
-                    throw args.error("SNAT and DNAT are states of -m conntrack --ctstate, not of -m state");
+                    throw args.refuse("rules.state-snat-dnat");
                 }
                 return new StateMatch(Negatable.of(states, use.inverted()));
             });

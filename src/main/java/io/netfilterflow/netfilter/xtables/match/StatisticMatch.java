@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtActionParam;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
 import java.math.BigDecimal;
@@ -36,27 +37,27 @@ public record StatisticMatch(Mode mode, long probability, int every, int packet,
         Mode mode = args.value(modeUse, text -> switch (text) {
             case "random" -> Mode.RANDOM;
             case "nth" -> Mode.NTH;
-            default -> throw new IllegalArgumentException("'" + text + "' is neither random nor nth");
+            default -> throw new InvalidValue("rules.not-random-or-nth", text);
         });
         if (mode == Mode.RANDOM) {
             OptionUse p = args.require("--probability");
             if (args.has("--every") || args.has("--packet")) {
-                throw args.error("--every and --packet go with --mode nth");
+                throw args.refuse("rules.statistic-nth-options");
             }
             double value = args.value(p, Double::parseDouble);
             if (!(value >= 0 && value <= 1)) {
-                throw args.error("--probability must be between 0 and 1");
+                throw args.refuse("rules.statistic-probability-range");
             }
             return new StatisticMatch(mode, Math.round(value * ONE), 0, 0, p.inverted());
         }
         OptionUse every = args.require("--every");
         if (args.has("--probability")) {
-            throw args.error("--probability goes with --mode random");
+            throw args.refuse("rules.statistic-random-option");
         }
         int n = args.value(every, text -> ExtensionArgs.parseBounded(text, 1, Integer.MAX_VALUE));
         OptionUse packet = args.find("--packet");
         if (packet == null) {
-            throw args.error("--every also requires --packet");
+            throw args.refuse("rules.statistic-every-needs-packet");
         }
         int p = args.value(packet, text -> ExtensionArgs.parseBounded(text, 0, n - 1));
         return new StatisticMatch(mode, 0, n, p, every.inverted());

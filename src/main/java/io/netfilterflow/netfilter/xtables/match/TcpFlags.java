@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.xtables.match;
 
 import io.netfilterflow.packet.TcpFlag;
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 
 /** {@code --tcp-flags MASK COMP}: the flags examined and those that must be set among them. */
@@ -31,7 +32,7 @@ public record TcpFlags(int mask, int comp) {
     private static int bit(String name, String text) {
         int bit = TcpFlag.bit(name);
         if (bit < 0) {
-            throw new IllegalArgumentException("unknown TCP flag '" + name + "' in '" + text + "'");
+            throw new InvalidValue("rules.unknown-tcp-flag", name, text);
         }
         return bit;
     }

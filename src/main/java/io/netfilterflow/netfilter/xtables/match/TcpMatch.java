@@ -27,7 +27,7 @@ public record TcpMatch(Negatable<PortRange> sport, Negatable<PortRange> dport,
         OptionUse tcpFlags = args.find("--tcp-flags");
         OptionUse syn = args.find("--syn");
         if (tcpFlags != null && syn != null) {
-            throw args.error("--syn and --tcp-flags cannot be combined");
+            throw args.refuse("rules.cannot-combine", "--syn", "--tcp-flags");
         }
         if (tcpFlags != null) {
             int mask = args.convert(tcpFlags.args().get(0), "--tcp-flags", TcpFlags::parse);

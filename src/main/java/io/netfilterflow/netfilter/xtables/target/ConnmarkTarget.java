@@ -35,11 +35,12 @@ public record ConnmarkTarget(Mode mode, long ctmark, long ctmask, long nfmask) i
         List<OptionUse> setters = args.uses().stream().filter(u -> SETTERS.contains(u.name())).toList();
         int modes = setters.size() + (args.has("--save-mark") ? 1 : 0) + (args.has("--restore-mark") ? 1 : 0);
         if (modes != 1) {
-            throw args.error("needs exactly one of --set-xmark, --set-mark, ..., --save-mark, --restore-mark");
+            throw args.refuse("rules.needs-exactly-one-of",
+                    "--set-xmark, --set-mark, ..., --save-mark, --restore-mark");
         }
         if (!setters.isEmpty()) {
             if (args.has("--nfmask") || args.has("--ctmask") || args.has("--mask")) {
-                throw args.error("--nfmask, --ctmask and --mask go with --save-mark or --restore-mark");
+                throw args.refuse("rules.connmark-mask-options");
             }
             long[] xmark = MarkTarget.xmark(args, setters.get(0));
             return new ConnmarkTarget(Mode.SET, xmark[0], xmark[1], 0);

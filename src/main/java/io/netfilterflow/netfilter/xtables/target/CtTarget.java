@@ -26,7 +26,7 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
 
     private static CtTarget create(ExtensionArgs args) {
         if (args.has("--ctevents") || args.has("--expevents")) {
-            throw args.error("--ctevents and --expevents are not supported");
+            throw args.refuse("rules.ct-events-not-supported");
         }
         String direction = "";
         OptionUse zone = args.find("--zone");
@@ -34,14 +34,14 @@ public record CtTarget(boolean notrack, String helper, String timeout, int zone,
             OptionUse use = args.find(variant);
             if (use != null) {
                 if (zone != null) {
-                    throw args.error("only one of --zone, --zone-orig, --zone-reply");
+                    throw args.refuse("rules.only-one-of", "--zone, --zone-orig, --zone-reply");
                 }
                 zone = use;
                 direction = variant.substring("--zone".length());
             }
         }
         if (zone != null && zone.arg().equals("mark")) {
-            throw args.error("--zone mark is not supported");
+            throw args.refuse("rules.not-supported", "--zone mark");
         }
         OptionUse helper = args.find("--helper");
         OptionUse timeout = args.find("--timeout");

@@ -34,7 +34,7 @@ public record LogTarget(int level, String prefix, boolean tcpSequence, boolean t
         OptionUse prefix = args.find("--log-prefix");
         String prefixText = prefix == null ? "" : prefix.arg();
         if (prefixText.length() > MAX_PREFIX) {
-            throw args.error("--log-prefix is longer than 29 characters");
+            throw args.refuse("rules.longer-than", "--log-prefix", 29);
         }
         return new LogTarget(level == null ? DEFAULT_LEVEL : args.value(level, LogTarget::parseLevel), prefixText,
                 args.has("--log-tcp-sequence"), args.has("--log-tcp-options"), args.has("--log-ip-options"),

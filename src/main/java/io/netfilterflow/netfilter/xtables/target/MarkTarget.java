@@ -25,7 +25,8 @@ public record MarkTarget(long value, long mask) implements XtTarget {
 
     private static MarkTarget create(ExtensionArgs args) {
         if (args.uses().size() != 1) {
-            throw args.error("needs exactly one of --set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark");
+            throw args.refuse("rules.needs-exactly-one-of",
+                    "--set-xmark, --set-mark, --and-mark, --or-mark, --xor-mark");
         }
         OptionUse use = args.uses().get(0);
         long[] xmark = xmark(args, use);

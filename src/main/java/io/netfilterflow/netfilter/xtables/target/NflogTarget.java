@@ -34,7 +34,7 @@ public record NflogTarget(int group, String prefix, long copyLength, int thresho
         }
         OptionUse prefix = args.find("--nflog-prefix");
         if (prefix != null && prefix.arg().length() > 63) {
-            throw args.error("--nflog-prefix is longer than 63 characters");
+            throw args.refuse("rules.longer-than", "--nflog-prefix", 63);
         }
         return new NflogTarget(number(args, "--nflog-group", 0, 65535, 0), prefix == null ? "" : prefix.arg(),
                 size == null ? -1 : args.value(size, ExtensionArgs::parseUnsigned32),

@@ -24,12 +24,12 @@ public record NfqueueTarget(int firstQueue, int lastQueue, boolean bypass, boole
 
     private static NfqueueTarget create(ExtensionArgs args) {
         if (args.has("--fail-open")) {
-            throw args.error("--fail-open is not supported");
+            throw args.refuse("rules.not-supported", "--fail-open");
         }
         OptionUse num = args.find("--queue-num");
         OptionUse balance = args.find("--queue-balance");
         if (num != null && balance != null) {
-            throw args.error("--queue-num and --queue-balance cannot be combined");
+            throw args.refuse("rules.cannot-combine", "--queue-num", "--queue-balance");
         }
         int first = 0;
         int last = 0;

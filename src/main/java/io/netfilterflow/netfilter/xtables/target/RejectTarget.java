@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.XtTargetParam;
+import io.netfilterflow.problem.InvalidValue;
 import java.util.Locale;
 
 /** {@code -j REJECT --reject-with TYPE}: drop and answer ({@code ipt_REJECT}). */
@@ -55,9 +56,9 @@ public record RejectTarget(With with) implements XtTarget {
                 }
             }
             if (lower.startsWith("icmp6-")) {
-                throw new IllegalArgumentException("'" + text + "' is an ip6tables reject type");
+                throw new InvalidValue("rules.ip6tables-reject-type", text);
             }
-            throw new IllegalArgumentException("unknown reject type '" + text + "'");
+            throw new InvalidValue("rules.unknown-reject-type", text);
         }
     }
 

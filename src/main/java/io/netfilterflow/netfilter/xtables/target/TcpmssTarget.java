@@ -23,7 +23,7 @@ public record TcpmssTarget(int mss) implements XtTarget {
             args -> {
                 OptionUse set = args.find("--set-mss");
                 if ((set == null) == !args.has("--clamp-mss-to-pmtu")) {
-                    throw args.error("needs exactly one of --set-mss, --clamp-mss-to-pmtu");
+                    throw args.refuse("rules.needs-exactly-one-of", "--set-mss, --clamp-mss-to-pmtu");
                 }
                 return new TcpmssTarget(set == null ? 0 : args.value(set,
                         text -> ExtensionArgs.parseBounded(text, 1, 65535)));
