@@ -23,11 +23,6 @@ public final class ScenarioException extends RuntimeException implements Refusal
         this.problem = problem;
     }
 
-    /** Words that are not yet a problem of the bundles. To be replaced. */
-    @Deprecated
-    public ScenarioException(String field, int jsonLine, int rulesLine, String message) {
-        this(field, jsonLine, rulesLine, Problem.of("text", message));
-    }
 
     @Override
     public Problem problem() {

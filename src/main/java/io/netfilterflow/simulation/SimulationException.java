@@ -20,11 +20,6 @@ public class SimulationException extends RuntimeException implements Refusal {
         this.problem = problem;
     }
 
-    /** Words that are not yet a problem of the bundles. To be replaced. */
-    @Deprecated
-    public SimulationException(String input, int line, String message) {
-        this(input, line, Problem.of("text", message));
-    }
 
     @Override
     public Problem problem() {

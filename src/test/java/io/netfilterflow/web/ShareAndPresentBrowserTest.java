@@ -270,6 +270,18 @@ class ShareAndPresentBrowserTest {
             page.click("#counters");
             page.waitForSelector("#counters-dialog[open]");
             seen.append('\n').append(page.innerText("#counters-dialog"));
+            page.click("#counters-close");
+            // a rules line the server refuses: the editor says why in the page's language
+            page.click("#edit");
+            String rules = page.inputValue("textarea[name=iptables]");
+            page.fill("textarea[name=iptables]", rules.replaceFirst("\n-A ", "\n-A FORWARD -p tcp --dport 70000 -j ACCEPT\n-A "));
+            page.click("#editor-form button[type=submit]");
+            page.waitForSelector("body[data-state=refused]");
+            errors.removeIf(error -> error.contains("status of 400")); // the refused POST, as expected
+            String refusal = page.textContent(".problem[data-field=iptables]");
+            assertThat(refusal).as("%s: the refusal", language).contains("70000").doesNotContain("is not a port number");
+            assertThat(page.textContent("#verdicts")).doesNotContain("Invalid scenario", "is not a port number");
+            seen.append('\n').append(page.innerText("body"));
             String text = seen.toString();
             assertThat(text).as("%s: no message key on the page", language)
                     .doesNotContainPattern("\\b(kind|node|stage|verdict|field|rule|rules|family|hop|page|js)\\.[A-Za-z]");

@@ -102,12 +102,6 @@ public final class ExtensionArgs {
         }
     }
 
-    /** Words that are not yet a problem of the bundles. To be replaced by {@link #refuse}. */
-    @Deprecated
-    public RulesSyntaxException error(String reason) {
-        return new RulesSyntaxException(line, extension + ": " + reason);
-    }
-
     /** The extension refuses its options: {@code tcp: --dport: '70000' is not a port number}. */
     public RulesSyntaxException refuse(String key, Object... args) {
         return refuse(Problem.of(key, args));

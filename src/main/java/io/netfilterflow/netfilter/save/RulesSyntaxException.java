@@ -19,16 +19,7 @@ public class RulesSyntaxException extends RuntimeException implements Refusal {
         this(line.number(), problem);
     }
 
-    /** Words that are not yet a problem of the bundles: shown as they are, in English. To be replaced. */
-    @Deprecated
-    public RulesSyntaxException(int line, String reason) {
-        this(line, Problem.of("text", reason));
-    }
 
-    @Deprecated
-    public RulesSyntaxException(SourceLine line, String reason) {
-        this(line.number(), Problem.of("text", reason));
-    }
 
     public int line() {
         return line;

@@ -15,8 +15,8 @@ public interface Unsupported {
     /** What kind of extension, for messages: "iptables match", "ebtables extension", ... */
     String kind();
 
-    /** More about what was not understood, or null. */
-    default String detail() {
+    /** The option that was not understood ({@code --among-dst}), or null. */
+    default String option() {
         return null;
     }
 

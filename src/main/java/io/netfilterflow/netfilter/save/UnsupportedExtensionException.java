@@ -11,29 +11,24 @@ public class UnsupportedExtensionException extends RulesSyntaxException {
         this(line, kind, extension, null);
     }
 
-    public UnsupportedExtensionException(SourceLine line, String kind, String extension, String detail) {
-        super(line, problem(kind, extension, detail));
+    /** {@code option}: the option not understood, or null. */
+    public UnsupportedExtensionException(SourceLine line, String kind, String extension, String option) {
+        super(line, problem(kind, extension, option));
         this.extension = extension;
     }
 
     /**
      * {@code unsupported iptables match 'quota'}; the kinds there are ({@link Unsupported#kind}) each read as a
-     * phrase of their own, and so does the detail ebtables gives ({@code option --among-dst}).
+     * phrase of their own; ebtables names the option it did not understand ({@code --among-dst}).
      */
-    private static Problem problem(String kind, String extension, String detail) {
+    private static Problem problem(String kind, String extension, String option) {
         Problem what = switch (kind) {
             case "iptables match" -> Problem.of("rules.unsupported-iptables-match", extension);
             case "iptables target" -> Problem.of("rules.unsupported-iptables-target", extension);
             case "ebtables extension" -> Problem.of("rules.unsupported-ebtables-extension", extension);
             default -> Problem.of("rules.unsupported-extension", kind, extension);
         };
-        if (detail == null) {
-            return what;
-        }
-        if (detail.startsWith("option ")) {
-            return Problem.of("rules.unsupported-with-option", what, detail.substring("option ".length()));
-        }
-        return Problem.of("rules.unsupported-with-detail", what, detail);
+        return option == null ? what : Problem.of("rules.unsupported-with-option", what, option);
     }
 
     public String extension() {

@@ -6,6 +6,6 @@ public record UnsupportedUse(Unsupported extension, SourceLine line) {
 
     /** As the parsers would refuse it: {@code unsupported iptables match 'quota'}. */
     public UnsupportedExtensionException toException() {
-        return new UnsupportedExtensionException(line, extension.kind(), extension.name(), extension.detail());
+        return new UnsupportedExtensionException(line, extension.kind(), extension.name(), extension.option());
     }
 }

@@ -13,11 +13,6 @@ public final class XtEvaluationException extends RuntimeException implements Ref
         this.problem = problem;
     }
 
-    /** Words that are not yet a problem of the bundles. To be replaced. */
-    @Deprecated
-    public XtEvaluationException(String message) {
-        this(Problem.of("text", message));
-    }
 
     @Override
     public Problem problem() {

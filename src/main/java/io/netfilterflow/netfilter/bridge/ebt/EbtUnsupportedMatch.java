@@ -21,8 +21,8 @@ public record EbtUnsupportedMatch(String name, List<String> words) implements Eb
     }
 
     @Override
-    public String detail() {
-        return "option " + words.get(words.get(0).equals("!") ? 1 : 0);
+    public String option() {
+        return words.get(words.get(0).equals("!") ? 1 : 0);
     }
 
     @Override
