@@ -2,9 +2,8 @@ package io.netfilterflow.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netfilterflow.support.Bundles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,40 +23,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ProblemBundlesTest {
 
-    private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     private static final Pattern USED = Pattern.compile(
             "(?:Problem\\.of|\\.refuse|new InvalidValue)\\(\\s*\"([a-z][\\w.-]*)\"");
-
-    private static Properties load(String name) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private static Set<String> placeholders(String message) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(message);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"_ko", "_zh_CN", "_zh_TW"})
     void everyBundleHasEveryKeyWithTheSameArgumentsAndIsTranslated(String language) throws IOException {
         for (String bundle : ProblemText.BUNDLES) {
-            Properties english = load(bundle + ".properties");
-            Properties translated = load(bundle + language + ".properties");
+            Properties english = Bundles.load(bundle + ".properties");
+            Properties translated = Bundles.load(bundle + language + ".properties");
             assertThat(translated.stringPropertyNames()).as("keys of %s%s", bundle, language)
                     .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
             for (String key : english.stringPropertyNames()) {
                 assertThat(translated.getProperty(key)).as(key).isNotBlank();
-                assertThat(placeholders(translated.getProperty(key))).as("arguments of %s in %s%s", key, bundle,
-                        language).isEqualTo(placeholders(english.getProperty(key)));
+                assertThat(Bundles.placeholders(translated.getProperty(key), PLACEHOLDER))
+                        .as("arguments of %s in %s%s", key, bundle, language)
+                        .isEqualTo(Bundles.placeholders(english.getProperty(key), PLACEHOLDER));
             }
             long same = english.stringPropertyNames().stream()
                     .filter(key -> english.getProperty(key).equals(translated.getProperty(key))).count();
@@ -70,7 +52,7 @@ class ProblemBundlesTest {
     void everyKeyTheCodeUsesIsInTheBundles() throws IOException {
         Set<String> known = new TreeSet<>();
         for (String bundle : ProblemText.BUNDLES) {
-            known.addAll(load(bundle + ".properties").stringPropertyNames());
+            known.addAll(Bundles.load(bundle + ".properties").stringPropertyNames());
         }
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

@@ -2,17 +2,13 @@ package io.netfilterflow.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netfilterflow.support.Bundles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -25,30 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReasonBundlesTest {
 
-    private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-
-    private static Properties load(String name) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private static Set<String> placeholders(String message) {
-        Set<String> found = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(message);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "_ko", "_zh_CN", "_zh_TW"})
     void everyCodeHasItsSentenceWithExactlyItsArguments(String suffix) throws IOException {
-        Properties bundle = load("reasons" + suffix + ".properties");
+        Properties bundle = Bundles.load("reasons" + suffix + ".properties");
         Set<String> codes = Arrays.stream(ReasonCode.values()).map(Enum::name).collect(Collectors.toSet());
         Set<String> sentences = bundle.stringPropertyNames().stream().filter(key -> !key.startsWith("text."))
                 .collect(Collectors.toSet());
@@ -56,7 +34,7 @@ class ReasonBundlesTest {
         for (ReasonCode code : ReasonCode.values()) {
             String sentence = bundle.getProperty(code.name());
             assertThat(sentence).as(code.name()).isNotBlank();
-            assertThat(placeholders(sentence)).as("arguments of %s in reasons%s", code, suffix)
+            assertThat(Bundles.placeholders(sentence, PLACEHOLDER)).as("arguments of %s in reasons%s", code, suffix)
                     .isEqualTo(new TreeSet<>(code.params()));
         }
     }
@@ -64,12 +42,12 @@ class ReasonBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"_ko", "_zh_CN", "_zh_TW"})
     void theTextFormatsFrameIsTranslatedWithTheSameArguments(String suffix) throws IOException {
-        Properties english = load("reasons.properties");
-        Properties translated = load("reasons" + suffix + ".properties");
+        Properties english = Bundles.load("reasons.properties");
+        Properties translated = Bundles.load("reasons" + suffix + ".properties");
         for (String key : english.stringPropertyNames()) {
             assertThat(translated.getProperty(key)).as("%s in reasons%s", key, suffix).isNotBlank();
-            assertThat(placeholders(translated.getProperty(key))).as(key)
-                    .isEqualTo(placeholders(english.getProperty(key)));
+            assertThat(Bundles.placeholders(translated.getProperty(key), PLACEHOLDER)).as(key)
+                    .isEqualTo(Bundles.placeholders(english.getProperty(key), PLACEHOLDER));
         }
         long same = english.stringPropertyNames().stream()
                 .filter(key -> english.getProperty(key).equals(translated.getProperty(key))).count();
@@ -92,8 +70,8 @@ class ReasonBundlesTest {
     void aPhraseIsRenderedInsideItsSentence() {
         Reason reason = Reason.of(ReasonCode.ROUTE_FORWARD, "10.0.0.2",
                 Reason.of(ReasonCode.PATH_VIA, "192.0.2.1", "eth0", "default via 192.0.2.1 dev eth0"));
-        assertThat(TraceMessages.ENGLISH.render(reason)).isEqualTo(
-                "routing decision: forward to 10.0.0.2 via 192.0.2.1 out of eth0 (route: default via 192.0.2.1 dev eth0)");
+        assertThat(TraceMessages.ENGLISH.render(reason)).isEqualTo("routing decision: forward to 10.0.0.2 via "
+                + "192.0.2.1 out of eth0 (route: default via 192.0.2.1 dev eth0)");
         assertThat(TraceMessages.of(Locale.KOREAN).render(reason)).contains("10.0.0.2", "192.0.2.1", "eth0")
                 .doesNotContain("{", "routing decision");
     }

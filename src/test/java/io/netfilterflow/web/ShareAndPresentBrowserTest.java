@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.Bundles;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.ConformanceFormat;
@@ -255,10 +256,10 @@ class ShareAndPresentBrowserTest {
      */
     @Test
     void everyLanguageLeavesNoKeyAndNoEnglishSentenceOnThePage() throws Exception {
-        Properties ui = bundle("messages.properties");
-        Properties reasons = bundle("reasons.properties");
+        Properties ui = Bundles.load("messages.properties");
+        Properties reasons = Bundles.load("reasons.properties");
         for (String language : new String[] {"ko", "zh-CN", "zh-TW"}) {
-            Properties translatedUi = bundle("messages_" + language.replace('-', '_') + ".properties");
+            Properties translatedUi = Bundles.load("messages_" + language.replace('-', '_') + ".properties");
             Page page = open("/?preset=kubernetes-clusterip&lang=" + language);
             FlowPage.run(page);
             page.keyboard().press("End");
@@ -303,13 +304,6 @@ class ShareAndPresentBrowserTest {
         }
     }
 
-    private static Properties bundle(String name) throws java.io.IOException {
-        Properties properties = new Properties();
-        try (var reader = java.nio.file.Files.newBufferedReader(Path.of("src/main/resources").resolve(name))) {
-            properties.load(reader);
-        }
-        return properties;
-    }
 
     private Page open(String path) {
         return open(path, 1280, 720);
