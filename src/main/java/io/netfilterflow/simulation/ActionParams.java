@@ -25,10 +25,10 @@ import java.util.List;
  * The view of one packet at one hook that matches evaluate and targets act on ({@code xt_action_param}),
  * and what they noted.
  */
-final class ActionParams implements XtTargetParam, EbtActionParam {
+class ActionParams implements XtTargetParam, EbtActionParam {
 
-    private final SimContext sim;
-    private final Skb skb;
+    final SimContext sim;
+    final Skb skb;
     private final NfHook hook;
     private final String in;
     private final String out;

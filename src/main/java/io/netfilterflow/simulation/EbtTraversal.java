@@ -7,18 +7,12 @@ import io.netfilterflow.netfilter.bridge.EbtChainJump;
 import io.netfilterflow.netfilter.bridge.EbtEntry;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.bridge.EbtRule;
-import io.netfilterflow.netfilter.bridge.EbtStandardTarget;
 import io.netfilterflow.netfilter.bridge.EbtTable;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.bridge.EbtWatcher;
-import io.netfilterflow.netfilter.bridge.ebt.EbtDnatTarget;
-import io.netfilterflow.netfilter.bridge.ebt.EbtMarkTarget;
-import io.netfilterflow.netfilter.bridge.ebt.EbtRedirectTarget;
-import io.netfilterflow.netfilter.bridge.ebt.EbtSnatTarget;
 import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
-import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.problem.Problem;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
@@ -69,7 +63,8 @@ final class EbtTraversal {
                 throw sim.work.overEvaluations(new Stage("bridge", chainName, priority, tableName, chain.name()),
                         "ebtables", rule.source().number());
             }
-            ActionParams par = new ActionParams(sim, skb, hook, in, out, bridgeIn, bridgeOut);
+            FrameParams par = new FrameParams(sim, skb, hook, "BROUTING".equals(chainName), in, out, bridgeIn,
+                    bridgeOut);
             if (!matches(rule, par)) {
                 index++;
                 continue;
@@ -87,7 +82,7 @@ final class EbtTraversal {
                 index = 0;
                 continue;
             }
-            EbtVerdict verdict = apply(rule, skb, bridgeIn, chainName, par);
+            EbtVerdict verdict = rule.target().target(par);
             switch (verdict) {
                 case CONTINUE -> {
                     step(skb, stage, "continue", in, out, ref, par, Reason.of(ReasonCode.EBT_CONTINUE));
@@ -128,42 +123,6 @@ final class EbtTraversal {
                 base ? (accept ? "policy accept" : "policy drop") : (accept ? "accept" : "drop"), in, out, null,
                 Reason.of(accept ? ReasonCode.POLICY_ACCEPT : ReasonCode.POLICY_DROP));
         return accept ? EbtVerdict.ACCEPT : EbtVerdict.DROP;
-    }
-
-    /** The target's effect on the frame and the verdict it leaves ({@code ebt_target->target}). */
-    private EbtVerdict apply(EbtRule rule, Skb skb, String bridgeIn, String baseChain, ActionParams par) {
-        var target = rule.target();
-        if (target instanceof EbtStandardTarget standard) {
-            return standard.verdict();
-        }
-        if (target instanceof EbtMarkTarget mark) {
-            skb.mark = mark.apply(skb.mark);
-            par.note(Reason.of(ReasonCode.EBT_MARK, "0x" + Long.toHexString(skb.mark)));
-            return mark.then();
-        }
-        if (target instanceof EbtDnatTarget dnat) {
-            skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), dnat.toDestination());
-            par.note(Reason.of(ReasonCode.EBT_DNAT, dnat.toDestination()));
-            return dnat.then();
-        }
-        if (target instanceof EbtSnatTarget snat) {
-            skb.packet = skb.packet.withEthernet(snat.toSource(), skb.packet.ethDst());
-            par.note(Reason.of(ReasonCode.EBT_SNAT, snat.toSource()));
-            return snat.then();
-        }
-        if (target instanceof EbtRedirectTarget redirect) {
-            // ebt_redirect_tg: in BROUTING the port's own MAC (the frame goes up on the port), else the bridge's
-            var to = "BROUTING".equals(baseChain) ? sim.host.device(par.in())
-                    : bridgeIn == null ? null : sim.host.device(bridgeIn);
-            if (to != null) {
-                skb.packet = skb.packet.withEthernet(skb.packet.ethSrc(), to.mac());
-                skb.pktType = PktType.HOST;
-                par.note(Reason.of(ReasonCode.EBT_REDIRECT, to.mac()));
-            }
-            return redirect.then();
-        }
-        throw new SimulationException("ebtables", rule.source().number(),
-                Problem.of("sim.ebt-target-not-modelled", target.name()));
     }
 
     private void step(Skb skb, Stage stage, String verdict, String in, String out, RuleRef ref, ActionParams par,

@@ -75,6 +75,27 @@ class ShareAndPresentBrowserTest {
         assertThat(reopened.textContent("#events")).isEqualTo(page.textContent("#events"));
     }
 
+    /** A link stored before the trace became typed data still opens at its hop and runs the same trace. */
+    @Test
+    void aFragmentLinkStoredBeforeTypedTracesStillOpensAndRuns() throws Exception {
+        String link = Fixtures.read(Path.of("src/test/resources/share/home-router-link-2026-12-06.txt")).lines()
+                .filter(line -> line.startsWith("/#s=")).findFirst().orElseThrow();
+        String fragment = link.substring("/#s=".length(), link.indexOf('&'));
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(java.util.Base64.getUrlDecoder().decode(fragment));
+        byte[] json = new byte[64 * 1024];
+        String scenario = new String(json, 0, inflater.inflate(json), java.nio.charset.StandardCharsets.UTF_8);
+        Trace trace = Simulator.run(ScenarioReader.read(scenario));
+
+        Page page = open(link);
+        FlowPage.finished(page);
+        assertThat(page.textContent("#position")).isEqualTo("hop 5 of " + trace.steps().size());
+        assertThat(FlowPage.litBox(page)).isEqualTo(trace.steps().get(4).node());
+        assertThat(page.textContent("#why"))
+                .isEqualTo(TraceMessages.ENGLISH.render(trace.steps().get(4).reason(), trace.steps().get(4).notes()));
+        assertThat(FlowPage.export(page, "export-scenario")).isEqualTo(FlowPage.json(scenario));
+    }
+
     @Test
     void aLargeScenarioIsStoredAndItsLinkReopensItsTrace() {
         Page page = open("/?preset=kubernetes-clusterip");

@@ -14,4 +14,10 @@ public record EbtChainJump(String chain) implements EbtTarget {
     public void saveOptions(RuleWriter out) {
         // a jump has no options
     }
+
+    /** A jump is the traversal's to follow ({@code ebt_do_table}), not a target it calls. */
+    @Override
+    public EbtVerdict target(EbtTargetParam par) {
+        throw new IllegalStateException("the traversal follows -j " + chain());
+    }
 }

@@ -14,4 +14,9 @@ public record EbtStandardTarget(EbtVerdict verdict) implements EbtTarget {
     public void saveOptions(RuleWriter out) {
         // a verdict has no options
     }
+
+    @Override
+    public EbtVerdict target(EbtTargetParam par) {
+        return verdict();
+    }
 }

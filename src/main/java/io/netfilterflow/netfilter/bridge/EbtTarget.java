@@ -8,6 +8,9 @@ public interface EbtTarget {
     /** The name after {@code -j}. */
     String name();
 
+    /** {@code ebt_target->target}: what the target does to the frame, and the verdict it leaves. */
+    EbtVerdict target(EbtTargetParam par);
+
     /** Writes the options after {@code -j NAME}. */
     void saveOptions(RuleWriter out);
 }

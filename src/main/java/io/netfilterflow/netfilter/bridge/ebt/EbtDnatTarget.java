@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.trace.ReasonCode;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.netfilter.bridge.EbtTargetParam;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.bridge.EbtTarget;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
@@ -25,5 +28,13 @@ public record EbtDnatTarget(MacAddress toDestination, EbtVerdict then) implement
     @Override
     public void saveOptions(RuleWriter out) {
         out.word("--to-dst").word(toDestination.toString()).word("--dnat-target").word(then.name());
+    }
+
+    /** {@code ebt_dnat_tg}. */
+    @Override
+    public EbtVerdict target(EbtTargetParam par) {
+        par.setDestination(toDestination);
+        par.note(Reason.of(ReasonCode.EBT_DNAT, toDestination));
+        return then;
     }
 }

@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.trace.ReasonCode;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.netfilter.bridge.EbtTargetParam;
 import io.netfilterflow.netfilter.bridge.EbtTarget;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
@@ -55,5 +58,13 @@ public record EbtMarkTarget(Operation operation, long value, EbtVerdict then) im
     @Override
     public void saveOptions(RuleWriter out) {
         out.word(operation.option).word(RuleWriter.hex(value)).word("--mark-target").word(then.name());
+    }
+
+    /** {@code ebt_mark_tg}. */
+    @Override
+    public EbtVerdict target(EbtTargetParam par) {
+        par.setMark(apply(par.mark()));
+        par.note(Reason.of(ReasonCode.EBT_MARK, "0x" + Long.toHexString(par.mark())));
+        return then;
     }
 }

@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.trace.ReasonCode;
+import io.netfilterflow.trace.Reason;
+import io.netfilterflow.netfilter.bridge.EbtTargetParam;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.netfilter.bridge.EbtTarget;
 import io.netfilterflow.netfilter.bridge.EbtVerdict;
@@ -29,5 +32,13 @@ public record EbtSnatTarget(MacAddress toSource, boolean arp, EbtVerdict then) i
             out.word("--snat-arp");
         }
         out.word("--snat-target").word(then.name());
+    }
+
+    /** {@code ebt_snat_tg}. */
+    @Override
+    public EbtVerdict target(EbtTargetParam par) {
+        par.setSource(toSource);
+        par.note(Reason.of(ReasonCode.EBT_SNAT, toSource));
+        return then;
     }
 }
