@@ -1,5 +1,6 @@
 package io.netfilterflow.host;
 
+import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.MacAddress;
 import java.util.Objects;

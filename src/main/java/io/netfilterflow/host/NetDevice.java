@@ -1,13 +1,15 @@
 package io.netfilterflow.host;
 
+import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.MacAddress;
+import io.netfilterflow.routing.Link;
 import java.util.List;
 import java.util.Objects;
 
 /** One network device of the host ({@code struct net_device}); {@code master} names its bridge, or is null. */
 public record NetDevice(String name, DeviceKind kind, MacAddress mac, List<InterfaceAddress> addresses,
-                        String master) {
+                        String master) implements Link {
 
     public NetDevice {
         Objects.requireNonNull(name, "name");

@@ -1,7 +1,6 @@
 package io.netfilterflow.routing;
 
-import io.netfilterflow.host.InterfaceAddress;
-import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import java.util.ArrayList;
@@ -23,10 +22,10 @@ public final class Fib {
     }
 
     /** The tables for these devices and main-table routes; prefix routes of addresses are added if missing. */
-    public static Fib of(List<NetDevice> devices, List<Route> routes) {
+    public static Fib of(List<? extends Link> devices, List<Route> routes) {
         List<Route> local = new ArrayList<>();
         List<Route> main = new ArrayList<>(routes);
-        for (NetDevice device : devices) {
+        for (Link device : devices) {
             for (InterfaceAddress address : device.addresses()) {
                 Ipv4Prefix host = new Ipv4Prefix(address.address(), -1);
                 local.add(new Route(RouteType.LOCAL, host, null, device.name(), address.address(), 0,

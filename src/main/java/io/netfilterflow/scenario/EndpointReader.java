@@ -2,9 +2,9 @@ package io.netfilterflow.scenario;
 
 import io.netfilterflow.host.DeviceKind;
 import io.netfilterflow.host.Endpoint;
-import io.netfilterflow.host.InterfaceAddress;
 import io.netfilterflow.host.Listen;
 import io.netfilterflow.host.NetDevice;
+import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.problem.Problem;

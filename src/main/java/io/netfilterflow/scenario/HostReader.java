@@ -1,10 +1,10 @@
 package io.netfilterflow.scenario;
 
 import io.netfilterflow.host.DeviceKind;
-import io.netfilterflow.host.InterfaceAddress;
 import io.netfilterflow.host.Listen;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.host.Sysctls;
+import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.problem.Problem;

@@ -1,11 +1,11 @@
 package io.netfilterflow.verify;
 
-import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Host;
-import io.netfilterflow.host.InterfaceAddress;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.host.Sysctls;
+import io.netfilterflow.net.InterfaceAddress;
+import io.netfilterflow.netfilter.core.Backend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

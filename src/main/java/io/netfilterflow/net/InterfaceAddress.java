@@ -1,4 +1,4 @@
-package io.netfilterflow.host;
+package io.netfilterflow.net;
 
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
