@@ -95,10 +95,11 @@ class KernelVerificationTest {
         requireMachineFor(json);
         var scenario = ScenarioReader.read(json);
         ExecutorService clients = Executors.newFixedThreadPool(24);
+        // each client waits up to 10 s for its answer: on a busy machine 24 forks of cat can take seconds
         try (Lab lab = Lab.build(scenario.host(), ScenarioText.of(json))) {
             List<CompletableFuture<Shell.Result>> answers = IntStream.range(0, 24)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> Shell.run(List.of("ip", "netns", "exec",
-                            lab.hostNamespace(), "socat", "-t", "3", "-", "UDP4:127.0.0.1:5001"),
+                            lab.hostNamespace(), "socat", "-t", "10", "-", "UDP4:127.0.0.1:5001"),
                             ("datagram " + i + "\n").getBytes(StandardCharsets.UTF_8)), clients))
                     .toList();
             for (int i = 0; i < answers.size(); i++) {
