@@ -1,16 +1,28 @@
-// Keys for a classroom: space plays or pauses, arrows step, Home and End jump, P enters or leaves
-// presenter mode, N hides or shows its notes and Escape leaves it. Typing in a field wins.
+// Keys for a classroom: space plays or pauses, arrows (and a clicker's PageUp/PageDown) step, Home and End
+// jump, P enters or leaves presenter mode, N hides or shows its notes, Escape closes what is open. Typing in a
+// field wins, but for the scenario menu: left, right and the clicker's keys step there too (up and down choose a
+// scenario).
 
-export function bindKeys(playback, presenter) {
+export function bindKeys(playback, presenter, {closeEditor, closeMenus}) {
   document.addEventListener('keydown', event => {
-    if (event.target.closest('input, textarea, select, [contenteditable]') || event.altKey || event.ctrlKey
-        || event.metaKey) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape' && !presenter.active()) {
+      closeMenus();
+      if (!document.getElementById('editor').hidden) {
+        closeEditor();
+        document.getElementById('edit').focus();
+      }
       return;
     }
+    const stepping = ['ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown'].includes(event.key)
+      && event.target.closest('select#preset');
+    if (event.target.closest('input, textarea, select, [contenteditable]') && !stepping) return;
     const action = {
       ' ': () => playback.toggle(),
       ArrowRight: () => playback.forward(),
       ArrowLeft: () => playback.back(),
+      PageDown: () => playback.forward(),
+      PageUp: () => playback.back(),
       Home: () => playback.restart(),
       End: () => playback.end(),
       p: () => presenter.toggle(),

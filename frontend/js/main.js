@@ -103,8 +103,21 @@ function reachTarget(final) {
   }
 }
 
+/** Forgets the run on screen: its hops, banners, counters and trails (a new preset or scenario is coming). */
+function clearRun() {
+  running?.abort();
+  running = null;
+  target = null;
+  nodes = [];
+  $('verdicts').replaceChildren();
+  $('counters').disabled = true;
+  delete document.body.dataset.state;
+  playback.reset();
+}
+
 async function run(next, at = null) {
   running?.abort();
+  $('verdicts').replaceChildren();
   target = at;
   running = new AbortController();
   scenario = next;
@@ -143,6 +156,7 @@ async function run(next, at = null) {
 }
 
 async function loadPreset(id) {
+  clearRun();
   const preset = await getJson(`/api/presets/${encodeURIComponent(id)}`);
   editor.fill(preset);
   scenario = preset;
@@ -181,8 +195,9 @@ async function start() {
     select.append(option);
   }
   const at = link.hop || link.packet ? {hop: link.hop, packet: link.packet} : null;
+  let broken = null;
   const shared = await sharedScenario(link).catch(problem => {
-    showRefusal($('verdicts'), problem);
+    broken = problem;
     return null;
   });
   if (shared) {
@@ -195,6 +210,8 @@ async function start() {
   if (link.preset && presets.some(preset => preset.id === link.preset)) select.value = link.preset;
   if (select.value) await loadPreset(select.value);
   render(playback.state());
+  // a link that cannot be opened says so, and the message stays over the preset opened instead
+  if (broken) showRefusal($('verdicts'), broken);
   document.body.dataset.ready = 'true';
   if (link.preset && scenario && (at || link.present)) await run(scenario, at);
 }
@@ -235,5 +252,5 @@ $('export-scenario').addEventListener('click', () => exporting(async current => 
 $('export-trace').addEventListener('click', () => exporting(downloadTrace));
 $('copy-text').addEventListener('click', () => exporting(current => copyTrace(current, 'text')));
 $('copy-conformance').addEventListener('click', () => exporting(current => copyTrace(current, 'conformance')));
-bindKeys(playback, presenter);
+bindKeys(playback, presenter, {closeEditor: () => openEditor(false), closeMenus: () => { $('export').open = false; }});
 start().catch(error => showRefusal($('verdicts'), {title: t('error.network', error.message || error)}));

@@ -145,7 +145,8 @@ final class IpStack {
             case QUEUE -> {
                 sim.trace.step(skb, StepKind.QUEUED, Stage.of("ip", hook), null, null, null, null,
                         Reason.of(ReasonCode.QUEUED));
-                receivers.end(skb, Disposition.QUEUED, hook, skb.decided == null ? null : skb.decided.rule(),
+                receivers.end(skb, Disposition.QUEUED, hook, skb.decided == null ? null : skb.decided.stage(),
+                        skb.decided == null ? null : skb.decided.rule(),
                         Reason.of(ReasonCode.QUEUED_AT, hook));
                 return false;
             }
@@ -167,12 +168,17 @@ final class IpStack {
         }
         String where = decided.stage().chainName();
         RuleRef rule = decided.rule();
-        Reason sentence = rule == null ? Reason.of(ReasonCode.DROPPED_BY_POLICY, where)
-                : Reason.of(decided.rejected() ? ReasonCode.REJECTED_BY_RULE : ReasonCode.DROPPED_BY_RULE, where,
+        Stage stage = decided.stage();
+        // named as the event list and the tools name it: ebtables filter FORWARD, iptables nat PREROUTING
+        Reason chain = Reason.of(ReasonCode.CHAIN, "bridge".equals(stage.family()) ? "ebtables" : "iptables",
+                stage.table(), stage.chain());
+        Reason sentence = rule == null ? Reason.of(ReasonCode.DROPPED_BY_POLICY, chain)
+                : Reason.of(decided.rejected() ? ReasonCode.REJECTED_BY_RULE : ReasonCode.DROPPED_BY_RULE, chain,
                         rule.line(), rule.input());
         sim.trace.step(skb, StepKind.DROPPED, decided.stage(), null, decided.in(), decided.out(), decided.rule(),
                 sentence);
-        receivers.end(skb, decided.rejected() ? Disposition.REJECTED : Disposition.DROPPED, where, decided.rule(),
+        receivers.end(skb, decided.rejected() ? Disposition.REJECTED : Disposition.DROPPED, where, decided.stage(),
+                decided.rule(),
                 sentence);
     }
 

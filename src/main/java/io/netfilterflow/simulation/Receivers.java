@@ -106,15 +106,15 @@ final class Receivers {
 
     /** Records how the packet's path ended, once. */
     void end(Skb skb, Disposition disposition, String where, Reason why) {
-        end(skb, disposition, where, null, why);
+        end(skb, disposition, where, null, null, why);
     }
 
     /** Records how the packet's path ended, once, with the rule that decided it (null: none, or a policy). */
-    void end(Skb skb, Disposition disposition, String where, RuleRef rule, Reason why) {
+    void end(Skb skb, Disposition disposition, String where, Stage chain, RuleRef rule, Reason why) {
         if (!skb.floodCopy && !sim.trace.hasResult(skb.flow)) {
             PendingFlow flow = sim.flow(skb.flow);
             sim.trace.result(new FlowResult(skb.flow, flow.label(), flow.from(), flow.cause(), flow.causeStep(),
-                    disposition, where, rule, why));
+                    disposition, where, chain, rule, why));
         }
     }
 }

@@ -81,7 +81,7 @@ public final class Simulator {
             Packet packet = packet(spec, from, host, flow);
             boolean process = from == null;
             sim.sockets.connect(process ? Receivers.HOST : from.name(), packet);
-            sim.send(PendingFlow.sent(flow, Reason.of(ReasonCode.LABEL_PACKET, index + 1, packet.summary()), null, from, packet,
+            sim.send(PendingFlow.sent(flow, Reason.of(ReasonCode.LABEL_PACKET, flow, packet.summary()), null, from, packet,
                     spec.reply(), process ? spec.uid() : null, process ? spec.gid() : null));
             for (PendingFlow pending = sim.next(); pending != null; pending = sim.next()) {
                 send(sim, pending, ip, bridge, receivers, wire);
@@ -142,7 +142,7 @@ public final class Simulator {
         }
         if (!sim.trace.hasResult(skb.flow)) {
             sim.trace.result(new FlowResult(skb.flow, pending.label(), pending.from(), pending.cause(),
-                    pending.causeStep(), Disposition.DROPPED, "unknown", null, Reason.of(ReasonCode.NO_VERDICT)));
+                    pending.causeStep(), Disposition.DROPPED, "unknown", null, null, Reason.of(ReasonCode.NO_VERDICT)));
         }
     }
 

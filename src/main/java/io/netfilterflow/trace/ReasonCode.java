@@ -58,6 +58,7 @@ public enum ReasonCode {
     QUEUED,
     QUEUED_AT("hook"),
     DROPPED_AT("hook"),
+    CHAIN("tool", "table", "chain"),
     DROPPED_BY_RULE("chain", "line", "input"),
     REJECTED_BY_RULE("chain", "line", "input"),
     DROPPED_BY_POLICY("chain"),

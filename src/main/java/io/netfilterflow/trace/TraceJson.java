@@ -36,7 +36,7 @@ public final class TraceJson {
 
     /** How one packet ended. */
     public record Flow(int flow, String label, String from, Integer cause, Integer causeStep, Disposition disposition,
-                       String where, RuleRef rule, String sentence, ReasonView reason) {
+                       String where, Stage chain, RuleRef rule, String sentence, ReasonView reason) {
     }
 
     /**
@@ -55,7 +55,8 @@ public final class TraceJson {
 
     public static Flow flow(FlowResult flow, TraceMessages words) {
         return new Flow(flow.flow(), words.render(flow.label()), flow.from(), flow.cause(), flow.causeStep(),
-                flow.disposition(), flow.where(), flow.rule(), words.render(flow.reason()), ReasonView.of(flow.reason()));
+                flow.disposition(), flow.where(), flow.chain(), flow.rule(), words.render(flow.reason()),
+                ReasonView.of(flow.reason()));
     }
 
     public static List<Flow> flows(Trace trace, TraceMessages words) {

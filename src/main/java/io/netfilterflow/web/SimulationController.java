@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Runs a scenario ({@code ../shared/SCENARIO.md}): the whole trace as JSON, or one {@code hop} event
+ * Runs a scenario (README.md, "The scenario format"): the whole trace as JSON, or one {@code hop} event
  * per step as a server-sent event stream. An invalid scenario is refused with 400 before anything runs; a
  * run that needs more than its budget ({@code netfilter-flow.simulation.*}) ends with 422.
  */

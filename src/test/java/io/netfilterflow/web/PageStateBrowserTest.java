@@ -1,0 +1,142 @@
+package io.netfilterflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.Fixtures;
+import io.netfilterflow.support.FlowPage;
+import io.netfilterflow.trace.Trace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What the page shows stays true to what the reader did: a new preset forgets the old run, keys do what they say. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PageStateBrowserTest {
+
+    private static final Path PRESETS = Path.of("src/main/resources/scenarios");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<String> errors = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        assertThat(errors).as("errors in the page").isEmpty();
+        pages.forEach(page -> page.context().close());
+    }
+
+    private Page open(String path) {
+        Page page = browser.page(1280, 720, errors);
+        pages.add(page);
+        page.navigate("http://127.0.0.1:" + port + path);
+        page.waitForSelector("body[data-ready=true]");
+        return page;
+    }
+
+    @Test
+    void choosingAnotherPresetClearsTheRunOnScreen() {
+        Page page = open("/?preset=kubernetes-clusterip");
+        FlowPage.run(page);
+        page.keyboard().press("End");
+        assertThat(page.locator("#events li").count()).isPositive();
+        assertThat(page.locator("#verdicts .banner").count()).isPositive();
+        assertThat(page.isEnabled("#counters")).isTrue();
+
+        page.selectOption("#preset", "ebtables-mac-filter");
+        page.waitForCondition(() -> page.textContent("#scenario-title").startsWith("ebtables"));
+        assertThat(page.locator("#events li").count()).as("the old run's hops").isZero();
+        assertThat(page.locator("#verdicts .banner").count()).as("the old run's banners").isZero();
+        assertThat(page.isEnabled("#counters")).as("counters of a run not made").isFalse();
+        assertThat(page.locator("#diagram .node.lit").count()).isZero();
+        assertThat(page.getAttribute("body", "data-state")).isNull();
+    }
+
+    @Test
+    void aDamagedLinkSaysSoAndTheMessageStays() {
+        Page page = open("/#s=not-a-scenario-at-all");
+        String message = page.textContent("#verdicts .refused");
+        assertThat(message).contains("link");
+        page.keyboard().press("ArrowRight");
+        page.click("#play");
+        page.click("#play");
+        assertThat(page.textContent("#verdicts .refused")).as("after the page redraws").isEqualTo(message);
+        assertThat(page.isVisible("#verdicts .refused")).isTrue();
+    }
+
+    @Test
+    void theEventListIsOneTabStopWalkedWithUpAndDown() {
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("docker-wan-published.json"))));
+        Page page = open("/?preset=docker-wan-published");
+        FlowPage.run(page);
+        page.keyboard().press("Home");
+        page.focus("#events");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        assertThat(page.textContent("#position")).isEqualTo("hop 3 of " + trace.steps().size());
+        assertThat(page.getAttribute("#events li:nth-child(3)", "aria-current")).isEqualTo("step");
+        page.keyboard().press("ArrowUp");
+        assertThat(page.textContent("#position")).isEqualTo("hop 2 of " + trace.steps().size());
+        assertThat(FlowPage.litBox(page)).isEqualTo(trace.steps().get(1).node());
+
+        page.focus("#preset");
+        page.keyboard().press("ArrowRight");
+        assertThat(page.textContent("#position")).as("right steps, even from the scenario menu")
+                .isEqualTo("hop 3 of " + trace.steps().size());
+        assertThat(page.inputValue("#preset")).isEqualTo("docker-wan-published");
+        page.keyboard().press("PageDown");
+        assertThat(page.textContent("#position")).as("a clicker's next").isEqualTo("hop 4 of " + trace.steps().size());
+        page.keyboard().press("PageUp");
+        assertThat(page.textContent("#position")).isEqualTo("hop 3 of " + trace.steps().size());
+    }
+
+    @Test
+    void escapeClosesTheEditorTheMenusAndTheDialogs() {
+        Page page = open("/?preset=docker-wan-published");
+        page.click("#edit");
+        assertThat(page.isVisible("#editor")).isTrue();
+        page.focus("textarea[name=iptables]");
+        page.keyboard().press("Escape");
+        assertThat(page.isVisible("#editor")).isFalse();
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("edit");
+
+        page.click("#export summary");
+        assertThat(page.getAttribute("#export", "open")).isNotNull();
+        page.keyboard().press("Escape");
+        assertThat(page.getAttribute("#export", "open")).isNull();
+
+        FlowPage.run(page);
+        page.click("#share");
+        assertThat(page.isVisible("#share-dialog")).isTrue();
+        page.keyboard().press("Escape");
+        assertThat(page.isVisible("#share-dialog")).isFalse();
+        page.click("#counters");
+        page.waitForSelector("#counters-dialog[open]");
+        page.keyboard().press("Escape");
+        assertThat(page.isVisible("#counters-dialog")).isFalse();
+    }
+}
