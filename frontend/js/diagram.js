@@ -109,9 +109,28 @@ export function Diagram(container) {
       .call(node => node.select('.count').text(d => (visits.has(d.id) ? `×${visits.get(d.id).size}` : '')))
       .call(node => node.filter(d => d.kind === 'nic').select('.caption').text(d => devices[d.id] || ''));
     layers.frames.selectAll('g.frame').classed('lit', d => d.id === current);
+    drawMarks(marksUpTo(hops, nodes, cursor));
     svg.attr('data-current', current);
     drawTrails(hops, nodes, cursor, animate ? duration : 0);
     moveToken(hops, nodes, cursor, flow, animate ? duration : 0);
+  }
+
+  /** A badge on the box where a packet was dropped (✕), queued (⏸) or rewritten by NAT, naming why. */
+  function drawMarks(marks) {
+    layers.nodes.selectAll('g.node').each(function (box) {
+      const mark = marks.get(box.id);
+      d3.select(this).selectAll('g.mark').data(mark ? [mark] : []).join(enter => {
+        const badge = enter.append('g');
+        badge.append('circle').attr('r', 9);
+        badge.append('text');
+        badge.append('title');
+        return badge;
+      }).attr('class', d => `mark ${d.type}`)
+        .attr('transform', `translate(${box.x + box.width - 2},${box.y + 2})`)
+        .style('--flow', d => flowColor(d.flow))
+        .call(badge => badge.select('text').text(d => d.symbol))
+        .call(badge => badge.select('title').text(d => d.title));
+    });
   }
 
   function segments(hops, nodes, cursor) {
@@ -203,4 +222,25 @@ function lastFlow(id, nodes, hops, cursor) {
     if (nodes[i] === id) return hops[i].flow;
   }
   return 1;
+}
+
+/**
+ * The marks of the hops shown so far, by box: a chain verdict that ends a packet (drop, its REJECT's drop,
+ * queue) and NAT's rewrites; a later mark on a box replaces an earlier one.
+ */
+function marksUpTo(hops, nodes, cursor) {
+  const marks = new Map();
+  for (let i = 0; i <= cursor; i++) {
+    const hop = hops[i];
+    const verdict = hop.verdict || '';
+    const rule = hop.rule ? `${hop.rule.input} ${t('rule.line', hop.rule.line)}: ${hop.rule.text}` : null;
+    if (verdict === 'drop' || verdict === 'policy drop') {
+      marks.set(nodes[i], {type: 'drop', symbol: '✕', flow: hop.flow, title: rule ? `${rule} — ${hop.why}` : hop.why});
+    } else if (verdict === 'queue' && hop.reason?.code !== 'NFQUEUE_BYPASS') {
+      marks.set(nodes[i], {type: 'queue', symbol: '⏸', flow: hop.flow, title: rule ? `${rule} — ${hop.why}` : hop.why});
+    } else if (hop.kind === 'NAT') {
+      marks.set(nodes[i], {type: 'nat', symbol: 'N', flow: hop.flow, title: hop.why});
+    }
+  }
+  return marks;
 }

@@ -8,6 +8,8 @@ import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,6 +114,25 @@ class PageStateBrowserTest {
         assertThat(page.textContent("#position")).as("a clicker's next").isEqualTo("hop 4 of " + trace.steps().size());
         page.keyboard().press("PageUp");
         assertThat(page.textContent("#position")).isEqualTo("hop 3 of " + trace.steps().size());
+    }
+
+    @Test
+    void aDropIsMarkedOnItsBoxWithItsRuleAndNatOnTheBoxThatRewrote() {
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("kubernetes-clusterip.json"))));
+        Step rejected = trace.steps().stream().filter(s -> s.flow() == 3 && "drop".equals(s.verdict())).findFirst()
+                .orElseThrow();
+        Page page = open("/?preset=kubernetes-clusterip");
+        FlowPage.run(page);
+        page.keyboard().press("Home");
+        assertThat(page.locator("#diagram .mark.drop").count()).as("nothing dropped yet").isZero();
+        page.keyboard().press("End");
+        String box = "#diagram .node[data-id='" + rejected.node() + "']";
+        assertThat(page.locator(box + " .mark.drop").count()).isEqualTo(1);
+        assertThat(page.textContent(box + " .mark.drop text")).isEqualTo("✕");
+        assertThat(page.textContent(box + " .mark.drop title")).startsWith("iptables line 38: ");
+        String nat = trace.steps().stream().filter(s -> s.kind() == StepKind.NAT).findFirst().orElseThrow().node();
+        assertThat(page.locator("#diagram .node[data-id='" + nat + "'] .mark.nat").count()).isEqualTo(1);
+        Browser.screenshot(page, "kubernetes-end-marks");
     }
 
     @Test
