@@ -6,57 +6,24 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
-import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.FlowPage;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * axe-core finds nothing to fix in each state a reader meets: the page as it opens, a run under way and ended,
  * the editor, the counters and share dialogs, presenter mode; in English and in Korean.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessibilityBrowserTest {
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> errors = new ArrayList<>();
-    private final List<Page> pages = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(errors).as("errors in the page").isEmpty();
-        pages.forEach(page -> page.context().close());
-    }
+class AccessibilityBrowserTest extends BrowserPages {
 
     /** axe injects its script: the test's own context lets it past the page's Content-Security-Policy. */
-    private Page open(String path) {
-        Page page = browser.page(new NewContextOptions().setViewportSize(1280, 720).setBypassCSP(true), errors);
-        pages.add(page);
-        page.navigate("http://127.0.0.1:" + port + path);
-        page.waitForSelector("body[data-ready=true]");
-        return page;
+    @Override
+    protected Page open(String path) {
+        return open(path, new NewContextOptions().setViewportSize(1280, 720).setBypassCSP(true));
     }
 
     private static void assertNoViolations(Page page, String state) {

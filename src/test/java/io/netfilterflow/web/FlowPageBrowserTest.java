@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
@@ -18,50 +19,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a person sees, in Debian's headless Chromium: the diagram lit hop by hop, the inspector, the banners. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FlowPageBrowserTest {
+class FlowPageBrowserTest extends BrowserPages {
 
     private static final Path PRESET = Path.of("src/main/resources/scenarios/docker-wan-published.json");
-    private static Browser browser;
 
-    @LocalServerPort
-    int port;
-
-    private final List<String> errors = new ArrayList<>();
     private Page page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void open() {
-        page = browser.page(1280, 720, errors);
-        page.navigate("http://127.0.0.1:" + port + "/?preset=docker-wan-published");
-        page.waitForSelector("body[data-ready=true]");
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(errors).as("errors in the page").isEmpty();
-        page.context().close();
+    void openThePreset() {
+        page = open("/?preset=docker-wan-published");
     }
 
     @Test
@@ -202,10 +174,8 @@ class FlowPageBrowserTest {
 
     @Test
     void fitsAFullHdScreenAndMovesWithoutAnimationWhenMotionIsReduced() {
-        Page large = browser.page(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1920, 1080)
-                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE), errors);
-        large.navigate("http://127.0.0.1:" + port + "/?preset=docker-wan-published");
-        large.waitForSelector("body[data-ready=true]");
+        Page large = open("/?preset=docker-wan-published", new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1920, 1080).setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         large.click("#run");
         large.waitForSelector("body[data-state=done]");
         large.keyboard().press("Home");
@@ -221,7 +191,6 @@ class FlowPageBrowserTest {
         assertThat(((Number) large.evaluate("() => document.querySelector('#diagram svg').getBoundingClientRect().width"))
                 .doubleValue()).isGreaterThan(1400);
         Browser.screenshot(large, "full-hd-reduced-motion");
-        large.context().close();
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
     }
 

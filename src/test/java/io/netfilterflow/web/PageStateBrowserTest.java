@@ -6,59 +6,21 @@ import com.microsoft.playwright.Page;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the page shows stays true to what the reader did: a new preset forgets the old run, keys do what they say. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PageStateBrowserTest {
+class PageStateBrowserTest extends BrowserPages {
 
     private static final Path PRESETS = Path.of("src/main/resources/scenarios");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> errors = new ArrayList<>();
-    private final List<Page> pages = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(errors).as("errors in the page").isEmpty();
-        pages.forEach(page -> page.context().close());
-    }
-
-    private Page open(String path) {
-        Page page = browser.page(1280, 720, errors);
-        pages.add(page);
-        page.navigate("http://127.0.0.1:" + port + path);
-        page.waitForSelector("body[data-ready=true]");
-        return page;
-    }
 
     @Test
     void choosingAnotherPresetClearsTheRunOnScreen() {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.Browser;
+import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.Bundles;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
@@ -14,15 +15,10 @@ import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.Trace;
 import io.netfilterflow.trace.TraceMessages;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,34 +27,9 @@ import tools.jackson.databind.JsonNode;
  * to a hop opens there, in presenter mode if asked; the exports are the API's own texts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ShareAndPresentBrowserTest {
+class ShareAndPresentBrowserTest extends BrowserPages {
 
     private static final Path PRESETS = Path.of("src/main/resources/scenarios");
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    private final List<String> errors = new ArrayList<>();
-    private final List<Page> pages = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        pages.forEach(page -> page.context().close());
-        assertThat(errors).as("errors in the page").isEmpty();
-    }
 
     @Test
     void aFragmentLinkCarriesTheWholeScenarioAndReopensItsTrace() {
@@ -192,11 +163,8 @@ class ShareAndPresentBrowserTest {
 
     @Test
     void theCopiedTracesAreTheApisTexts() {
-        Page page = browser.page(new NewContextOptions().setViewportSize(1280, 720)
-                .setPermissions(List.of("clipboard-read", "clipboard-write")), errors);
-        pages.add(page);
-        page.navigate(base() + "/?preset=udp-dnat-router");
-        page.waitForSelector("body[data-ready=true]");
+        Page page = open("/?preset=udp-dnat-router", new NewContextOptions().setViewportSize(1280, 720)
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
         FlowPage.run(page);
         Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("udp-dnat-router.json"))));
 
@@ -325,27 +293,9 @@ class ShareAndPresentBrowserTest {
         }
     }
 
-
-    private Page open(String path) {
-        return open(path, 1280, 720);
-    }
-
-    private Page open(String path, int width, int height) {
-        Page page = browser.page(width, height, errors);
-        pages.add(page);
-        page.navigate(base() + path);
-        page.waitForSelector("body[data-ready=true]");
-        return page;
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
     private static String clipboard(Page page) {
         return (String) page.evaluate("() => navigator.clipboard.readText()");
     }
-
 
     private static double fontSize(Page page, String selector) {
         return ((Number) page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
