@@ -13,6 +13,7 @@ export function Editor(form) {
     base = structuredClone(scenario);
     const host = scenario.host || {};
     form.elements.title.value = scenario.title || '';
+    form.elements.notes.value = scenario.notes || '';
     form.elements.backend.value = host.backend || 'nft';
     form.elements.listen.value = (host.listen || []).join(' ');
     form.elements.routes.value = (host.routes || []).join('\n');
@@ -32,6 +33,9 @@ export function Editor(form) {
     const scenario = structuredClone(base);
     scenario.host = scenario.host || {};
     scenario.title = form.elements.title.value;
+    const notes = form.elements.notes.value.trim();
+    if (notes) scenario.notes = notes;
+    else delete scenario.notes;
     scenario.host.backend = form.elements.backend.value;
     const listen = form.elements.listen.value.trim();
     if (listen) scenario.host.listen = listen.split(/[\s,]+/);

@@ -1,7 +1,7 @@
 // Keys for a classroom: space plays or pauses, arrows (and a clicker's PageUp/PageDown) step, Home and End
-// jump, P enters or leaves presenter mode, N hides or shows its notes, Escape closes what is open. Typing in a
-// field wins, but for the scenario menu: left, right and the clicker's keys step there too (up and down choose a
-// scenario).
+// jump, P enters or leaves presenter mode, N hides or shows its notes, B (or a clicker's '.') blanks the
+// screen and brings it back, Escape closes what is open. Typing in a field wins, but for the scenario menu:
+// left, right and the clicker's keys step there too (up and down choose a scenario).
 
 export function bindKeys(playback, presenter, {closeEditor, closeMenus}) {
   document.addEventListener('keydown', event => {
@@ -25,6 +25,9 @@ export function bindKeys(playback, presenter, {closeEditor, closeMenus}) {
       PageUp: () => playback.back(),
       Home: () => playback.restart(),
       End: () => playback.end(),
+      b: () => document.body.classList.toggle('blank'),
+      B: () => document.body.classList.toggle('blank'),
+      '.': () => document.body.classList.toggle('blank'),
       p: () => presenter.toggle(),
       P: () => presenter.toggle(),
       n: presenter.active() ? () => presenter.toggleNotes() : undefined,

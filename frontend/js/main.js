@@ -234,6 +234,23 @@ $('run').addEventListener('click', () => {
 });
 $('edit').addEventListener('click', () => openEditor($('editor').hidden));
 $('editor-close').addEventListener('click', () => openEditor(false));
+// a scenario file (one downloaded from here, or written by hand) loads into the editor and runs
+$('scenario-file').addEventListener('change', async event => {
+  const file = event.target.files[0];
+  event.target.value = '';
+  if (!file) return;
+  let loaded;
+  try {
+    loaded = JSON.parse(await file.text());
+  } catch (error) {
+    showRefusal($('verdicts'), {detail: t('file.invalid', file.name, error.message)});
+    return;
+  }
+  clearRun();
+  $('preset').value = '';
+  editor.fill(loaded);
+  run(loaded);
+});
 $('editor-form').addEventListener('submit', event => {
   event.preventDefault();
   const edited = editor.read();

@@ -12,6 +12,7 @@ import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,6 +96,47 @@ class PageStateBrowserTest extends BrowserPages {
         String nat = trace.steps().stream().filter(s -> s.kind() == StepKind.NAT).findFirst().orElseThrow().node();
         assertThat(page.locator("#diagram .node[data-id='" + nat + "'] .mark.nat").count()).isEqualTo(1);
         Browser.screenshot(page, "kubernetes-end-marks");
+    }
+
+    @Test
+    void aDownloadedScenarioLoadsBackWithItsEditedTitleAndNotes() throws Exception {
+        Page page = open("/?preset=home-router-port-forward");
+        page.click("#edit");
+        page.fill("input[name=title]", "Port forward, my version");
+        page.fill("textarea[name=notes]", "Watch **PREROUTING**: the DNAT happens there.");
+        page.click("#editor-form button[type=submit]");
+        FlowPage.finished(page);
+        assertThat(page.textContent("#notes")).contains("Watch PREROUTING: the DNAT happens there.");
+        String saved = FlowPage.export(page, "export-scenario").toString();
+        int hops = page.locator("#events li").count();
+
+        Path file = Files.createTempFile("scenario", ".json");
+        Files.writeString(file, saved);
+        Page fresh = open("/?preset=docker-wan-published");
+        fresh.click("#edit");
+        fresh.setInputFiles("#scenario-file", file);
+        FlowPage.finished(fresh);
+        assertThat(fresh.textContent("#scenario-title")).isEqualTo("Port forward, my version");
+        assertThat(fresh.textContent("#notes")).contains("the DNAT happens there.");
+        assertThat(fresh.locator("#events li").count()).isEqualTo(hops);
+        assertThat(fresh.inputValue("#preset")).isEmpty();
+
+        Files.writeString(file, "{ not json");
+        fresh.setInputFiles("#scenario-file", file);
+        assertThat(fresh.textContent("#verdicts .refused")).contains(file.getFileName().toString())
+                .contains("is not a scenario file");
+        Files.delete(file);
+    }
+
+    @Test
+    void bBlanksTheScreenForTheClassAndBringsItBack() {
+        Page page = open("/?preset=docker-wan-published");
+        page.keyboard().press("p");
+        page.keyboard().press("b");
+        assertThat(page.evaluate("() => getComputedStyle(document.body, '::after').backgroundColor"))
+                .isEqualTo("rgb(0, 0, 0)");
+        page.keyboard().press("b");
+        assertThat(page.evaluate("() => document.body.classList.contains('blank')")).isEqualTo(false);
     }
 
     @Test
