@@ -33,8 +33,8 @@ export function Editor(form) {
     const scenario = structuredClone(base);
     scenario.host = scenario.host || {};
     scenario.title = form.elements.title.value;
-    const notes = form.elements.notes.value.trim();
-    if (notes) scenario.notes = notes;
+    const notes = form.elements.notes.value; // as written: an exported scenario is the one loaded, byte for byte
+    if (notes.trim()) scenario.notes = notes;
     else delete scenario.notes;
     scenario.host.backend = form.elements.backend.value;
     const listen = form.elements.listen.value.trim();

@@ -14,6 +14,7 @@ import io.netfilterflow.trace.StepKind;
 import io.netfilterflow.trace.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -137,6 +138,28 @@ class PageStateBrowserTest extends BrowserPages {
                 .isEqualTo("rgb(0, 0, 0)");
         page.keyboard().press("b");
         assertThat(page.evaluate("() => document.body.classList.contains('blank')")).isEqualTo(false);
+    }
+
+    /** A student's phone: nothing off-screen but the diagram, which keeps readable labels and pans sideways. */
+    @Test
+    void aPhoneReachesEveryControlAndPansTheDiagram() {
+        Page page = open("/?preset=docker-wan-published&lang=ko", 390, 844);
+        FlowPage.run(page);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"))
+                .as("no page overflow: %s", page.evaluate("() => [...document.querySelectorAll('body *')].filter(e =>"
+                        + " e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('#diagram'))"
+                        + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className"
+                        + " + ' ' + Math.round(e.getBoundingClientRect().right))")).isEqualTo(true);
+        Object outside = page.evaluate("() => [...document.querySelectorAll('.bar button, .bar select, .bar summary,"
+                + " .controls button, .controls input')].filter(e => { const r = e.getBoundingClientRect();"
+                + " return r.width > 0 && (r.left < 0 || r.right > innerWidth); }).map(e => e.id || e.tagName)");
+        assertThat((List<?>) outside).as("controls off-screen").isEmpty();
+        assertThat(page.evaluate("() => { const d = document.getElementById('diagram');"
+                + " return d.scrollWidth > d.clientWidth; }")).as("the diagram pans").isEqualTo(true);
+        double label = ((Number) page.evaluate("() => document.querySelector('#diagram .node .label')"
+                + ".getBoundingClientRect().height")).doubleValue();
+        assertThat(label).as("a box label's rendered height").isGreaterThanOrEqualTo(10);
+        Browser.screenshot(page, "phone-390");
     }
 
     @Test
