@@ -18,7 +18,7 @@ export function Presenter(caption) {
     toggle: () => set(!root.classList.contains('presenting')),
     toggleNotes: () => root.classList.toggle('notes-hidden'),
     active: () => root.classList.contains('presenting'),
-    /** The caption: where the packet is and what happens to it, then the sentence saying why. */
+    /** The caption: where the packet is and what happens to it, the sentence saying why and the deciding rule. */
     show(hop, position) {
       caption.replaceChildren();
       if (!hop) return;
@@ -31,6 +31,12 @@ export function Presenter(caption) {
       why.className = 'why-line';
       why.textContent = hop.why || '';
       caption.append(where, packet, why);
+      if (hop.rule) {
+        const rule = document.createElement('code');
+        rule.className = 'rule-line';
+        rule.textContent = `${hop.rule.input} ${t('rule.line', hop.rule.line)}: ${hop.rule.text}`;
+        caption.append(rule);
+      }
     },
   };
 }

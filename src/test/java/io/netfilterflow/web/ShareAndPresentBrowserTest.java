@@ -12,6 +12,7 @@ import io.netfilterflow.support.Bundles;
 import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.FlowPage;
 import io.netfilterflow.trace.ConformanceFormat;
+import io.netfilterflow.trace.Step;
 import io.netfilterflow.trace.Trace;
 import io.netfilterflow.trace.TraceMessages;
 import java.nio.file.Path;
@@ -94,6 +95,7 @@ class ShareAndPresentBrowserTest extends BrowserPages {
         assertThat(page.textContent("#caption")).contains("hop 12 of " + trace.steps().size())
                 .contains(TraceMessages.ENGLISH.render(trace.steps().get(11).reason(), trace.steps().get(11).notes()));
         assertThat(FlowPage.litBox(page)).isEqualTo(trace.steps().get(11).node());
+        assertThat(page.locator("#caption .rule-line").count()).as("a routing decision has no rule").isZero();
         var diagram = page.locator(".diagram").boundingBox();
         var notes = page.locator(".notes").boundingBox();
         assertThat(page.isVisible(".notes")).isTrue();
@@ -122,6 +124,18 @@ class ShareAndPresentBrowserTest extends BrowserPages {
         assertThat(page.isVisible(".controls")).isTrue();
         assertThat(page.isVisible("#caption")).isFalse();
         assertThat(presenting).as("big type").isGreaterThan(fontSize(page, ".notes p") * 1.3);
+    }
+
+    @Test
+    void thePresentersCaptionNamesTheDecidingRule() {
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("docker-wan-published.json"))));
+        Step dnat = trace.steps().stream().filter(s -> s.rule() != null && s.rule().text().contains("-j DNAT"))
+                .findFirst().orElseThrow();
+        Page page = open("/?preset=docker-wan-published#hop=" + dnat.seq() + "&present");
+        FlowPage.finished(page);
+        assertThat(page.textContent("#caption .rule-line"))
+                .isEqualTo("iptables line " + dnat.rule().line() + ": " + dnat.rule().text());
+        Browser.screenshot(page, "presenter-dnat-rule");
     }
 
     @Test
