@@ -23,36 +23,31 @@ public final class ChainListing {
         List<ChainRules> chains = new ArrayList<>();
         for (IptTable table : iptables.tables()) {
             for (IptChain chain : table.chains()) {
-                List<ChainRules.Line> lines = new ArrayList<>();
-                policy(chain.declaredAt(), lines);
-                for (IptRule rule : chain.rules()) {
-                    rule(rule.source(), lines);
-                }
-                chains.add(new ChainRules("ip", table.name().saveName(), chain.name(), lines));
+                chains.add(chain("ip", table.name().saveName(), chain.name(), chain.declaredAt(),
+                        chain.rules().stream().map(IptRule::source).toList()));
             }
         }
         for (EbtTable table : ebtables.tables()) {
             for (EbtChain chain : table.chains()) {
-                List<ChainRules.Line> lines = new ArrayList<>();
-                policy(chain.declaredAt(), lines);
-                for (EbtRule rule : chain.rules()) {
-                    rule(rule.source(), lines);
-                }
-                chains.add(new ChainRules("bridge", table.name().saveName(), chain.name(), lines));
+                chains.add(chain("bridge", table.name().saveName(), chain.name(), chain.declaredAt(),
+                        chain.rules().stream().map(EbtRule::source).toList()));
             }
         }
         return chains;
     }
 
-    private static void policy(SourceLine declared, List<ChainRules.Line> lines) {
+    /** A chain's policy line (when declared) and its rules' lines, in the order they run. */
+    private static ChainRules chain(String family, String table, String name, SourceLine declared,
+                                    List<SourceLine> rules) {
+        List<ChainRules.Line> lines = new ArrayList<>();
         if (declared != null) {
             lines.add(new ChainRules.Line(declared.number(), declared.text().trim(), "policy"));
         }
-    }
-
-    private static void rule(SourceLine source, List<ChainRules.Line> lines) {
-        if (source != null) {
-            lines.add(new ChainRules.Line(source.number(), source.text().trim(), "rule"));
+        for (SourceLine rule : rules) {
+            if (rule != null) {
+                lines.add(new ChainRules.Line(rule.number(), rule.text().trim(), "rule"));
+            }
         }
+        return new ChainRules(family, table, name, lines);
     }
 }
