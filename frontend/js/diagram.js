@@ -1,35 +1,81 @@
-// The combined ebtables+iptables diagram: boxes from the server's registry, the trail of every packet so
-// far, and a token that moves along the edges to the hop being shown.
+// The combined ebtables+iptables diagram drawn as the host: boxes from the server's registry, the host's ports
+// on its edge with the machines cabled to them, orthogonal edges with arrowheads, the trail of every packet so
+// far along those edges (a lane and a number each, answers dashed, earlier packets faded) and a token that
+// moves along them to the hop being shown. It fills its container at a type size that stays readable.
 import d3 from './d3.js';
 import {t} from './i18n.js';
 import {layout} from './layout.js';
 import {Routes} from './routes.js';
-import {flowColor} from './palette.js';
-
-const curve = d3.line().curve(d3.curveCatmullRom.alpha(0.5));
+import {Orthogonal} from './orthogonal.js';
+import {Measure} from './measure.js';
+import {hostPorts} from './host-ports.js';
+import {edgesWithPorts, isAnswer, shownNode} from './hop-node.js';
+import {COLORS, flowColor} from './palette.js';
+import {marksUpTo} from './marks.js';
+import {typeSizes} from './type-size.js';
 
 export function Diagram(container) {
-  const svg = d3.select(container).append('svg').attr('class', 'flow')
-    .attr('preserveAspectRatio', 'xMidYMid meet').attr('role', 'img');
+  const svg = d3.select(container).append('svg').attr('class', 'flow').attr('role', 'group');
+  defineArrows(svg.append('defs'));
+  const view = svg.append('g').attr('class', 'view');
   const layers = {};
-  for (const name of ['bands', 'frames', 'edges', 'trails', 'nodes', 'token']) {
-    layers[name] = svg.append('g').attr('class', name);
+  for (const name of ['bands', 'host', 'frames', 'edges', 'trails', 'nodes', 'labels', 'token']) {
+    layers[name] = view.append('g').attr('class', name);
   }
+  let diagram = null;
+  let scene = hostPorts(null);
   let geometry = null;
+  let router = null;
   let route = null;
+  let last = null;
 
-  function draw(diagram) {
-    geometry = layout(diagram);
-    route = Routes(diagram);
-    svg.attr('viewBox', `0 0 ${geometry.width} ${geometry.height}`)
-      .attr('data-backend', diagram.backend)
+  bindZoom(svg, view);
+  new ResizeObserver(() => requestAnimationFrame(relayout)).observe(container);
+
+  /** Draws the registry's boxes, around the host of `scenario` (its ports and machines). */
+  function draw(next, scenario) {
+    diagram = next;
+    scene = hostPorts(scenario);
+    svg.attr('data-backend', diagram.backend)
       .attr('aria-label', `${t('layer.network')} / ${t('layer.link')} (${diagram.backend})`);
+    relayout();
+  }
+
+  function relayout() {
+    if (!diagram || !container.clientWidth) return;
+    const fitted = fit();
+    geometry = fitted.geometry;
+    router = Orthogonal(geometry);
+    route = Routes({edges: edgesWithPorts(diagram.edges, geometry.ports)});
+    view.style('font-size', `${geometry.font}px`);
+    svg.attr('data-font', geometry.font).attr('viewBox', fitted.viewBox)
+      .attr('preserveAspectRatio', 'xMidYMid meet')
+      .style('width', fitted.natural ? `${geometry.width}px` : null)
+      .style('height', fitted.natural ? `${geometry.height}px` : null);
     drawBands();
+    drawHost();
     drawFrames();
-    drawEdges(diagram.edges);
-    drawNodes();
+    drawEdges(edgesWithPorts(diagram.edges, geometry.ports));
+    drawBoxes();
+    drawMachines();
     layers.trails.selectAll('*').remove();
-    layers.token.selectAll('*').remove();
+    if (last) show({...last, animate: false});
+  }
+
+  /** The largest type that lets the whole host fit; on a narrow screen the smallest readable one, panned. */
+  function fit() {
+    const {width, height} = {width: container.clientWidth, height: container.clientHeight};
+    const sizes = typeSizes(document.documentElement.classList.contains('presenting'));
+    const at = font => layout(diagram, scene, font, Measure(container, font));
+    for (let font = sizes.max; font >= sizes.min; font -= 0.5) {
+      const geometry = at(font);
+      if (geometry.width <= width && geometry.height <= height) {
+        const [dx, dy] = [(width - geometry.width) / 2, (height - geometry.height) / 2];
+        return {geometry, viewBox: `${-dx} ${-dy} ${width} ${height}`, natural: false};
+      }
+    }
+    const geometry = at(sizes.min);
+    return {geometry, viewBox: `0 0 ${geometry.width} ${geometry.height}`, natural: width < sizes.narrow};
   }
 
   function drawBands() {
@@ -41,9 +87,26 @@ export function Diagram(container) {
     }).call(band => {
       band.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
         .attr('height', d => d.height);
-      band.select('text').attr('transform', d => `translate(${d.x + 15},${d.y + d.height / 2}) rotate(-90)`)
-        .text(d => t(d.key));
+      band.select('text').attr('transform', d => `translate(${d.x + geometry.font * 1.4},${d.y + d.height / 2}) rotate(-90)`)
+        .call(text => text.selectAll('tspan').data(d => bandLines(t(d.key))).join('tspan')
+          .attr('x', 0).attr('dy', (line, i, all) => (i === 0 ? `${-(all.length - 1) * 0.6}em` : '1.2em'))
+          .text(line => line));
     });
+  }
+
+  function drawHost() {
+    const host = geometry.host;
+    layers.host.selectAll('*').remove();
+    layers.host.append('rect').attr('class', 'host-edge').attr('x', host.x).attr('y', host.y)
+      .attr('width', host.width).attr('height', host.height).attr('rx', 10);
+    layers.host.append('text').attr('class', 'host-label').attr('x', host.x + 4)
+      .attr('y', host.y - geometry.font * 0.4).text(host.label);
+    for (const group of geometry.groups) {
+      layers.host.append('rect').attr('class', 'bridge-group').attr('x', group.x).attr('y', group.y)
+        .attr('width', group.width).attr('height', group.height).attr('rx', 6);
+      layers.host.append('text').attr('class', 'bridge-label').attr('x', group.labelX).attr('y', group.labelY)
+        .text(group.name);
+    }
   }
 
   function drawFrames() {
@@ -51,68 +114,110 @@ export function Diagram(container) {
     layers.frames.selectAll('g.frame').data(frames, d => d.id).join(enter => {
       const frame = enter.append('g');
       frame.append('rect').attr('rx', 6);
-      frame.append('text').attr('class', 'frame-label');
       return frame;
     }).attr('class', d => `frame node ${d.family}`).attr('data-id', d => d.id).call(frame => {
       frame.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
         .attr('height', d => d.height);
-      frame.select('text').attr('x', d => d.x + 6).attr('y', d => d.y + 12)
-        .text(d => `${t(`family.${d.family}`)} ${d.hook}`);
     });
+    // over the lines, which may cross a frame's label where they leave or enter its boxes
+    layers.labels.selectAll('text.frame-label').data(frames, d => d.id).join('text')
+      .attr('class', d => `frame-label ${d.family}`).attr('x', d => d.labelBox.x)
+      .attr('y', d => d.labelBox.y + d.labelBox.height * 0.78).text(d => d.text);
   }
 
   function drawEdges(edges) {
     layers.edges.selectAll('path').data(edges, d => `${d.from}>${d.to}`).join('path')
-      .attr('class', d => `edge ${d.kind}`)
-      .attr('d', d => curve([center(d.from), center(d.to)]));
+      .attr('class', d => `edge ${d.kind}`).attr('data-from', d => d.from).attr('data-to', d => d.to)
+      .attr('marker-end', 'url(#arrow)')
+      .attr('d', d => polyline(router.line(d.from, d.to)));
   }
 
-  function drawNodes() {
-    const boxes = geometry.nodes.filter(node => node.kind !== 'hook');
+  function drawBoxes() {
+    const boxes = [...geometry.byId.values()].filter(node => node.kind !== 'hook');
     layers.nodes.selectAll('g.node').data(boxes, d => d.id).join(enter => {
       const node = enter.append('g');
-      node.append('rect').attr('rx', d => (d.kind === 'decision' ? 18 : 6));
+      node.append('rect');
       node.append('text').attr('class', 'label');
-      node.append('text').attr('class', 'caption');
       node.append('text').attr('class', 'count');
       return node;
     }).attr('class', d => `node ${d.kind} ${d.family || 'none'}`).attr('data-id', d => d.id)
       .attr('data-family', d => d.family).call(node => {
         node.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
-          .attr('height', d => d.height);
-        node.select('.label').attr('x', d => d.cx).attr('y', d => d.cy - (lines(d).length > 1 ? 5 : 2))
-          .call(text => text.selectAll('tspan').data(d => lines(d)).join('tspan')
+          .attr('height', d => d.height).attr('rx', d => (d.kind === 'decision' || d.kind === 'port' ? d.height / 2 : 6));
+        node.select('.label').attr('x', d => d.cx)
+          .attr('y', d => d.cy - ((d.lines || [d.name]).length - 1) * 0.6 * geometry.font)
+          .call(text => text.selectAll('tspan').data(d => d.lines || [d.name]).join('tspan')
             .attr('x', function () { return this.parentNode.getAttribute('x'); })
-            .attr('dy', (line, i) => (i === 0 ? 0 : '1.1em')).text(line => line));
-        node.select('.caption').attr('x', d => d.cx).attr('y', d => d.cy + 14)
-          .text(d => (lines(d).length > 1 ? '' : caption(d)));
-        node.select('.count').attr('x', d => d.x + d.width - 4).attr('y', d => d.y + d.height - 5).text('');
+            .attr('dy', (line, i) => (i === 0 ? '0.35em' : '1.2em')).text(line => line));
+        node.select('.count').attr('x', d => d.x + d.width).attr('y', d => d.y + d.height + geometry.font * 0.9)
+          .text('');
+      });
+  }
+
+  function drawMachines() {
+    layers.host.selectAll('g.endpoint').data(geometry.machines, d => d.name).join(enter => {
+      const machine = enter.append('g').attr('tabindex', 0).attr('role', 'button');
+      machine.append('line').attr('class', 'cable');
+      machine.append('rect').attr('rx', 4);
+      machine.append('text').attr('class', 'machine-name');
+      machine.append('text').attr('class', 'machine-ip');
+      return machine;
+    }).attr('class', 'endpoint').attr('data-endpoint', d => d.name)
+      .attr('aria-label', d => t('endpoint.label', d.name, d.ip)).call(machine => {
+        const port = d => geometry.byId.get(d.port);
+        machine.select('line').attr('x1', d => d.cx).attr('y1', d => d.y).attr('x2', d => port(d).cx)
+          .attr('y2', d => port(d).y + port(d).height);
+        machine.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
+          .attr('height', d => d.height);
+        machine.select('.machine-name').attr('x', d => d.cx).attr('y', d => d.y + d.height * 0.42).text(d => d.name);
+        machine.select('.machine-ip').attr('x', d => d.cx).attr('y', d => d.y + d.height * 0.82).text(d => d.ip);
       });
   }
 
   /** Shows hop `cursor`: lights its box, draws every trail up to it, moves the token there. */
-  function show({hops, nodes, cursor, animate, duration}) {
+  function show({hops, cursor, animate, duration}) {
+    cursor = Math.min(cursor, hops.length - 1);
+    last = {hops, cursor};
     if (!geometry) return;
+    const nodes = places(hops);
     const visits = new Map();
-    const devices = {};
     for (let i = 0; i <= cursor; i++) {
       if (!visits.has(nodes[i])) visits.set(nodes[i], new Set());
       visits.get(nodes[i]).add(hops[i].flow);
-      if (nodes[i] === 'nic-in' && hops[i].packet.in) devices['nic-in'] = hops[i].packet.in;
-      if (nodes[i] === 'nic-out' && hops[i].packet.out) devices['nic-out'] = hops[i].packet.out;
     }
-    const current = cursor >= 0 ? nodes[cursor] : null;
+    const current = cursor >= 0 ? resolve(shownNode(hops[cursor])) : null;
     const flow = cursor >= 0 ? hops[cursor].flow : null;
     layers.nodes.selectAll('g.node').classed('lit', d => d.id === current)
       .classed('visited', d => visits.has(d.id))
       .style('--flow', d => (visits.has(d.id) ? flowColor(lastFlow(d.id, nodes, hops, cursor)) : null))
-      .call(node => node.select('.count').text(d => (visits.has(d.id) ? `×${visits.get(d.id).size}` : '')))
-      .call(node => node.filter(d => d.kind === 'nic').select('.caption').text(d => devices[d.id] || ''));
+      .call(node => node.select('.count').text(d => (visits.has(d.id) ? `×${visits.get(d.id).size}` : '')));
     layers.frames.selectAll('g.frame').classed('lit', d => d.id === current);
     drawMarks(marksUpTo(hops, nodes, cursor));
     svg.attr('data-current', current);
-    drawTrails(hops, nodes, cursor, animate ? duration : 0);
-    moveToken(hops, nodes, cursor, flow, animate ? duration : 0);
+    const trails = segments(hops, nodes, cursor);
+    drawTrails(trails, flow, animate ? duration : 0);
+    moveToken(trails, nodes, cursor, flow, animate ? duration : 0);
+  }
+
+  /**
+   * Where each hop is drawn. A hop of a hook as a whole (its frame lights) leaves its packet where it was, so a
+   * trail never runs to a frame, only along edges between boxes.
+   */
+  function places(hops) {
+    const at = new Map();
+    return hops.map(hop => {
+      let id = resolve(shownNode(hop));
+      if (geometry.byId.get(id)?.kind === 'hook' && at.has(hop.flow)) id = at.get(hop.flow);
+      at.set(hop.flow, id);
+      return id;
+    });
+  }
+
+  /** A device the host has no port for (a bridge itself) is drawn at its first port. */
+  function resolve(id) {
+    if (!geometry || geometry.byId.has(id) || !id?.startsWith('port:')) return id;
+    const device = id.slice(5);
+    return geometry.ports.find(port => port.bridge === device)?.id || geometry.ports[0]?.id || id;
   }
 
   /** A badge on the box where a packet was dropped (✕), queued (⏸) or rewritten by NAT, naming why. */
@@ -121,59 +226,82 @@ export function Diagram(container) {
       const mark = marks.get(box.id);
       d3.select(this).selectAll('g.mark').data(mark ? [mark] : []).join(enter => {
         const badge = enter.append('g');
-        badge.append('circle').attr('r', 9);
+        badge.append('circle');
         badge.append('text');
         badge.append('title');
         return badge;
       }).attr('class', d => `mark ${d.type}`)
         .attr('transform', `translate(${box.x + box.width - 2},${box.y + 2})`)
         .style('--flow', d => flowColor(d.flow))
+        .call(badge => badge.select('circle').attr('r', geometry.font * 0.75))
         .call(badge => badge.select('text').text(d => d.symbol))
         .call(badge => badge.select('title').text(d => d.title));
     });
   }
 
+  /** The trail pieces up to `cursor`: every edge a packet took between two hops, in its lane. */
   function segments(hops, nodes, cursor) {
     const list = [];
-    for (let i = 1; i <= cursor; i++) {
-      if (hops[i].flow === hops[i - 1].flow && nodes[i] !== nodes[i - 1]) {
-        list.push({id: hops[i].seq, flow: hops[i].flow, points: route(nodes[i - 1], nodes[i]).map(anchor)});
+    const answers = new Map();
+    for (let i = 0; i <= cursor; i++) {
+      if (!answers.has(hops[i].flow)) answers.set(hops[i].flow, isAnswer(hops[i]));
+      if (i === 0 || hops[i].flow !== hops[i - 1].flow || nodes[i] === nodes[i - 1]) continue;
+      const path = route(nodes[i - 1], nodes[i]);
+      for (let k = 1; k < path.length; k++) {
+        list.push({id: `${hops[i].seq}:${k}`, flow: hops[i].flow, hop: i, from: path[k - 1], to: path[k],
+          answer: answers.get(hops[i].flow), lane: lane(hops[i].flow), points: router.line(path[k - 1], path[k])});
       }
     }
     return list;
   }
 
-  function drawTrails(hops, nodes, cursor, duration) {
-    layers.trails.selectAll('path').data(segments(hops, nodes, cursor), d => d.id).join(
-      enter => enter.append('path').attr('class', 'trail').attr('d', d => curve(d.points))
-        .style('stroke', d => flowColor(d.flow))
+  function lane(flow) {
+    return (((flow - 1) % 4) - 1.5) * 0.22 * geometry.font;
+  }
+
+  function drawTrails(trails, flow, duration) {
+    const fresh = trails.length ? trails[trails.length - 1].hop : -1;
+    layers.trails.selectAll('path').data(trails, d => d.id).join(
+      enter => enter.append('path').attr('class', 'trail')
+        .attr('d', d => polyline(d.points.map(([x, y]) => [x + d.lane, y + d.lane])))
         .call(path => {
           if (duration <= 0) return;
-          path.each(function () {
+          path.filter(d => d.hop === fresh).each(function () {
             const length = this.getTotalLength();
             d3.select(this).attr('stroke-dasharray', `${length} ${length}`).attr('stroke-dashoffset', length)
               .transition().duration(duration).ease(d3.easeLinear).attr('stroke-dashoffset', 0)
-              .on('end', function () { d3.select(this).attr('stroke-dasharray', null); });
+              .on('end interrupt', function () { d3.select(this).attr('stroke-dasharray', null); });
           });
         }),
       update => update,
-      exit => exit.remove());
+      exit => exit.remove())
+      .attr('data-from', d => d.from).attr('data-to', d => d.to).attr('data-flow', d => d.flow)
+      .attr('data-lane', d => d.lane)
+      .classed('answer', d => d.answer).classed('earlier', d => d.flow !== flow)
+      .style('stroke', d => flowColor(d.flow))
+      .attr('marker-end', d => `url(#arrow-${(d.flow - 1) % COLORS.length})`);
   }
 
-  function moveToken(hops, nodes, cursor, flow, duration) {
+  function moveToken(trails, nodes, cursor, flow, duration) {
     const data = cursor >= 0 ? [{flow}] : [];
-    const token = layers.token.selectAll('circle').data(data).join('circle').attr('r', 9)
-      .attr('class', 'token').style('fill', d => flowColor(d.flow));
+    const token = layers.token.selectAll('g.token').data(data).join(enter => {
+      const g = enter.append('g').attr('class', 'token');
+      g.append('circle');
+      g.append('text');
+      return g;
+    }).style('fill', d => flowColor(d.flow));
+    token.select('circle').attr('r', geometry.font * 0.8);
+    token.select('text').text(d => d.flow);
     if (cursor < 0) return;
-    const target = anchor(nodes[cursor]);
-    const previous = cursor > 0 && hops[cursor - 1].flow === flow ? nodes[cursor - 1] : null;
+    const arriving = trails.filter(trail => trail.hop === cursor);
+    const target = restingPoint(trails, nodes[cursor], flow);
     token.interrupt();
-    if (duration <= 0 || previous == null || previous === nodes[cursor]) {
+    if (duration <= 0 || !arriving.length) {
       token.attr('transform', `translate(${target[0]},${target[1]})`);
       return;
     }
-    const path = svg.append('path').attr('d', curve(route(previous, nodes[cursor]).map(anchor)))
-      .attr('class', 'guide');
+    const points = arriving.flatMap(trail => trail.points.map(([x, y]) => [x + trail.lane, y + trail.lane]));
+    const path = view.append('path').attr('d', polyline(points)).attr('class', 'guide');
     const length = path.node().getTotalLength();
     token.transition().duration(duration).ease(d3.easeCubicInOut).attrTween('transform', () => progress => {
       const point = path.node().getPointAtLength(progress * length);
@@ -181,40 +309,31 @@ export function Diagram(container) {
     }).on('end interrupt', () => path.remove());
   }
 
-  function center(id) {
+  /** Where the token rests: where its packet's trail last reached the box, else on the box's top edge. */
+  function restingPoint(trails, id, flow) {
+    for (let i = trails.length - 1; i >= 0; i--) {
+      const trail = trails[i];
+      if (trail.flow === flow && trail.to === id && trail.points.length) {
+        const [x, y] = trail.points[trail.points.length - 1];
+        return [x + trail.lane, y + trail.lane];
+      }
+      if (trail.flow === flow) break;
+    }
     const node = geometry.byId.get(id);
-    return node ? [node.cx, node.cy] : [0, 0];
-  }
-
-  /** Where the token and trails pass a box: its top edge, so they never hide the box's label. */
-  function anchor(id) {
-    const node = geometry.byId.get(id);
-    return node ? [node.cx, node.y + 1] : [0, 0];
+    return node ? [node.cx, node.y] : [0, 0];
   }
 
   return {draw, show};
 }
 
-function label(node) {
-  switch (node.kind) {
-    case 'chain': return node.table;
-    case 'conntrack': return t(`node.${node.table.replaceAll(' ', '-')}`);
-    case 'br_netfilter': return t('node.br_netfilter');
-    default: return t(`node.${node.id}`);
-  }
+/** A band's name on two lines when it says which tables: "Network layer" over "(iptables)". */
+function bandLines(text) {
+  const at = text.search(/[(（]/);
+  return at > 0 ? [text.slice(0, at).trim(), text.slice(at)] : [text];
 }
 
-/** A label too long for its box goes on two lines. */
-function lines(node) {
-  const text = label(node);
-  const space = text.indexOf(' ');
-  return text.length > 10 && space > 0 ? [text.slice(0, space), text.slice(space + 1)] : [text];
-}
-
-function caption(node) {
-  if (node.kind === 'chain') return t(`family.${node.family}`);
-  if (node.kind === 'conntrack' || node.kind === 'br_netfilter') return node.family === 'ip' ? 'IPv4' : 'bridge';
-  return '';
+function polyline(points) {
+  return points.length ? `M${points.map(([x, y]) => `${x},${y}`).join('L')}` : '';
 }
 
 function lastFlow(id, nodes, hops, cursor) {
@@ -224,23 +343,21 @@ function lastFlow(id, nodes, hops, cursor) {
   return 1;
 }
 
-/**
- * The marks of the hops shown so far, by box: a chain verdict that ends a packet (drop, its REJECT's drop,
- * queue) and NAT's rewrites; a later mark on a box replaces an earlier one.
- */
-function marksUpTo(hops, nodes, cursor) {
-  const marks = new Map();
-  for (let i = 0; i <= cursor; i++) {
-    const hop = hops[i];
-    const verdict = hop.verdict || '';
-    const rule = hop.rule ? `${hop.rule.input} ${t('rule.line', hop.rule.line)}: ${hop.rule.text}` : null;
-    if (verdict === 'drop' || verdict === 'policy drop') {
-      marks.set(nodes[i], {type: 'drop', symbol: '✕', flow: hop.flow, title: rule ? `${rule} — ${hop.why}` : hop.why});
-    } else if (verdict === 'queue' && hop.reason?.code !== 'NFQUEUE_BYPASS') {
-      marks.set(nodes[i], {type: 'queue', symbol: '⏸', flow: hop.flow, title: rule ? `${rule} — ${hop.why}` : hop.why});
-    } else if (hop.kind === 'NAT') {
-      marks.set(nodes[i], {type: 'nat', symbol: 'N', flow: hop.flow, title: hop.why});
-    }
-  }
-  return marks;
+/** Arrowheads: grey for the diagram's edges, one in each packet colour for the trails. */
+function defineArrows(defs) {
+  const arrow = (id, color) => defs.append('marker').attr('id', id).attr('viewBox', '0 0 10 10')
+    .attr('refX', 9).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
+    .attr('markerUnits', 'userSpaceOnUse').append('path').attr('d', 'M0,0L10,5L0,10z').style('fill', color);
+  arrow('arrow', '#8a939f');
+  COLORS.forEach((color, i) => arrow(`arrow-${i}`, color));
+  defs.selectAll('marker').filter(function () { return this.id !== 'arrow'; })
+    .attr('markerWidth', 12).attr('markerHeight', 12);
+}
+
+/** Two fingers (or ctrl and the wheel) zoom and pan the drawing; a double click puts it back. */
+function bindZoom(svg, view) {
+  const zoom = d3.zoom().scaleExtent([1, 4])
+    .filter(event => (event.type === 'wheel' ? event.ctrlKey : (event.touches ? event.touches.length >= 2 : false)))
+    .on('zoom', event => view.attr('transform', event.transform));
+  svg.call(zoom).on('dblclick.zoom', () => svg.call(zoom.transform, d3.zoomIdentity));
 }

@@ -33,10 +33,9 @@ const share = ShareDialog($('share-dialog'), {
   scenario: () => editor.read() || scenario,
   position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
 });
-const drawn = {backend: null};
+const drawn = new Map();
 bindLanguage($('language'));
 let scenario = null;
-let nodes = [];
 let running = null;
 let listPending = false;
 let firstHopMarked = false;
@@ -46,7 +45,7 @@ playback.on('change', render);
 
 function render(state) {
   const hop = state.hops[state.cursor];
-  diagram.show({hops: state.hops, nodes, cursor: state.cursor, duration: playback.duration(),
+  diagram.show({hops: state.hops, cursor: state.cursor, duration: playback.duration(),
     animate: state.animate && !reducedMotion.matches});
   inspector.show(hop, previousOfFlow(state), state.summary?.chains, t('hop.of', state.cursor + 1, state.hops.length));
   events.update(state.hops, state.cursor);
@@ -82,11 +81,11 @@ function listArrivals() {
   });
 }
 
-async function drawDiagram(backend) {
-  if (drawn.backend !== backend) {
-    diagram.draw(await getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`));
-    drawn.backend = backend;
-  }
+/** Draws the registry's diagram for the scenario's backend (fetched once per backend) around its host. */
+async function drawDiagram(shown) {
+  const backend = shown.host?.backend || 'nft';
+  if (!drawn.has(backend)) drawn.set(backend, await getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`));
+  diagram.draw(drawn.get(backend), shown);
 }
 
 /** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */
@@ -108,7 +107,6 @@ function clearRun() {
   running?.abort();
   running = null;
   target = null;
-  nodes = [];
   $('verdicts').replaceChildren();
   $('counters').disabled = true;
   delete document.body.dataset.state;
@@ -117,12 +115,12 @@ function clearRun() {
 
 async function run(next, at = null) {
   running?.abort();
+  document.body.dataset.state = 'running';
   $('verdicts').replaceChildren();
   target = at;
   running = new AbortController();
   scenario = next;
-  await drawDiagram(next.host?.backend || 'nft');
-  nodes = [];
+  await drawDiagram(next);
   firstHopMarked = false;
   performance.clearMarks();
   performance.mark('run');
@@ -135,7 +133,6 @@ async function run(next, at = null) {
   await simulate(next, {
     signal: running.signal,
     onHop: hop => {
-      nodes.push(hop.node); // the box the server assigned
       playback.append(hop);
       listArrivals();
       reachTarget(false);
@@ -162,7 +159,7 @@ async function loadPreset(id) {
   scenario = preset;
   $('scenario-title').textContent = preset.title || '';
   showNotes($('notes'), preset.notes);
-  await drawDiagram(preset.host?.backend || 'nft');
+  await drawDiagram(preset);
   return preset;
 }
 

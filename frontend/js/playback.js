@@ -91,7 +91,7 @@ export function Playback() {
     },
     seek(index) {
       this.pause();
-      state.cursor = Math.max(0, Math.min(index, state.hops.length - 1));
+      state.cursor = state.hops.length ? Math.max(0, Math.min(index, state.hops.length - 1)) : -1;
       emit(false);
     },
     restart() {

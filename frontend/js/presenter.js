@@ -1,5 +1,5 @@
 // Presenter mode, for a projector: big type, the editor and the on-screen controls hidden (keys only),
-// the notes beside the diagram (N hides them, giving the diagram the whole width) and a caption line
+// the diagram on the whole screen (N shows the notes over its right side, and hides them) and a caption line
 // saying what the current hop does and why.
 import {t} from './i18n.js';
 import {stageName} from './inspector.js';
@@ -16,7 +16,7 @@ export function Presenter(caption) {
   return {
     set,
     toggle: () => set(!root.classList.contains('presenting')),
-    toggleNotes: () => root.classList.toggle('notes-hidden'),
+    toggleNotes: () => root.classList.toggle('notes-shown'),
     active: () => root.classList.contains('presenting'),
     /** The caption: where the packet is and what happens to it, the sentence saying why and the deciding rule. */
     show(hop, position) {

@@ -20,6 +20,7 @@ export function Verdicts(container) {
       banner.append('span').attr('class', 'rule');
       return banner;
     }).attr('class', d => `banner flow ${d.disposition.toLowerCase()}`).attr('data-flow', d => d.flow)
+      .classed('current', d => d.flow === hops[cursor]?.flow)
       .call(banner => {
         banner.select('.outcome').text(d => `${t('packet', d.flow)}: ${t(`verdict.${d.disposition}`, place(d))}`);
         banner.select('.label').text(d => ` — ${d.label}. ${d.sentence}`);

@@ -39,7 +39,12 @@ class FlowPageBrowserTest extends BrowserPages {
     @Test
     void wanToPublishedPortLightsExactlyTheTracesStagesInOrder() throws IOException {
         Trace trace = Simulator.run(ScenarioReader.read(Files.readString(PRESET)));
-        List<String> expected = trace.steps().stream().map(Step::node).toList();
+        // a frame received or sent lights the port of its device
+        List<String> expected = trace.steps().stream().map(step -> switch (step.node()) {
+            case "nic-in" -> "port:" + step.packet().in();
+            case "nic-out" -> "port:" + step.packet().out();
+            default -> step.node();
+        }).toList();
         int natPrerouting = indexOf(trace, StepKind.NAT, "PREROUTING");
 
         run();
@@ -181,11 +186,14 @@ class FlowPageBrowserTest extends BrowserPages {
         large.keyboard().press("Home");
         for (int i = 0; i < 9; i++) {
             large.keyboard().press("ArrowRight");
-            // no transition: the token is on the lit box's top edge at once
+            // no transition: the token is on the lit box's border (where its trail reached it) at once
             assertThat(large.evaluate("() => { const t = document.querySelector('#diagram .token').getBoundingClientRect();"
                     + " const b = document.querySelector('#diagram .node.lit rect').getBoundingClientRect();"
-                    + " const x = t.x + t.width / 2, y = t.y + t.height / 2;"
-                    + " return Math.abs(x - (b.x + b.width / 2)) < 2 && y >= b.y - 1 && y <= b.y + 12; }")).isEqualTo(true);
+                    + " const x = t.x + t.width / 2, y = t.y + t.height / 2, lane = 8;"
+                    + " const inside = x >= b.x - lane && x <= b.right + lane && y >= b.y - lane && y <= b.bottom + lane;"
+                    + " const onBorder = Math.min(Math.abs(x - b.x), Math.abs(x - b.right), Math.abs(y - b.y),"
+                    + " Math.abs(y - b.bottom)) <= lane;"
+                    + " return inside && onBorder; }")).as("hop %d", i + 2).isEqualTo(true);
         }
         assertThat(large.evaluate("() => document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
         assertThat(((Number) large.evaluate("() => document.querySelector('#diagram svg').getBoundingClientRect().width"))
