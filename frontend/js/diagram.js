@@ -32,50 +32,93 @@ export function Diagram(container) {
   bindZoom(svg, view);
   new ResizeObserver(() => requestAnimationFrame(relayout)).observe(container);
 
-  /** Draws the registry's boxes, around the host of `scenario` (its ports and machines). */
+  /**
+   * Draws the registry's boxes around the host of `scenario` (its ports and machines); resolves once every
+   * edge is drawn.
+   */
   function draw(next, scenario) {
     diagram = next;
     scene = hostPorts(scenario);
     svg.attr('data-backend', diagram.backend)
       .attr('aria-label', `${t('layer.network')} / ${t('layer.link')} (${diagram.backend})`);
-    relayout();
+    return relayout();
   }
 
+  let drawnFor = null;
+  let drawing = Promise.resolve();
+  let generation = 0;
+
+  /**
+   * Lays the drawing out again when what it depends on changed (the registry, the host, the space, the mode), in
+   * short steps that give the page back in between, so a slow phone stays responsive while it draws.
+   */
   function relayout() {
-    if (!diagram || !container.clientWidth) return;
-    const fitted = fit();
-    geometry = fitted.geometry;
-    router = Orthogonal(geometry);
-    route = Routes({edges: edgesWithPorts(diagram.edges, geometry.ports)});
-    view.style('font-size', `${geometry.font}px`);
-    svg.attr('data-font', geometry.font).attr('viewBox', fitted.viewBox)
-      .attr('preserveAspectRatio', 'xMidYMid meet')
-      .style('width', fitted.natural ? `${geometry.width}px` : null)
-      .style('height', fitted.natural ? `${geometry.height}px` : null);
-    drawBands();
-    drawHost();
-    drawFrames();
-    drawEdges(edgesWithPorts(diagram.edges, geometry.ports));
-    drawBoxes();
-    drawMachines();
-    layers.trails.selectAll('*').remove();
-    if (last) show({...last, animate: false});
+    if (!diagram || !container.clientWidth) return drawing;
+    const key = [diagram, JSON.stringify(scene), container.clientWidth, container.clientHeight,
+      document.documentElement.classList.contains('presenting')];
+    if (drawnFor && key.every((value, i) => value === drawnFor[i])) return drawing;
+    drawnFor = key;
+    const mine = ++generation;
+    svg.attr('data-drawn', 'false');
+    drawing = (async () => {
+      const fitted = fit();
+      geometry = fitted.geometry;
+      router = Orthogonal(geometry);
+      const edges = edgesWithPorts(diagram.edges, geometry.ports);
+      route = Routes({edges});
+      if (!await pause(mine)) return;
+      view.style('font-size', `${geometry.font}px`);
+      svg.attr('data-font', geometry.font).attr('viewBox', fitted.viewBox)
+        .attr('preserveAspectRatio', 'xMidYMid meet')
+        .style('width', fitted.natural ? `${geometry.width}px` : null)
+        .style('height', fitted.natural ? `${geometry.height}px` : null);
+      layers.edges.selectAll('*').remove();
+      layers.trails.selectAll('*').remove();
+      for (const step of [drawBands, drawHost, drawFrames, drawBoxes, drawMachines]) {
+        step();
+        if (step === drawBoxes && last) show({...last, animate: false});
+        if (!await pause(mine)) return;
+      }
+      for (let i = 0; i < edges.length; i += 6) {
+        if (!await pause(mine)) return;
+        drawEdges(edges.slice(0, i + 6));
+      }
+      svg.attr('data-drawn', 'true');
+    })();
+    return drawing;
   }
 
-  /** The largest type that lets the whole host fit; on a narrow screen the smallest readable one, panned. */
+  /** Gives the page back for a moment; false when a newer layout has started meanwhile. */
+  async function pause(mine) {
+    await new Promise(resolve => setTimeout(resolve));
+    return mine === generation;
+  }
+
+  /**
+   * The largest type that lets the whole host fit (found by halving: a larger type never takes less room);
+   * on a narrow screen the smallest readable one, panned.
+   */
   function fit() {
     const {width, height} = {width: container.clientWidth, height: container.clientHeight};
     const sizes = typeSizes(document.documentElement.classList.contains('presenting'));
     const at = font => layout(diagram, scene, font, Measure(container, font));
-    for (let font = sizes.max; font >= sizes.min; font -= 0.5) {
-      const geometry = at(font);
-      if (geometry.width <= width && geometry.height <= height) {
-        const [dx, dy] = [(width - geometry.width) / 2, (height - geometry.height) / 2];
-        return {geometry, viewBox: `${-dx} ${-dy} ${width} ${height}`, natural: false};
+    const fits = geometry => geometry.width <= width && geometry.height <= height;
+    let best = at(sizes.min);
+    if (!fits(best)) {
+      return {geometry: best, viewBox: `0 0 ${best.width} ${best.height}`, natural: width < sizes.narrow};
+    }
+    let [low, high] = [sizes.min, sizes.max];
+    while (high - low > 0.25) {
+      const middle = (low + high) / 2;
+      const geometry = at(middle);
+      if (fits(geometry)) {
+        [best, low] = [geometry, middle];
+      } else {
+        high = middle;
       }
     }
-    const geometry = at(sizes.min);
-    return {geometry, viewBox: `0 0 ${geometry.width} ${geometry.height}`, natural: width < sizes.narrow};
+    const [dx, dy] = [(width - best.width) / 2, (height - best.height) / 2];
+    return {geometry: best, viewBox: `${-dx} ${-dy} ${width} ${height}`, natural: false};
   }
 
   function drawBands() {
@@ -114,8 +157,8 @@ export function Diagram(container) {
     layers.frames.selectAll('g.frame').data(frames, d => d.id).join(enter => {
       const frame = enter.append('g');
       frame.append('rect').attr('rx', 6);
-      return frame;
-    }).attr('class', d => `frame node ${d.family}`).attr('data-id', d => d.id).call(frame => {
+      return frame.attr('class', d => `frame node ${d.family}`).attr('data-id', d => d.id);
+    }).call(frame => {
       frame.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
         .attr('height', d => d.height);
     });
@@ -134,14 +177,15 @@ export function Diagram(container) {
 
   function drawBoxes() {
     const boxes = [...geometry.byId.values()].filter(node => node.kind !== 'hook');
+    // a box's kind never changes: its class is set once, so the lit and visited marks survive a new layout
     layers.nodes.selectAll('g.node').data(boxes, d => d.id).join(enter => {
-      const node = enter.append('g');
+      const node = enter.append('g').attr('class', d => `node ${d.kind} ${d.family || 'none'}`)
+        .attr('data-id', d => d.id).attr('data-family', d => d.family);
       node.append('rect');
       node.append('text').attr('class', 'label');
       node.append('text').attr('class', 'count');
       return node;
-    }).attr('class', d => `node ${d.kind} ${d.family || 'none'}`).attr('data-id', d => d.id)
-      .attr('data-family', d => d.family).call(node => {
+    }).call(node => {
         node.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
           .attr('height', d => d.height).attr('rx', d => (d.kind === 'decision' || d.kind === 'port' ? d.height / 2 : 6));
         node.select('.label').attr('x', d => d.cx)

@@ -182,6 +182,8 @@ async function sharedScenario(link) {
 async function start() {
   const link = readLink();
   presenter.set(link.present);
+  // the server named the preset the page opens by default; a shared scenario has a title of its own
+  if (link.encoded || link.shareId) $('scenario-title').textContent = '';
   const presets = await getJson('/api/presets');
   const select = $('preset');
   for (const preset of presets) {

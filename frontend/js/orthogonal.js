@@ -11,6 +11,7 @@ export function Orthogonal(geometry) {
   // the channels between columns come from the grid's boxes: the ports below do not close them
   const xs = coordinates(boxes.map(node => node.cx).concat(gaps(boxes.filter(node => node.kind !== 'port'), 'x', 'width')));
   const ys = coordinates(boxes.map(node => node.cy).concat(gaps(boxes, 'y', 'height')));
+  const grid = {xs, ys, across: crossings(xs, ys, obstacles)};
   const bend = geometry.font * 3;
   const cache = new Map();
 
@@ -24,19 +25,42 @@ export function Orthogonal(geometry) {
     if (!source || !target) return [];
     // a line may leave or enter a box across its own frame's label, which is drawn over the lines
     const own = new Set([source.group, target.group]);
-    const blocked = obstacles.filter(o => o.id !== source.id && o.id !== target.id && !(o.frame && own.has(o.frame)));
-    const free = (a, b) => !blocked.some(o => crosses(a, b, o));
+    const passable = obstacles.map(o => o.id === source.id || o.id === target.id || Boolean(o.frame && own.has(o.frame)));
     const start = [xs.indexOf(round(source.cx)), ys.indexOf(round(source.cy))];
     const goal = [xs.indexOf(round(target.cx)), ys.indexOf(round(target.cy))];
     // a port on the host's bottom edge is left upwards and entered downwards, never along the edge
     const leave = source.kind === 'port' ? [UP] : [0, 1, 2, 3];
     const enter = target.kind === 'port' ? [DOWN] : [0, 1, 2, 3];
-    const path = shortest({start, leave}, {goal, enter}, xs, ys, free, bend);
+    const path = shortest({start, leave}, {goal, enter}, grid, passable, bend);
     const points = path ? path.map(([i, j]) => [xs[i], ys[j]]) : [[source.cx, source.cy], [target.cx, target.cy]];
     return clip(simplify(points), source, target);
   }
 
   return {line};
+}
+
+/**
+ * For every step between neighbouring grid points, the obstacles it crosses (most cross none): worked out the
+ * first time a search takes that step, so each search after only asks whether those few may be passed.
+ */
+function crossings(xs, ys, obstacles) {
+  const known = new Array(xs.length * ys.length * 2);
+  return function across(i, j, vertical) {
+    const index = (i * ys.length + j) * 2 + (vertical ? 1 : 0);
+    if (!known[index]) {
+      known[index] = vertical ? hits([xs[i], ys[j]], [xs[i], ys[j + 1]], obstacles)
+        : hits([xs[i], ys[j]], [xs[i + 1], ys[j]], obstacles);
+    }
+    return known[index];
+  };
+}
+
+function hits(a, b, obstacles) {
+  const found = [];
+  obstacles.forEach((o, index) => {
+    if (crosses(a, b, o)) found.push(index);
+  });
+  return found;
 }
 
 function inflate(node, by) {
@@ -70,46 +94,54 @@ function crosses([x1, y1], [x2, y2], o) {
   return right > o.x && left < o.x + o.width && bottom > o.y && top < o.y + o.height;
 }
 
-/** Dijkstra over (point, heading): length plus a price per bend, so lines take the few-bend way round. */
 const STEPS = [[1, 0], [-1, 0], [0, 1], [0, -1]];
 const DOWN = 2;
 const UP = 3;
 
-function shortest({start, leave}, {goal, enter}, xs, ys, free, bend) {
+/** Dijkstra over (point, heading): length plus a price per bend, so lines take the few-bend way round. */
+function shortest({start, leave}, {goal, enter}, {xs, ys, across}, passable, bend) {
   if (start[0] < 0 || start[1] < 0 || goal[0] < 0 || goal[1] < 0) return null;
   const key = (i, j, d) => ((i * ys.length) + j) * 4 + d;
-  const cost = new Map();
-  const previous = new Map();
+  const cost = new Float64Array(xs.length * ys.length * 4).fill(Infinity);
+  const previous = new Int32Array(cost.length).fill(-1);
   const queue = new Heap();
   for (const d of leave) {
-    cost.set(key(start[0], start[1], d), 0);
+    cost[key(start[0], start[1], d)] = 0;
     queue.push([0, start[0], start[1], d]);
   }
+  const free = (i, j, ni, nj) => {
+    const [li, lj] = [Math.min(i, ni), Math.min(j, nj)];
+    const crossed = across(li, lj, i === ni);
+    return crossed.every(index => passable[index]);
+  };
   while (queue.size()) {
     const [c, i, j, d] = queue.pop();
-    if (c > cost.get(key(i, j, d))) continue;
-    if (i === goal[0] && j === goal[1] && enter.includes(d)) return unwind(previous, key, [i, j, d]);
-    STEPS.forEach(([di, dj], nd) => {
-      const ni = i + di;
-      const nj = j + dj;
-      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) return;
-      if (i === start[0] && j === start[1] && !leave.includes(nd)) return;
-      if (!free([xs[i], ys[j]], [xs[ni], ys[nj]])) return;
+    if (c > cost[key(i, j, d)]) continue;
+    if (i === goal[0] && j === goal[1] && enter.includes(d)) return unwind(previous, ys.length, key(i, j, d));
+    for (let nd = 0; nd < 4; nd++) {
+      const ni = i + STEPS[nd][0];
+      const nj = j + STEPS[nd][1];
+      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) continue;
+      if (i === start[0] && j === start[1] && !leave.includes(nd)) continue;
+      if (!free(i, j, ni, nj)) continue;
       const next = c + Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + (nd === d ? 0 : bend);
       const k = key(ni, nj, nd);
-      if (next < (cost.get(k) ?? Infinity)) {
-        cost.set(k, next);
-        previous.set(k, [i, j, d]);
+      if (next < cost[k]) {
+        cost[k] = next;
+        previous[k] = key(i, j, d);
         queue.push([next, ni, nj, nd]);
       }
-    });
+    }
   }
   return null;
 }
 
-function unwind(previous, key, last) {
+function unwind(previous, rows, last) {
   const path = [];
-  for (let state = last; state; state = previous.get(key(...state))) path.unshift([state[0], state[1]]);
+  for (let state = last; state >= 0; state = previous[state]) {
+    const point = state >> 2;
+    path.unshift([Math.floor(point / rows), point % rows]);
+  }
   return path;
 }
 

@@ -1,8 +1,11 @@
 package io.netfilterflow.system;
 
+import io.netfilterflow.preset.Preset;
+import io.netfilterflow.preset.PresetCatalog;
 import io.netfilterflow.share.ShareId;
 import io.netfilterflow.share.ShareStore;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,15 +29,28 @@ class WelcomeController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final ShareStore shares;
+    private final PresetCatalog presets;
 
-    WelcomeController(MessageSource messages, JsonMapper json, ShareStore shares) {
+    WelcomeController(MessageSource messages, JsonMapper json, ShareStore shares, PresetCatalog presets) {
         this.messages = messages;
         this.json = json;
         this.shares = shares;
+        this.presets = presets;
     }
 
+    /**
+     * The page; the title of the preset it opens is in it from the start (the page's largest text, painted before
+     * any script runs), the preset asked for or else the menu's first.
+     */
     @GetMapping("/")
-    String welcome(Model model, Locale locale) {
+    String welcome(@RequestParam(name = "preset", required = false) String preset, Model model, Locale locale) {
+        List<Preset> menu = presets.list(locale);
+        menu.stream().filter(p -> p.id().equals(preset)).findFirst().or(() -> menu.stream().findFirst())
+                .ifPresent(opened -> model.addAttribute("presetTitle", opened.title()));
+        return page(model, locale);
+    }
+
+    private String page(Model model, Locale locale) {
         model.addAttribute("uiMessages", json.writeValueAsString(scriptMessages(locale)));
         return "index";
     }
@@ -49,7 +66,7 @@ class WelcomeController {
         // the page names a stored scenario: no shared cache may keep it
         response.setHeader("Cache-Control", "private, no-store");
         model.addAttribute("shareId", id);
-        return welcome(model, locale);
+        return page(model, locale);
     }
 
     private Map<String, String> scriptMessages(Locale locale) {

@@ -105,6 +105,7 @@ class DiagramBrowserTest extends BrowserPages {
             Page page = open("/?preset=" + preset, 1920, 1080);
             FlowPage.run(page);
             page.keyboard().press("End");
+            page.waitForSelector("#diagram svg[data-drawn=true]");
             Map<?, ?> routing = (Map<?, ?>) page.evaluate(ROUTING_FAULTS);
             assertThat((List<?>) routing.get("faults")).as(preset).isEmpty();
             assertThat(((Number) routing.get("trails")).intValue()).as(preset + " trails").isGreaterThan(5);
