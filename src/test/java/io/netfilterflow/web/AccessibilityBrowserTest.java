@@ -60,4 +60,23 @@ class AccessibilityBrowserTest extends BrowserPages {
             assertNoViolations(page, language + " presenter");
         }
     }
+
+    /** The editor's "Scenario format" opens the format's page in a new tab; it reads well on a phone too. */
+    @Test
+    void theScenarioFormatPageOpensFromTheEditorAndHasNoViolation() {
+        Page page = open("/?preset=docker-wan-published");
+        page.click("#edit");
+        assertThat(page.getAttribute("#scenario-format", "target")).isEqualTo("_blank");
+        Page format = page.context().waitForPage(() -> page.click("#scenario-format"));
+        format.waitForSelector("main.document h1");
+        assertThat(format.textContent("main.document h1")).isEqualTo("The scenario format");
+        assertNoViolations(format, "scenario format");
+        format.click(".bar .back");
+        format.waitForSelector("body[data-ready=true] #run");
+
+        Page phone = open("/docs/scenario-format?lang=zh-TW",
+                new NewContextOptions().setViewportSize(390, 844).setBypassCSP(true));
+        assertThat(phone.evaluate("() => document.documentElement.scrollWidth")).as("no sideways page").isEqualTo(390);
+        assertNoViolations(phone, "scenario format, zh-TW, 390 px");
+    }
 }
