@@ -79,4 +79,20 @@ class AccessibilityBrowserTest extends BrowserPages {
         assertThat(phone.evaluate("() => document.documentElement.scrollWidth")).as("no sideways page").isEqualTo(390);
         assertNoViolations(phone, "scenario format, zh-TW, 390 px");
     }
+
+    /** The event list folded, opened at the current hop, filtered, and filtered to nothing. */
+    @Test
+    void theEventListGroupedOpenedAndFilteredHasNoViolation() {
+        Page page = open("/?preset=kubernetes-clusterip&lang=zh-CN");
+        FlowPage.run(page);
+        page.keyboard().press("End");
+        assertNoViolations(page, "events folded");
+        page.click("#events li.group >> nth=2");
+        assertNoViolations(page, "a visit opened");
+        page.selectOption("#event-filters select[name=packet]", "3");
+        page.selectOption("#event-filters select[name=where]", "ip");
+        assertNoViolations(page, "events filtered");
+        page.selectOption("#event-filters select[name=kind]", "RECEIVED");
+        assertNoViolations(page, "no event matches");
+    }
 }
