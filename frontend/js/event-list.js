@@ -6,9 +6,9 @@ import {stageName} from './inspector.js';
 import {area, eventRows, rowHop, stepHop} from './event-rows.js';
 import d3 from './d3.js';
 
-export function EventList(container, {onSelect, filterForm, empty}) {
+export function EventList(container, {onSelect, filters: filterMenus, empty}) {
   const list = d3.select(container).attr('tabindex', 0);
-  const filters = EventFilters(filterForm, () => update(shown.hops, shown.cursor));
+  const filters = EventFilters(filterMenus, () => update(shown.hops, shown.cursor));
   let shown = {hops: [], cursor: -1, rows: []};
 
   // the list is one tab stop: up and down move through the hops the filters show, as in a list box (a folded
@@ -88,11 +88,11 @@ function verdict(visit) {
  * The filter menus: the packets, places and kinds the trace has so far, each with "all" first. A new run
  * (no hops) shows everything again.
  */
-function EventFilters(form, changed) {
-  const menus = {packet: form.elements.packet, where: form.elements.where, kind: form.elements.kind};
+function EventFilters(group, changed) {
+  const menu = name => group.querySelector(`select[name=${name}]`);
+  const menus = {packet: menu('packet'), where: menu('where'), kind: menu('kind')};
   let offered = '';
-  form.addEventListener('change', changed);
-  form.addEventListener('submit', event => event.preventDefault());
+  group.addEventListener('change', changed);
 
   function offer(hops) {
     const choices = {
