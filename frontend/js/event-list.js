@@ -52,10 +52,18 @@ export function EventList(container, {onSelect, filters: filterMenus, empty}) {
       .attr('aria-current', row => (isCurrent(row) ? 'step' : null));
     empty.hidden = hops.length === 0 || rows.length > 0;
     const current = items.filter(isCurrent).node();
-    if (current) current.scrollIntoView({block: 'nearest'});
+    if (current) keepInView(container, current);
   }
 
   return {update};
+}
+
+/** Scrolls the list, never the page (on a phone the list is below the diagram), to show the row. */
+function keepInView(list, row) {
+  const shown = list.getBoundingClientRect();
+  const place = row.getBoundingClientRect();
+  if (place.top < shown.top) list.scrollTop -= shown.top - place.top;
+  else if (place.bottom > shown.bottom) list.scrollTop += place.bottom - shown.bottom;
 }
 
 /** One row's text: a folded visit shows its span of hops, its chain and its verdict; a hop shows itself. */
