@@ -6,6 +6,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
+import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.FlowPage;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ class AccessibilityBrowserTest extends BrowserPages {
         Page page = open("/?preset=docker-wan-published");
         page.click("#edit");
         assertThat(page.getAttribute("#scenario-format", "target")).isEqualTo("_blank");
+        Browser.screenshot(page, "editor-scenario-format-link");
         Page format = page.context().waitForPage(() -> page.click("#scenario-format"));
         format.waitForSelector("main.document h1");
         assertThat(format.textContent("main.document h1")).isEqualTo("The scenario format");
@@ -78,6 +80,7 @@ class AccessibilityBrowserTest extends BrowserPages {
                 new NewContextOptions().setViewportSize(390, 844).setBypassCSP(true));
         assertThat(phone.evaluate("() => document.documentElement.scrollWidth")).as("no sideways page").isEqualTo(390);
         assertNoViolations(phone, "scenario format, zh-TW, 390 px");
+        Browser.screenshot(phone, "scenario-format-phone");
     }
 
     /** The event list folded, opened at the current hop, filtered, and filtered to nothing. */
