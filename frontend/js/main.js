@@ -24,7 +24,8 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const playback = Playback();
 const diagram = Diagram($('diagram'));
 const inspector = Inspector($('inspector'));
-const events = EventList($('events'), {onSelect: index => playback.seek(index)});
+const events = EventList($('events'), {onSelect: index => playback.seek(index), filters: $('event-filters'),
+  empty: $('events-none')});
 const verdicts = Verdicts($('verdicts'));
 const editor = Editor($('editor-form'));
 const presenter = Presenter($('caption'));

@@ -6,6 +6,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
+import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.support.FlowPage;
 import java.util.ArrayList;
@@ -59,5 +60,42 @@ class AccessibilityBrowserTest extends BrowserPages {
             page.keyboard().press("p");
             assertNoViolations(page, language + " presenter");
         }
+    }
+
+    /** The editor's "Scenario format" opens the format's page in a new tab; it reads well on a phone too. */
+    @Test
+    void theScenarioFormatPageOpensFromTheEditorAndHasNoViolation() {
+        Page page = open("/?preset=docker-wan-published");
+        page.click("#edit");
+        assertThat(page.getAttribute("#scenario-format", "target")).isEqualTo("_blank");
+        Browser.screenshot(page, "editor-scenario-format-link");
+        Page format = page.context().waitForPage(() -> page.click("#scenario-format"));
+        format.waitForSelector("main.document h1");
+        assertThat(format.textContent("main.document h1")).isEqualTo("The scenario format");
+        assertNoViolations(format, "scenario format");
+        format.click(".bar .back");
+        format.waitForSelector("body[data-ready=true] #run");
+
+        Page phone = open("/docs/scenario-format?lang=zh-TW",
+                new NewContextOptions().setViewportSize(390, 844).setBypassCSP(true));
+        assertThat(phone.evaluate("() => document.documentElement.scrollWidth")).as("no sideways page").isEqualTo(390);
+        assertNoViolations(phone, "scenario format, zh-TW, 390 px");
+        Browser.screenshot(phone, "scenario-format-phone");
+    }
+
+    /** The event list folded, opened at the current hop, filtered, and filtered to nothing. */
+    @Test
+    void theEventListGroupedOpenedAndFilteredHasNoViolation() {
+        Page page = open("/?preset=kubernetes-clusterip&lang=zh-CN");
+        FlowPage.run(page);
+        page.keyboard().press("End");
+        assertNoViolations(page, "events folded");
+        page.click("#events li.group >> nth=2");
+        assertNoViolations(page, "a visit opened");
+        page.selectOption("#event-filters select[name=packet]", "3");
+        page.selectOption("#event-filters select[name=where]", "ip");
+        assertNoViolations(page, "events filtered");
+        page.selectOption("#event-filters select[name=kind]", "RECEIVED");
+        assertNoViolations(page, "no event matches");
     }
 }

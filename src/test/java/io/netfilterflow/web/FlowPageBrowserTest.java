@@ -3,6 +3,7 @@ package io.netfilterflow.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.Simulator;
@@ -73,8 +74,9 @@ class FlowPageBrowserTest extends BrowserPages {
     @Test
     void inspectorMarksTheDecidingRuleWithItsLine() {
         run();
-        // the event list jumps: the DNAT rule in the DOCKER chain of nat
-        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables nat DOCKER")).first().click();
+        // the event list jumps: nat PREROUTING's row opens into its hops, then the DNAT rule in the DOCKER chain
+        eventRow("iptables nat PREROUTING").click();
+        eventRow("iptables nat DOCKER").click();
 
         assertThat(litBox()).isEqualTo("ip:nat:PREROUTING");
         assertThat(page.textContent("#inspector ol.rules li.decided .line")).isEqualTo("line 28");
@@ -94,7 +96,8 @@ class FlowPageBrowserTest extends BrowserPages {
         page.click("#editor-close");
 
         run();
-        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables filter DOCKER-USER")).first().click();
+        eventRow("iptables filter FORWARD").click();
+        eventRow("iptables filter DOCKER-USER").click();
 
         assertThat(page.textContent("#inspector ol.rules li.decided code")).contains(comment.replace("\"", "\\\""));
         assertThat(page.locator("#inspector script, #inspector img, #events script").count()).isZero();
@@ -109,7 +112,8 @@ class FlowPageBrowserTest extends BrowserPages {
         int line = editRules(true, "-I DOCKER-USER 1 -s 10.99.0.100/32 -j RETURN");
         page.click("#editor-close");
         run();
-        page.locator("#events li", new Page.LocatorOptions().setHasText("iptables filter DOCKER-USER")).first().click();
+        eventRow("iptables filter FORWARD").click();
+        eventRow("iptables filter DOCKER-USER").click();
 
         assertThat(page.textContent("#inspector ol.rules li.decided .line")).isEqualTo("line " + line);
         assertThat(page.textContent("#inspector ol.rules li.decided code"))
@@ -204,6 +208,11 @@ class FlowPageBrowserTest extends BrowserPages {
 
     private void run() {
         FlowPage.run(page);
+    }
+
+    /** The first row of the event list that says {@code text}; a chain's row opens into its hops when clicked. */
+    private Locator eventRow(String text) {
+        return page.locator("#events li", new Page.LocatorOptions().setHasText(text)).first();
     }
 
     private String litBox() {
