@@ -73,6 +73,7 @@ export function Quiz(panel, {playback, diagram}) {
   }
 
   function currentView(state) {
+    if (state.hops.length === 0) return {kind: 'waiting'}; // a scenario picked, not run yet
     const atEnd = state.summary && state.cursor === state.hops.length - 1;
     if (told != null && told === state.cursor) return {kind: 'told', index: told, atEnd};
     const question = asking(state);
@@ -82,12 +83,14 @@ export function Quiz(panel, {playback, diagram}) {
   }
 
   function draw(view, state) {
-    const body = panel.querySelector('.quiz-body');
+    const body = panel.querySelector('.quiz-body'); // a live region: a reader hears each question and answer
     body.replaceChildren();
+    delete body.dataset.kind;
     if (view.kind === 'ask') ask(body, view.question);
     else if (view.kind === 'told') explain(body, state.hops[view.index], answers.get(view.index), view.atEnd);
     else if (view.kind === 'done') body.append(finalLine());
     else if (view.kind === 'moving') body.append(line('p', 'quiz-status', t('quiz.moving')));
+    else if (view.kind === 'waiting') body.append(line('p', 'quiz-status', t('hop.none')));
     else body.append(continueButton());
     panel.dataset.seq = view.kind === 'ask' || view.kind === 'told' ? String(state.hops[view.index].seq) : '';
   }
@@ -118,7 +121,6 @@ export function Quiz(panel, {playback, diagram}) {
   function explain(body, hop, given, atEnd) {
     const result = line('p', `quiz-result ${given.right ? 'right' : 'wrong'}`,
       given.right ? t('quiz.right', given.answer) : t('quiz.wrong', given.label, given.answer));
-    result.setAttribute('role', 'status');
     body.append(result, line('p', 'quiz-why', hop.why || ''));
     if (hop.rule) {
       body.append(line('code', 'quiz-rule', `${hop.rule.input} ${t('rule.line', hop.rule.line)}: ${hop.rule.text}`));
@@ -188,8 +190,9 @@ export function Quiz(panel, {playback, diagram}) {
     else proceed();
   }
 
+  /** Keyboard users land on the answers; the page does not jump (a phone keeps the diagram in view). */
   function focus(selector) {
-    panel.querySelector(selector)?.focus();
+    panel.querySelector(selector)?.focus({preventScroll: true});
   }
 
   function rightCount() {
