@@ -11,7 +11,7 @@ export function Quiz(panel, {playback, diagram}) {
   const root = document.documentElement;
   let on = false;
   let questions = Questions(null);
-  let answers = new Map(); // hop index → {chosen, label, right}
+  let answers = new Map(); // hop index → {chosen, label, answer (its label), right}
   let frontier = -1; // the furthest hop shown: behind it the student reviews, at it the quiz asks
   let told = null; // the hop whose answer is being explained
   let moving = false; // on to the next question, a hop at a time
