@@ -1,5 +1,5 @@
 // Where a hop is drawn: its box, or for a frame received or sent, the port of the device it came in or left by.
-import {portId} from './host-ports.js';
+import {hostPorts, portId} from './host-ports.js';
 
 export function shownNode(hop) {
   if (hop.node === 'nic-in' && hop.packet?.in) return portId(hop.packet.in);
@@ -20,4 +20,13 @@ export function edgesWithPorts(edges, ports) {
 export function isAnswer(firstHop) {
   const label = firstHop?.reason?.args?.label;
   return Boolean(label && label.code && label.code !== 'LABEL_PACKET');
+}
+
+/** The server's diagram as the page draws it around a scenario's host: "NIC in" and "NIC out" are its ports. */
+export function withPorts(description, scenario) {
+  const ports = hostPorts(scenario).ports;
+  const rows = description.rows ?? 5;
+  const nodes = description.nodes.filter(node => node.kind !== 'nic')
+    .concat(ports.map((port, i) => ({id: port.id, kind: 'port', label: port.name, col: (i * description.columns) / ports.length, row: rows})));
+  return {...description, nodes, edges: edgesWithPorts(description.edges, ports)};
 }

@@ -1,11 +1,13 @@
 // Keys for a classroom: space plays or pauses, arrows (and a clicker's PageUp/PageDown) step, Home and End
 // jump, P enters or leaves presenter mode, N hides or shows its notes, B (or a clicker's '.') blanks the
 // screen and brings it back, Escape closes what is open. Typing in a field wins, but for the scenario menu:
-// left, right and the clicker's keys step there too (up and down choose a scenario).
+// left, right and the clicker's keys step there too (up and down choose a scenario). A quiz's answer buttons
+// take Enter and space as buttons do.
 
 export function bindKeys(playback, presenter, {closeEditor, closeMenus}) {
   document.addEventListener('keydown', event => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if ([' ', 'Enter'].includes(event.key) && event.target.closest('#quiz button')) return;
     if (event.key === 'Escape' && !presenter.active()) {
       closeMenus();
       if (!document.getElementById('editor').hidden) {
@@ -43,5 +45,5 @@ export function bindKeys(playback, presenter, {closeEditor, closeMenus}) {
 
 // A focused button would also take the space bar as a click; the space bar belongs to play and pause.
 document.addEventListener('keyup', event => {
-  if (event.key === ' ' && event.target.closest('button')) event.preventDefault();
+  if (event.key === ' ' && event.target.closest('button') && !event.target.closest('#quiz')) event.preventDefault();
 });

@@ -1,5 +1,5 @@
 // Wiring: loads the diagram and the presets, opens what the link asks for (a preset, a shared scenario, a
-// hop, presenter mode), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
+// hop, presenter mode, a quiz), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
 // verdicts and caption on the hop the reader is at.
 import {getJson, simulate} from './api.js';
 import {t} from './i18n.js';
@@ -18,13 +18,15 @@ import {Presenter} from './presenter.js';
 import {copyTrace, downloadScenario, downloadTrace} from './export.js';
 import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
+import {Quiz} from './quiz.js';
+import {withPorts} from './hop-node.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const playback = Playback();
 const diagram = Diagram($('diagram'));
 const inspector = Inspector($('inspector'));
-const events = EventList($('events'), {onSelect: index => playback.seek(index), filters: $('event-filters'),
+const events = EventList($('events'), {onSelect: index => steps.seek(index), filters: $('event-filters'),
   empty: $('events-none')});
 const verdicts = Verdicts($('verdicts'));
 const editor = Editor($('editor-form'));
@@ -35,6 +37,8 @@ const share = ShareDialog($('share-dialog'), {
   position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
 });
 const drawn = new Map();
+const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
+const steps = quiz.guard(playback); // the keys and buttons: in a quiz, none steps past a question
 bindLanguage($('language'));
 let scenario = null;
 let running = null;
@@ -56,6 +60,7 @@ function render(state) {
   $('play').setAttribute('aria-pressed', String(state.playing));
   $('position').textContent = hop ? t('hop.of', state.cursor + 1, state.hops.length) : t('hop.none');
   $('speed-value').textContent = t('speed', SPEEDS[state.speedIndex]);
+  quiz.update(state);
   if (hop && !firstHopMarked) {
     firstHopMarked = true;
     requestAnimationFrame(() => performance.mark('first-hop-drawn'));
@@ -79,6 +84,7 @@ function listArrivals() {
     const state = playback.state();
     events.update(state.hops, state.cursor);
     $('position').textContent = t('hop.of', state.cursor + 1, state.hops.length);
+    quiz.update(state);
   });
 }
 
@@ -86,7 +92,8 @@ function listArrivals() {
 async function drawDiagram(shown) {
   const backend = shown.host?.backend || 'nft';
   if (!drawn.has(backend)) drawn.set(backend, await getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`));
-  diagram.draw(drawn.get(backend), shown);
+  quiz.setDiagram(withPorts(drawn.get(backend), shown));
+  await diagram.draw(drawn.get(backend), shown);
 }
 
 /** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */
@@ -111,6 +118,7 @@ function clearRun() {
   $('verdicts').replaceChildren();
   $('counters').disabled = true;
   delete document.body.dataset.state;
+  quiz.reset();
   playback.reset();
 }
 
@@ -125,8 +133,9 @@ async function run(next, at = null) {
   firstHopMarked = false;
   performance.clearMarks();
   performance.mark('run');
+  quiz.reset();
   playback.reset();
-  if (!target) playback.play();
+  if (!target && !quiz.active()) playback.play();
   $('scenario-title').textContent = next.title || '';
   showNotes($('notes'), next.notes);
   document.body.dataset.state = 'running';
@@ -183,6 +192,7 @@ async function sharedScenario(link) {
 async function start() {
   const link = readLink();
   presenter.set(link.present);
+  quiz.set(link.quiz);
   // the server named the preset the page opens by default; a shared scenario has a title of its own
   if (link.encoded || link.shareId) $('scenario-title').textContent = '';
   const presets = await getJson('/api/presets');
@@ -213,7 +223,7 @@ async function start() {
   // a link that cannot be opened says so, and the message stays over the preset opened instead
   if (broken) showRefusal($('verdicts'), broken);
   document.body.dataset.ready = 'true';
-  if (link.preset && scenario && (at || link.present)) await run(scenario, at);
+  if (link.preset && scenario && (at || link.present || link.quiz)) await run(scenario, at);
 }
 
 /** Runs an export action, saying in the status line when it fails (a refused scenario, no clipboard). */
@@ -256,11 +266,11 @@ $('editor-form').addEventListener('submit', event => {
   const edited = editor.read();
   if (edited) run(edited);
 });
-$('restart').addEventListener('click', () => playback.restart());
-$('back').addEventListener('click', () => playback.back());
-$('play').addEventListener('click', () => playback.toggle());
-$('forward').addEventListener('click', () => playback.forward());
-$('end').addEventListener('click', () => playback.end());
+$('restart').addEventListener('click', () => steps.restart());
+$('back').addEventListener('click', () => steps.back());
+$('play').addEventListener('click', () => steps.toggle());
+$('forward').addEventListener('click', () => steps.forward());
+$('end').addEventListener('click', () => steps.end());
 $('speed').addEventListener('input', event => playback.speed(Number(event.target.value)));
 $('share').addEventListener('click', () => share.open());
 $('counters').addEventListener('click', () => counters.open(scenario));
@@ -269,5 +279,5 @@ $('export-scenario').addEventListener('click', () => exporting(async current => 
 $('export-trace').addEventListener('click', () => exporting(downloadTrace));
 $('copy-text').addEventListener('click', () => exporting(current => copyTrace(current, 'text')));
 $('copy-conformance').addEventListener('click', () => exporting(current => copyTrace(current, 'conformance')));
-bindKeys(playback, presenter, {closeEditor: () => openEditor(false), closeMenus: () => { $('export').open = false; }});
+bindKeys(steps, presenter, {closeEditor: () => openEditor(false), closeMenus: () => { $('export').open = false; }});
 start().catch(error => showRefusal($('verdicts'), {title: t('error.network', error.message || error)}));

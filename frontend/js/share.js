@@ -1,5 +1,5 @@
-// The Share dialog: a link to the scenario as it is in the editor, at the current hop and in presenter
-// mode if asked. A scenario that fits travels whole in the fragment; a larger one is stored on the server.
+// The Share dialog: a link to the scenario as it is in the editor, at the current hop, in presenter mode and
+// as a quiz if asked. A scenario that fits travels whole in the fragment; a larger one is stored on the server.
 import {encodeScenario} from './share-codec.js';
 import {viewFragment} from './link.js';
 import {postJson} from './api.js';
@@ -31,7 +31,7 @@ export function ShareDialog(dialog, {scenario, position}) {
     how.textContent = t('share.making');
     const hop = form.elements.atHop.checked ? position() : null;
     try {
-      const link = await shareLink(scenario(), {hop, present: form.elements.present.checked});
+      const link = await shareLink(scenario(), {hop, present: form.elements.present.checked, quiz: form.elements.quiz.checked});
       if (request !== made) return;
       output.value = link.url;
       how.textContent = link.stored ? t('share.stored') : t('share.inline');

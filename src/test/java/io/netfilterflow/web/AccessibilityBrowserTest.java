@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * axe-core finds nothing to fix in each state a reader meets: the page as it opens, a run under way and ended,
- * the editor, the counters and share dialogs, presenter mode; in English and in Korean.
+ * the editor, the counters and share dialogs, presenter mode, a quiz; in English and in Korean.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTest extends BrowserPages {
@@ -97,5 +97,31 @@ class AccessibilityBrowserTest extends BrowserPages {
         assertNoViolations(page, "events filtered");
         page.selectOption("#event-filters select[name=kind]", "RECEIVED");
         assertNoViolations(page, "no event matches");
+    }
+
+    /** A quiz's question, an answer explained and the final score, on the page and in presenter mode. */
+    @Test
+    void theQuizHasNoViolation() {
+        for (String language : List.of("en", "ko")) {
+            Page page = open("/?preset=raw-notrack&lang=" + language + "#quiz");
+            page.waitForSelector("#quiz[data-view=ask]");
+            assertNoViolations(page, language + " quiz question");
+            page.locator("#quiz .quiz-choice").first().click();
+            page.waitForSelector("#quiz[data-view=told]");
+            assertNoViolations(page, language + " quiz answer");
+            while (page.locator("#quiz .quiz-final").count() == 0) {
+                page.waitForSelector("#quiz[data-view=ask], #quiz .quiz-continue, #quiz .quiz-final");
+                if (page.locator("#quiz .quiz-continue").count() > 0) {
+                    page.click("#quiz .quiz-continue");
+                } else if (page.locator("#quiz .quiz-choice").count() > 0) {
+                    page.locator("#quiz .quiz-choice").first().click();
+                }
+            }
+            assertNoViolations(page, language + " quiz over");
+            page.keyboard().press("p");
+            page.keyboard().press("Home");
+            page.keyboard().press("ArrowRight");
+            assertNoViolations(page, language + " quiz presenter");
+        }
     }
 }
