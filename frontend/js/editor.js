@@ -88,7 +88,24 @@ export function Editor(form) {
     form.querySelectorAll('[aria-invalid]').forEach(control => control.removeAttribute('aria-invalid'));
   }
 
-  return {fill, read, showProblem};
+  /** Appends a packet to the packets field; its new count, or null after marking a field that is not JSON. */
+  function addPacket(packet) {
+    clearProblems();
+    const control = form.elements.packets;
+    let packets;
+    try {
+      packets = control.value.trim() ? JSON.parse(control.value) : [];
+    } catch (error) {
+      mark('packets', t('editor.json', error.message), 0);
+      return null;
+    }
+    if (!Array.isArray(packets)) packets = [packets];
+    packets.push(packet);
+    control.value = JSON.stringify(packets, null, 2);
+    return packets.length;
+  }
+
+  return {fill, read, showProblem, addPacket};
 }
 
 function fieldName(field) {

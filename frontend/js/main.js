@@ -18,6 +18,7 @@ import {Presenter} from './presenter.js';
 import {copyTrace, downloadScenario, downloadTrace} from './export.js';
 import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
+import {PacketBuilder, bindEndpointClicks} from './builder.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -32,6 +33,14 @@ const counters = CountersDialog($('counters-dialog'));
 const share = ShareDialog($('share-dialog'), {
   scenario: () => editor.read() || scenario,
   position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
+});
+const builder = PacketBuilder($('builder-dialog'), {
+  scenario: () => editor.read() || (openEditor(true), null),
+  run: one => {
+    openEditor(false); // the run is what the reader wants to see now; a refused field opens it again
+    run(one, null, {fromBuilder: true});
+  },
+  add: packet => editor.addPacket(packet),
 });
 const drawn = {backend: null};
 bindLanguage($('language'));
@@ -115,7 +124,7 @@ function clearRun() {
   playback.reset();
 }
 
-async function run(next, at = null) {
+async function run(next, at = null, {fromBuilder = false} = {}) {
   running?.abort();
   $('verdicts').replaceChildren();
   target = at;
@@ -150,6 +159,8 @@ async function run(next, at = null) {
       document.body.dataset.state = 'refused';
       playback.pause();
       showRefusal($('verdicts'), problem);
+      // the builder's one packet is not in the editor: its refusal goes back to the builder's field
+      if (fromBuilder && builder.showRefusal(problem)) return;
       if (editor.showProblem(problem)) openEditor(true);
     },
   });
@@ -256,6 +267,8 @@ $('editor-form').addEventListener('submit', event => {
   const edited = editor.read();
   if (edited) run(edited);
 });
+$('add-packet').addEventListener('click', () => builder.open());
+bindEndpointClicks($('diagram'), name => builder.open(name));
 $('restart').addEventListener('click', () => playback.restart());
 $('back').addEventListener('click', () => playback.back());
 $('play').addEventListener('click', () => playback.toggle());
