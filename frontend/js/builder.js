@@ -123,15 +123,20 @@ export function PacketBuilder(dialog, {scenario, run, add}) {
     note.className = 'problem';
     note.setAttribute('role', 'alert');
     note.dataset.field = control.name;
+    note.id = 'builder-problem';
     note.textContent = message;
     control.closest('label').after(note);
     control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', note.id);
     control.focus();
   }
 
   function clearProblem() {
     form.querySelectorAll('.problem').forEach(note => note.remove());
-    form.querySelectorAll('[aria-invalid]').forEach(control => control.removeAttribute('aria-invalid'));
+    form.querySelectorAll('[aria-invalid]').forEach(control => {
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-describedby');
+    });
   }
 
   /** Fills the machine menus from the scenario, keeping what was chosen when it still exists. */

@@ -192,6 +192,28 @@ class PacketBuilderBrowserTest extends BrowserPages {
         assertThat(page.isVisible("#builder-dialog")).isTrue();
     }
 
+    @Test
+    void theBuilderFitsAPhoneAndAProjectorInEveryLanguage() {
+        int[][] sizes = {{390, 844}, {1280, 720}, {1920, 1080}};
+        for (String language : List.of("en", "ko", "zh-CN", "zh-TW")) {
+            for (int[] size : sizes) {
+                Page page = open("/?preset=docker-wan-published&lang=" + language, size[0], size[1]);
+                page.click("#add-packet");
+                choose(page, "from", "wan");
+                choose(page, "service", "ssh");
+                Object overflow = page.evaluate("() => { const d = document.querySelector('#builder-dialog');"
+                        + " const r = d.getBoundingClientRect();"
+                        + " return [d.scrollWidth > d.clientWidth, r.left < 0, r.right > innerWidth]; }");
+                assertThat(overflow).asList().as("%s at %dx%d: scrolls sideways, off left, off right", language,
+                        size[0], size[1]).containsOnly(false);
+                page.locator("#builder-run").scrollIntoViewIfNeeded();
+                assertThat(page.locator("#builder-run").isVisible()).isTrue();
+                Browser.screenshot(page, "builder-" + language + "-" + size[0] + "x" + size[1]);
+                page.context().close();
+            }
+        }
+    }
+
     private static JsonNode preset(String id) {
         return FlowPage.json(Fixtures.read(PRESETS.resolve(id + ".json")));
     }
