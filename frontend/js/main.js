@@ -19,6 +19,7 @@ import {copyTrace, downloadScenario, downloadTrace} from './export.js';
 import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
 import {PacketBuilder, bindEndpointClicks} from './builder.js';
+import {EndpointForms} from './endpoint-form.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -28,6 +29,7 @@ const inspector = Inspector($('inspector'));
 const events = EventList($('events'), {onSelect: index => playback.seek(index)});
 const verdicts = Verdicts($('verdicts'));
 const editor = Editor($('editor-form'));
+const forms = EndpointForms($('editor-form'));
 const presenter = Presenter($('caption'));
 const counters = CountersDialog($('counters-dialog'));
 const share = ShareDialog($('share-dialog'), {
@@ -161,7 +163,10 @@ async function run(next, at = null, {fromBuilder = false} = {}) {
       showRefusal($('verdicts'), problem);
       // the builder's one packet is not in the editor: its refusal goes back to the builder's field
       if (fromBuilder && builder.showRefusal(problem)) return;
-      if (editor.showProblem(problem)) openEditor(true);
+      if (editor.showProblem(problem)) {
+        openEditor(true);
+        forms.showProblem(problem); // the row's own field too, when the JSON behind it is closed
+      }
     },
   });
 }
