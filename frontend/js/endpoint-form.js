@@ -15,8 +15,8 @@ export function EndpointForms(form) {
       {key: 'name', label: 'rows.name'},
       {key: 'kind', label: 'rows.kind', options: () => [['', 'ethernet'], ...KINDS.map(kind => [kind, kind])]},
       {key: 'master', label: 'rows.master', options: () => [['', t('rows.none')], ...names('bridge')]},
-      {key: 'mac', label: 'rows.mac'},
-      {key: 'addresses', label: 'rows.addresses', list: true},
+      {key: 'mac', label: 'rows.mac', wide: true},
+      {key: 'addresses', label: 'rows.addresses', list: true, wide: true},
     ],
     blank: items => ({name: unused(items, 'eth', 0)}),
     name: (item, index) => t('rows.interface', index + 1, item.name || ''),
@@ -34,8 +34,8 @@ export function EndpointForms(form) {
       // a machine is cabled to a routed interface or a bridge's port, never to the bridge or the loopback
       {key: 'attach', label: 'rows.attach', options: () => interfaces
         .filter(i => i.name && !['bridge', 'loopback'].includes(i.kind)).map(i => [i.name, i.name])},
-      {key: 'mac', label: 'rows.mac'},
-      {key: 'ip', label: 'rows.ip'},
+      {key: 'mac', label: 'rows.mac', wide: true},
+      {key: 'ip', label: 'rows.ip', wide: true},
       {key: 'gateway', label: 'rows.gateway'},
       {key: 'listen', label: 'rows.listen', list: true},
     ],

@@ -4,8 +4,8 @@
 import {t} from './i18n.js';
 
 /**
- * `fields`: [{key, label, list?, options?(items) → [[value, text]]}]; a `list` field is a space-separated
- * array, an `options` field a select. `blank(items)` makes a new row's object; `name(item, index)` names a row.
+ * `fields`: [{key, label, list?, options?() → [[value, text]], wide?}]; a `list` field is a
+ * space-separated array, an `options` field a select, a `wide` one holds a MAC or addresses. `blank(items)` makes a new row's object; `name(item, index)` names a row.
  */
 export function RowsForm(fieldset, {textarea, fields, blank, name, onChange = () => {}}) {
   const rows = fieldset.querySelector('.rows');
@@ -85,6 +85,7 @@ export function RowsForm(fieldset, {textarea, fields, blank, name, onChange = ()
 
   function cell(field, item) {
     const label = document.createElement('label');
+    if (field.wide) label.className = 'wide';
     const span = document.createElement('span');
     span.textContent = t(field.label);
     const value = item[field.key];
