@@ -45,7 +45,9 @@ export function PacketBuilder(dialog, {scenario, run, add}) {
     if (['proto', 'port', 'icmpType'].includes(name)) {
       field('service').value = serviceOf(draft())?.id || CUSTOM;
     }
-    if (name === 'from' && field('to').value === field('from').value) field('to').value = 'host';
+    if (name === 'from' && field('to').value === field('from').value && field('from').value !== 'host') {
+      field('to').value = 'host';
+    }
     show();
   }
 
@@ -77,9 +79,10 @@ export function PacketBuilder(dialog, {scenario, run, add}) {
     preview.textContent = result.packet ? line(result.packet) : '';
   }
 
-  /** A machine does not send to itself through the host: its own name is not a destination. */
+  /** A machine does not send to itself through the host: its own name is not a destination (the host may: lo). */
   function disableSelf() {
-    for (const option of field('to').options) option.disabled = option.value === field('from').value;
+    const from = field('from').value;
+    for (const option of field('to').options) option.disabled = option.value === from && from !== 'host';
   }
 
   function line(packet) {

@@ -97,6 +97,9 @@ class PacketBuilderBrowserTest extends BrowserPages {
         choose(page, "from", "host");
         choose(page, "to", "host");
         assertThat(page.textContent("#builder-destination")).contains("127.0.0.1");
+        assertThat(disabledDestinations(page)).as("a process may reach its own host").isEmpty();
+        choose(page, "from", "laptop");
+        assertThat(disabledDestinations(page)).as("not itself").containsExactly("laptop");
 
         Page docker = open("/?preset=docker-wan-published");
         docker.click("#add-packet");
@@ -212,6 +215,12 @@ class PacketBuilderBrowserTest extends BrowserPages {
                 page.context().close();
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> disabledDestinations(Page page) {
+        return (List<Object>) page.evaluate("() => [...document.querySelectorAll('#builder-form select[name=to] option')]"
+                + ".filter(o => o.disabled).map(o => o.value)");
     }
 
     private static JsonNode preset(String id) {
