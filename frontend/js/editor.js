@@ -25,6 +25,7 @@ export function Editor(form) {
       form.elements[name].value = get(scenario, path) || '';
     }
     clearProblems();
+    form.dispatchEvent(new Event('filled')); // forms drawn from the JSON fields redraw
   }
 
   /** The scenario as edited, or null after marking the fields that are not valid JSON. */
@@ -80,15 +81,36 @@ export function Editor(form) {
     note.textContent = message;
     control.closest('label').after(note);
     control.setAttribute('aria-invalid', 'true');
+    control.closest('details')?.setAttribute('open', ''); // a JSON field behind its toggle shows its problem
     if (line > 0 && control.tagName === 'TEXTAREA') selectLine(control, line);
   }
 
   function clearProblems() {
     form.querySelectorAll('.problem').forEach(note => note.remove());
-    form.querySelectorAll('[aria-invalid]').forEach(control => control.removeAttribute('aria-invalid'));
+    form.querySelectorAll('[aria-invalid]').forEach(control => {
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-describedby'); // a row's field points at its note, gone now
+    });
   }
 
-  return {fill, read, showProblem};
+  /** Appends a packet to the packets field; its new count, or null after marking a field that is not JSON. */
+  function addPacket(packet) {
+    clearProblems();
+    const control = form.elements.packets;
+    let packets;
+    try {
+      packets = control.value.trim() ? JSON.parse(control.value) : [];
+    } catch (error) {
+      mark('packets', t('editor.json', error.message), 0);
+      return null;
+    }
+    if (!Array.isArray(packets)) packets = [packets];
+    packets.push(packet);
+    control.value = JSON.stringify(packets, null, 2);
+    return packets.length;
+  }
+
+  return {fill, read, showProblem, addPacket};
 }
 
 function fieldName(field) {

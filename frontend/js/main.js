@@ -20,6 +20,8 @@ import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
 import {Quiz} from './quiz.js';
 import {withPorts} from './hop-node.js';
+import {PacketBuilder, bindEndpointClicks} from './builder.js';
+import {EndpointForms} from './endpoint-form.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -30,6 +32,7 @@ const events = EventList($('events'), {onSelect: index => steps.seek(index), fil
   empty: $('events-none')});
 const verdicts = Verdicts($('verdicts'));
 const editor = Editor($('editor-form'));
+const forms = EndpointForms($('editor-form'));
 const presenter = Presenter($('caption'));
 const counters = CountersDialog($('counters-dialog'));
 const share = ShareDialog($('share-dialog'), {
@@ -39,6 +42,14 @@ const share = ShareDialog($('share-dialog'), {
 const drawn = new Map();
 const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
 const steps = quiz.guard(playback); // the keys and buttons: in a quiz, none steps past a question
+const builder = PacketBuilder($('builder-dialog'), {
+  scenario: () => editor.read() || (openEditor(true), null),
+  run: one => {
+    openEditor(false); // the run is what the reader wants to see now; a refused field opens it again
+    run(one, null, {fromBuilder: true});
+  },
+  add: packet => editor.addPacket(packet),
+});
 bindLanguage($('language'));
 let scenario = null;
 let running = null;
@@ -122,7 +133,7 @@ function clearRun() {
   playback.reset();
 }
 
-async function run(next, at = null) {
+async function run(next, at = null, {fromBuilder = false} = {}) {
   running?.abort();
   document.body.dataset.state = 'running';
   $('verdicts').replaceChildren();
@@ -157,7 +168,12 @@ async function run(next, at = null) {
       document.body.dataset.state = 'refused';
       playback.pause();
       showRefusal($('verdicts'), problem);
-      if (editor.showProblem(problem)) openEditor(true);
+      // the builder's one packet is not in the editor: its refusal goes back to the builder's field
+      if (fromBuilder && builder.showRefusal(problem)) return;
+      if (editor.showProblem(problem)) {
+        openEditor(true);
+        forms.showProblem(problem); // the row's own field too, when the JSON behind it is closed
+      }
     },
   });
 }
@@ -266,6 +282,8 @@ $('editor-form').addEventListener('submit', event => {
   const edited = editor.read();
   if (edited) run(edited);
 });
+$('add-packet').addEventListener('click', () => builder.open());
+bindEndpointClicks($('diagram'), name => builder.open(name));
 $('restart').addEventListener('click', () => steps.restart());
 $('back').addEventListener('click', () => steps.back());
 $('play').addEventListener('click', () => steps.toggle());

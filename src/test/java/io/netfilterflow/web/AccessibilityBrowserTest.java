@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * axe-core finds nothing to fix in each state a reader meets: the page as it opens, a run under way and ended,
- * the editor, the counters and share dialogs, presenter mode, a quiz; in English and in Korean.
+ * the editor, the counters, share and packet builder dialogs, presenter mode, a quiz; in English and in Korean.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTest extends BrowserPages {
@@ -56,6 +56,14 @@ class AccessibilityBrowserTest extends BrowserPages {
             page.keyboard().press("Escape");
             page.click("#share");
             assertNoViolations(page, language + " share");
+            page.keyboard().press("Escape");
+            page.click("#add-packet");
+            page.waitForSelector("#builder-dialog[open]");
+            assertNoViolations(page, language + " builder");
+            page.selectOption("#builder-form select[name=to]", "other");
+            page.click("#builder-run");
+            page.waitForSelector("#builder-form .problem");
+            assertNoViolations(page, language + " builder refusing");
             page.keyboard().press("Escape");
             page.keyboard().press("p");
             assertNoViolations(page, language + " presenter");
