@@ -1,2 +1,2 @@
-// d3 comes from its webjar as a classic script (the dist build is UMD); this module hands it on.
+// D3 comes from its modules' webjars as classic scripts (UMD builds that fill one global d3); this module hands it on.
 export default globalThis.d3;

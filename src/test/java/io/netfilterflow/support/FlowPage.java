@@ -30,6 +30,15 @@ public final class FlowPage {
         assertThat(page.getAttribute("body", "data-state")).as(page.textContent("#verdicts")).isEqualTo("done");
     }
 
+    /** The diagram box that lights for a step: its box, or for a frame received or sent, its device's port. */
+    public static String box(io.netfilterflow.trace.Step step) {
+        return switch (step.node()) {
+            case "nic-in" -> "port:" + step.packet().in();
+            case "nic-out" -> "port:" + step.packet().out();
+            default -> step.node();
+        };
+    }
+
     /** The id of the one diagram box lit for the current hop. */
     public static String litBox(Page page) {
         Object ids = page.evaluate("() => [...document.querySelectorAll('#diagram .node.lit')].map(n => n.dataset.id)");

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,9 +40,20 @@ class ApplicationTest {
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
+    /** Every D3 script the page names comes from its webjar, D3's own code. */
     @Test
-    void servesD3FromItsWebjar() throws Exception {
-        assertThat(get("/webjars/d3/dist/d3.min.js").statusCode()).isEqualTo(200);
+    void servesD3FromItsWebjars() throws Exception {
+        List<String> scripts = java.util.regex.Pattern.compile("src=\"(/webjars/[^\"]+)\"").matcher(get("/").body())
+                .results().map(match -> match.group(1)).toList();
+        for (String module : List.of("d3-selection", "d3-transition", "d3-zoom")) {
+            assertThat(scripts).anyMatch(script -> script.startsWith("/webjars/" + module + "/")
+                    && script.endsWith("/dist/" + module + ".min.js"));
+        }
+        for (String script : scripts) {
+            HttpResponse<String> served = get(script);
+            assertThat(served.statusCode()).as(script).isEqualTo(200);
+            assertThat(served.body()).as(script).contains("https://d3js.org/");
+        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

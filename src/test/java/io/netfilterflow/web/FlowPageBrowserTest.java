@@ -41,11 +41,7 @@ class FlowPageBrowserTest extends BrowserPages {
     void wanToPublishedPortLightsExactlyTheTracesStagesInOrder() throws IOException {
         Trace trace = Simulator.run(ScenarioReader.read(Files.readString(PRESET)));
         // a frame received or sent lights the port of its device
-        List<String> expected = trace.steps().stream().map(step -> switch (step.node()) {
-            case "nic-in" -> "port:" + step.packet().in();
-            case "nic-out" -> "port:" + step.packet().out();
-            default -> step.node();
-        }).toList();
+        List<String> expected = trace.steps().stream().map(FlowPage::box).toList();
         int natPrerouting = indexOf(trace, StepKind.NAT, "PREROUTING");
 
         run();

@@ -47,7 +47,7 @@ class QuizBrowserTest extends BrowserPages {
             }
             Step step = trace.steps().get(Integer.parseInt(page.getAttribute("#quiz", "data-seq")) - 1);
             boolean box = "box".equals(page.getAttribute("#quiz .quiz-body", "data-kind"));
-            String answer = box ? step.node() : step.verdict();
+            String answer = box ? FlowPage.box(step) : step.verdict();
             List<String> values = page.locator("#quiz .quiz-choice").all().stream()
                     .map(choice -> choice.getAttribute("data-value")).toList();
             assertThat(values).as("the answers offered before hop %d", step.seq()).contains(answer).hasSizeGreaterThan(1)
@@ -76,7 +76,7 @@ class QuizBrowserTest extends BrowserPages {
             assertThat(page.getAttribute("#quiz .quiz-result", "class")).endsWith(rightNow ? "right" : "wrong");
             assertThat(page.textContent("#position")).as("the answer shows the hop")
                     .isEqualTo("hop " + step.seq() + " of " + trace.steps().size());
-            assertThat(FlowPage.litBox(page)).isEqualTo(step.node());
+            assertThat(FlowPage.litBox(page)).isEqualTo(FlowPage.box(step));
             assertThat(page.textContent("#quiz .quiz-why")).as("the hop's sentence")
                     .isEqualTo(TraceMessages.ENGLISH.render(step.reason(), step.notes()));
             if (step.rule() != null) {
@@ -134,7 +134,7 @@ class QuizBrowserTest extends BrowserPages {
         assertThat(student.evaluate("() => document.documentElement.classList.contains('quiz')")).isEqualTo(true);
         Trace trace = trace("raw-notrack");
         Step asked = trace.steps().get(Integer.parseInt(student.getAttribute("#quiz", "data-seq")) - 1);
-        assertThat(FlowPage.litBox(student)).as("the packet waits where it is").isEqualTo(trace.steps().get(asked.seq() - 2).node());
+        assertThat(FlowPage.litBox(student)).as("the packet waits where it is").isEqualTo(FlowPage.box(trace.steps().get(asked.seq() - 2)));
         assertThat(student.locator("#events li:visible").count()).as("the list does not tell what comes next")
                 .isEqualTo(asked.seq() - 1);
 
@@ -157,7 +157,7 @@ class QuizBrowserTest extends BrowserPages {
         page.keyboard().press("PageDown"); // a clicker: focuses the answers, does not step
         assertThat(page.evaluate("() => document.activeElement.classList.contains('quiz-choice')")).isEqualTo(true);
         assertThat(page.getAttribute("#quiz .quiz-body", "data-kind")).isEqualTo("box");
-        chooseByKeyboard(page, step.node(), " ");
+        chooseByKeyboard(page, FlowPage.box(step), " ");
         page.waitForSelector("#quiz[data-view=told]");
         assertThat(page.textContent("#quiz .quiz-why")).isEqualTo(TraceMessages.ENGLISH.render(step.reason(), step.notes()));
         Browser.screenshot(page, "quiz-presenter-told");
