@@ -88,9 +88,16 @@ export function Diagram(container) {
     return drawing;
   }
 
-  /** Gives the page back for a moment; false when a newer layout has started meanwhile. */
+  /**
+   * Gives the page back for a moment (a message to itself: a new task, which a browser does not slow down as it
+   * does timers in a tab out of sight); false when a newer layout has started meanwhile.
+   */
   async function pause(mine) {
-    await new Promise(resolve => setTimeout(resolve));
+    await new Promise(resolve => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
     return mine === generation;
   }
 
@@ -367,7 +374,17 @@ export function Diagram(container) {
     return node ? [node.cx, node.y] : [0, 0];
   }
 
-  return {draw, show};
+  /** The box a click landed in, named for people (iptables nat PREROUTING, port eth0), or null. */
+  function boxAt(target) {
+    const element = target.closest?.('g.node[data-id]:not(.frame)');
+    if (!element || !container.contains(element)) return null;
+    const box = d3.select(element).datum();
+    const name = box.kind === 'chain' ? `${t(`family.${box.family}`)} ${box.table} ${box.hook}`
+      : box.kind === 'port' ? t('node.port', box.name) : box.lines.join(' ');
+    return {id: box.id, kind: box.kind, family: box.family, table: box.table, hook: box.hook, name};
+  }
+
+  return {draw, show, boxAt};
 }
 
 /** A band's name on two lines when it says which tables: "Network layer" over "(iptables)". */

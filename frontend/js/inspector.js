@@ -50,7 +50,44 @@ export function Inspector(container) {
     items.append('code').text(d => d.text);
   }
 
-  return {show};
+  /**
+   * A box the reader clicked: its chain's rules with the run's counters beside them, and the packets that went
+   * through the box up to the hop shown (each a link to its first hop there).
+   */
+  function showBox(box, {hops, cursor, summary, where, seek}) {
+    root.selectAll('*').remove();
+    root.append('p').attr('class', 'where').text(box.name);
+    const seen = [];
+    hops.slice(0, cursor + 1).forEach((hop, index) => {
+      if (where(hop) === box.id && !seen.some(visit => visit.flow === hop.flow)) seen.push({flow: hop.flow, index});
+    });
+    root.append('h3').text(t('box.packets'));
+    if (!seen.length) root.append('p').attr('class', 'empty').text(t('box.none'));
+    const visits = root.append('ul').attr('class', 'visits').selectAll('li').data(seen).join('li');
+    const link = visits.append('button').attr('type', 'button').on('click', (event, d) => seek(d.index));
+    link.append('span').attr('class', 'swatch').style('background', d => flowColor(d.flow));
+    link.append('span').text(d => ` ${t('packet', d.flow)} · ${t('hop.of', d.index + 1, hops.length)}`);
+    if (box.kind === 'chain') counted(box, summary);
+  }
+
+  function counted({family, table, hook}, summary) {
+    const list = summary?.chains?.find(c => c.family === family && c.table === table && c.chain === hook)?.rules || [];
+    const counts = summary?.counters || [];
+    root.append('h3').text(t('rules', `${t(`family.${family}`)} ${table} ${hook}`));
+    if (!list.length) {
+      root.append('p').attr('class', 'empty').text(t(summary ? 'rules.none' : 'box.run'));
+      return;
+    }
+    const count = rule => counts.find(c => c.family === family && c.table === table && c.chain === hook
+      && (rule.kind === 'policy' ? c.text === 'policy' : c.line === rule.line));
+    const items = root.append('ol').attr('class', 'rules counted').selectAll('li').data(list).join('li')
+      .attr('data-line', d => d.line).classed('policy', d => d.kind === 'policy');
+    items.append('span').attr('class', 'line').text(d => t('rule.line', d.line));
+    items.append('code').text(d => d.text);
+    items.append('span').attr('class', 'counter').text(d => t('box.counter', count(d)?.packets ?? 0, count(d)?.bytes ?? 0));
+  }
+
+  return {show, showBox};
 }
 
 /** Where a hop is, for people: the chain, the hook function, or the box the server placed it in. */

@@ -19,7 +19,7 @@ import {copyTrace, downloadScenario, downloadTrace} from './export.js';
 import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
 import {Quiz} from './quiz.js';
-import {withPorts} from './hop-node.js';
+import {shownNode, withPorts} from './hop-node.js';
 import {PacketBuilder, bindEndpointClicks} from './builder.js';
 import {EndpointForms} from './endpoint-form.js';
 
@@ -99,12 +99,15 @@ function listArrivals() {
   });
 }
 
-/** Draws the registry's diagram for the scenario's backend (fetched once per backend) around its host. */
+/**
+ * Draws the registry's diagram for the scenario's backend (fetched once per backend) around its host; resolves
+ * once the registry is here, with the drawing's own promise (finished when every edge is drawn).
+ */
 async function drawDiagram(shown) {
   const backend = shown.host?.backend || 'nft';
   if (!drawn.has(backend)) drawn.set(backend, await getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`));
   quiz.setDiagram(withPorts(drawn.get(backend), shown));
-  await diagram.draw(drawn.get(backend), shown);
+  return {finished: diagram.draw(drawn.get(backend), shown)};
 }
 
 /** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */
@@ -140,7 +143,7 @@ async function run(next, at = null, {fromBuilder = false} = {}) {
   target = at;
   running = new AbortController();
   scenario = next;
-  await drawDiagram(next);
+  await drawDiagram(next); // the hops need not wait for the drawing: it shows the hop it is at once it is done
   firstHopMarked = false;
   performance.clearMarks();
   performance.mark('run');
@@ -185,7 +188,7 @@ async function loadPreset(id) {
   scenario = preset;
   $('scenario-title').textContent = preset.title || '';
   showNotes($('notes'), preset.notes);
-  await drawDiagram(preset);
+  await (await drawDiagram(preset)).finished;
   return preset;
 }
 
@@ -283,6 +286,14 @@ $('editor-form').addEventListener('submit', event => {
   if (edited) run(edited);
 });
 $('add-packet').addEventListener('click', () => builder.open());
+// a box clicked shows its rules with the run's counters and the packets it saw (a quiz asks with clicks instead)
+$('diagram').addEventListener('click', event => {
+  const box = quiz.active() ? null : diagram.boxAt(event.target);
+  if (!box) return;
+  const state = playback.state();
+  inspector.showBox(box, {hops: state.hops, cursor: state.cursor, summary: state.summary, where: shownNode,
+    seek: index => steps.seek(index)});
+});
 bindEndpointClicks($('diagram'), name => builder.open(name));
 $('restart').addEventListener('click', () => steps.restart());
 $('back').addEventListener('click', () => steps.back());

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.BrowserPages;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.support.FlowPage;
+import io.netfilterflow.trace.RuleCounter;
+import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.Trace;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,6 +119,39 @@ class DiagramBrowserTest extends BrowserPages {
             assertThat(page.locator("#diagram path.trail.answer").count()).as(preset + ": answers are dashed")
                     .isGreaterThan(0);
         }
+    }
+
+    /** A box clicked shows its chain's rules with the run's counters and the packets that went through it. */
+    @Test
+    void aBoxClickedShowsItsRulesWithCountersAndThePacketsItSaw() throws Exception {
+        Trace trace = Simulator.run(ScenarioReader.read(Files.readString(Path.of(
+                "src/main/resources/scenarios/docker-wan-published.json"))));
+        String box = "ip:nat:PREROUTING";
+        List<Integer> packets = trace.steps().stream().filter(step -> FlowPage.box(step).equals(box))
+                .map(Step::flow).distinct().toList();
+        RuleCounter jump = trace.counters().stream().filter(c -> c.table().equals("nat") && c.chain().equals("PREROUTING")
+                && c.line() > 0).findFirst().orElseThrow();
+
+        Page page = open("/?preset=docker-wan-published", 1920, 1080);
+        FlowPage.run(page);
+        page.keyboard().press("End");
+        page.click("#diagram g.node[data-id='" + box + "'] rect");
+        assertThat(page.textContent("#inspector .where")).isEqualTo("iptables nat PREROUTING");
+        assertThat(page.locator("#inspector ul.visits li").allTextContents()).hasSize(packets.size())
+                .allSatisfy(text -> assertThat(packets).anyMatch(flow -> text.contains("Packet " + flow + " ")));
+        assertThat(page.textContent("#inspector ol.rules li[data-line='" + jump.line() + "'] .counter"))
+                .isEqualTo(jump.packets() + " pkts, " + jump.bytes() + " bytes");
+        page.click("#inspector ul.visits li button");
+        assertThat(FlowPage.litBox(page)).as("a packet's link goes to its first hop there").isEqualTo(box);
+
+        // two fingers on a phone, or ctrl and the wheel, zoom the drawing; a double click puts it back
+        page.mouse().move(900, 300);
+        page.keyboard().down("Control");
+        page.mouse().wheel(0, -400);
+        page.keyboard().up("Control");
+        page.waitForCondition(() -> String.valueOf(page.getAttribute("#diagram g.view", "transform")).contains("scale"));
+        page.mouse().dblclick(900, 300);
+        page.waitForCondition(() -> String.valueOf(page.getAttribute("#diagram g.view", "transform")).contains("scale(1)"));
     }
 
     @Test
