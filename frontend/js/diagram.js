@@ -9,10 +9,13 @@ import {Routes} from './routes.js';
 import {Orthogonal} from './orthogonal.js';
 import {Measure} from './measure.js';
 import {hostPorts} from './host-ports.js';
-import {edgesWithPorts, isAnswer, shownNode} from './hop-node.js';
-import {COLORS, flowColor} from './palette.js';
+import {edgesWithPorts, shownNode} from './hop-node.js';
+import {flowColor} from './palette.js';
 import {marksUpTo} from './marks.js';
 import {typeSizes} from './type-size.js';
+import {drawBands, drawHost, drawMachines} from './host-drawing.js';
+import {bindZoom, defineArrows, polyline} from './svg-tools.js';
+import {Trails} from './trails.js';
 
 export function Diagram(container) {
   const svg = d3.select(container).append('svg').attr('class', 'flow').attr('role', 'group');
@@ -29,6 +32,7 @@ export function Diagram(container) {
   let route = null;
   let last = null;
 
+  const trails = Trails(layers, view);
   bindZoom(svg, view);
   new ResizeObserver(() => requestAnimationFrame(relayout)).observe(container);
 
@@ -74,7 +78,9 @@ export function Diagram(container) {
         .style('height', fitted.natural ? `${geometry.height}px` : null);
       layers.edges.selectAll('*').remove();
       layers.trails.selectAll('*').remove();
-      for (const step of [drawBands, drawHost, drawFrames, drawBoxes, drawMachines]) {
+      const steps = [() => drawBands(layers.bands, geometry), () => drawHost(layers.host, geometry), drawFrames,
+        drawBoxes, () => drawMachines(layers.host, geometry)];
+      for (const step of steps) {
         step();
         if (step === drawBoxes && last) show({...last, animate: false});
         if (!await pause(mine)) return;
@@ -128,37 +134,6 @@ export function Diagram(container) {
     return {geometry: best, viewBox: `${-dx} ${-dy} ${width} ${height}`, natural: false};
   }
 
-  function drawBands() {
-    layers.bands.selectAll('g.band').data(geometry.bands, d => d.key).join(enter => {
-      const band = enter.append('g').attr('class', d => `band ${d.kind}`);
-      band.append('rect').attr('rx', 8);
-      band.append('text').attr('class', 'band-label');
-      return band;
-    }).call(band => {
-      band.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
-        .attr('height', d => d.height);
-      band.select('text').attr('transform', d => `translate(${d.x + geometry.font * 1.4},${d.y + d.height / 2}) rotate(-90)`)
-        .call(text => text.selectAll('tspan').data(d => bandLines(t(d.key))).join('tspan')
-          .attr('x', 0).attr('dy', (line, i, all) => (i === 0 ? `${-(all.length - 1) * 0.6}em` : '1.2em'))
-          .text(line => line));
-    });
-  }
-
-  function drawHost() {
-    const host = geometry.host;
-    layers.host.selectAll('*').remove();
-    layers.host.append('rect').attr('class', 'host-edge').attr('x', host.x).attr('y', host.y)
-      .attr('width', host.width).attr('height', host.height).attr('rx', 10);
-    layers.host.append('text').attr('class', 'host-label').attr('x', host.x + 4)
-      .attr('y', host.y - geometry.font * 0.4).text(host.label);
-    for (const group of geometry.groups) {
-      layers.host.append('rect').attr('class', 'bridge-group').attr('x', group.x).attr('y', group.y)
-        .attr('width', group.width).attr('height', group.height).attr('rx', 6);
-      layers.host.append('text').attr('class', 'bridge-label').attr('x', group.labelX).attr('y', group.labelY)
-        .text(group.name);
-    }
-  }
-
   function drawFrames() {
     const frames = geometry.nodes.filter(node => node.kind === 'hook' && node.span > 0);
     layers.frames.selectAll('g.frame').data(frames, d => d.id).join(enter => {
@@ -205,26 +180,6 @@ export function Diagram(container) {
       });
   }
 
-  function drawMachines() {
-    layers.host.selectAll('g.endpoint').data(geometry.machines, d => d.name).join(enter => {
-      const machine = enter.append('g').attr('tabindex', 0).attr('role', 'button');
-      machine.append('line').attr('class', 'cable');
-      machine.append('rect').attr('rx', 4);
-      machine.append('text').attr('class', 'machine-name');
-      machine.append('text').attr('class', 'machine-ip');
-      return machine;
-    }).attr('class', 'endpoint').attr('data-endpoint', d => d.name)
-      .attr('aria-label', d => t('endpoint.label', d.name, d.ip)).call(machine => {
-        const port = d => geometry.byId.get(d.port);
-        machine.select('line').attr('x1', d => d.cx).attr('y1', d => d.y).attr('x2', d => port(d).cx)
-          .attr('y2', d => port(d).y + port(d).height);
-        machine.select('rect').attr('x', d => d.x).attr('y', d => d.y).attr('width', d => d.width)
-          .attr('height', d => d.height);
-        machine.select('.machine-name').attr('x', d => d.cx).attr('y', d => d.y + d.height * 0.42).text(d => d.name);
-        machine.select('.machine-ip').attr('x', d => d.cx).attr('y', d => d.y + d.height * 0.82).text(d => d.ip);
-      });
-  }
-
   /** Shows hop `cursor`: lights its box, draws every trail up to it, moves the token there. */
   function show({hops, cursor, animate, duration}) {
     cursor = Math.min(cursor, hops.length - 1);
@@ -245,9 +200,9 @@ export function Diagram(container) {
     layers.frames.selectAll('g.frame').classed('lit', d => d.id === current);
     drawMarks(marksUpTo(hops, nodes, cursor));
     svg.attr('data-current', current);
-    const trails = segments(hops, nodes, cursor);
-    drawTrails(trails, flow, animate ? duration : 0);
-    moveToken(trails, nodes, cursor, flow, animate ? duration : 0);
+    const pieces = trails.pieces({hops, nodes, cursor, geometry, router, route});
+    trails.draw(pieces, flow, animate ? duration : 0);
+    trails.moveToken({trails: pieces, nodes, cursor, flow, duration: animate ? duration : 0, geometry});
   }
 
   /**
@@ -290,90 +245,6 @@ export function Diagram(container) {
     });
   }
 
-  /** The trail pieces up to `cursor`: every edge a packet took between two hops, in its lane. */
-  function segments(hops, nodes, cursor) {
-    const list = [];
-    const answers = new Map();
-    for (let i = 0; i <= cursor; i++) {
-      if (!answers.has(hops[i].flow)) answers.set(hops[i].flow, isAnswer(hops[i]));
-      if (i === 0 || hops[i].flow !== hops[i - 1].flow || nodes[i] === nodes[i - 1]) continue;
-      const path = route(nodes[i - 1], nodes[i]);
-      for (let k = 1; k < path.length; k++) {
-        list.push({id: `${hops[i].seq}:${k}`, flow: hops[i].flow, hop: i, from: path[k - 1], to: path[k],
-          answer: answers.get(hops[i].flow), lane: lane(hops[i].flow), points: router.line(path[k - 1], path[k])});
-      }
-    }
-    return list;
-  }
-
-  function lane(flow) {
-    return (((flow - 1) % 4) - 1.5) * 0.22 * geometry.font;
-  }
-
-  function drawTrails(trails, flow, duration) {
-    const fresh = trails.length ? trails[trails.length - 1].hop : -1;
-    layers.trails.selectAll('path').data(trails, d => d.id).join(
-      enter => enter.append('path').attr('class', 'trail')
-        .attr('d', d => polyline(d.points.map(([x, y]) => [x + d.lane, y + d.lane])))
-        .call(path => {
-          if (duration <= 0) return;
-          path.filter(d => d.hop === fresh).each(function () {
-            const length = this.getTotalLength();
-            d3.select(this).attr('stroke-dasharray', `${length} ${length}`).attr('stroke-dashoffset', length)
-              .transition().duration(duration).ease(d3.easeLinear).attr('stroke-dashoffset', 0)
-              .on('end interrupt', function () { d3.select(this).attr('stroke-dasharray', null); });
-          });
-        }),
-      update => update,
-      exit => exit.remove())
-      .attr('data-from', d => d.from).attr('data-to', d => d.to).attr('data-flow', d => d.flow)
-      .attr('data-lane', d => d.lane)
-      .classed('answer', d => d.answer).classed('earlier', d => d.flow !== flow)
-      .style('stroke', d => flowColor(d.flow))
-      .attr('marker-end', d => `url(#arrow-${(d.flow - 1) % COLORS.length})`);
-  }
-
-  function moveToken(trails, nodes, cursor, flow, duration) {
-    const data = cursor >= 0 ? [{flow}] : [];
-    const token = layers.token.selectAll('g.token').data(data).join(enter => {
-      const g = enter.append('g').attr('class', 'token');
-      g.append('circle');
-      g.append('text');
-      return g;
-    }).style('fill', d => flowColor(d.flow));
-    token.select('circle').attr('r', geometry.font * 0.8);
-    token.select('text').text(d => d.flow);
-    if (cursor < 0) return;
-    const arriving = trails.filter(trail => trail.hop === cursor);
-    const target = restingPoint(trails, nodes[cursor], flow);
-    token.interrupt();
-    if (duration <= 0 || !arriving.length) {
-      token.attr('transform', `translate(${target[0]},${target[1]})`);
-      return;
-    }
-    const points = arriving.flatMap(trail => trail.points.map(([x, y]) => [x + trail.lane, y + trail.lane]));
-    const path = view.append('path').attr('d', polyline(points)).attr('class', 'guide');
-    const length = path.node().getTotalLength();
-    token.transition().duration(duration).ease(d3.easeCubicInOut).attrTween('transform', () => progress => {
-      const point = path.node().getPointAtLength(progress * length);
-      return `translate(${point.x},${point.y})`;
-    }).on('end interrupt', () => path.remove());
-  }
-
-  /** Where the token rests: where its packet's trail last reached the box, else on the box's top edge. */
-  function restingPoint(trails, id, flow) {
-    for (let i = trails.length - 1; i >= 0; i--) {
-      const trail = trails[i];
-      if (trail.flow === flow && trail.to === id && trail.points.length) {
-        const [x, y] = trail.points[trail.points.length - 1];
-        return [x + trail.lane, y + trail.lane];
-      }
-      if (trail.flow === flow) break;
-    }
-    const node = geometry.byId.get(id);
-    return node ? [node.cx, node.y] : [0, 0];
-  }
-
   /** The box a click landed in, named for people (iptables nat PREROUTING, port eth0), or null. */
   function boxAt(target) {
     const element = target.closest?.('g.node[data-id]:not(.frame)');
@@ -387,38 +258,9 @@ export function Diagram(container) {
   return {draw, show, boxAt};
 }
 
-/** A band's name on two lines when it says which tables: "Network layer" over "(iptables)". */
-function bandLines(text) {
-  const at = text.search(/[(（]/);
-  return at > 0 ? [text.slice(0, at).trim(), text.slice(at)] : [text];
-}
-
-function polyline(points) {
-  return points.length ? `M${points.map(([x, y]) => `${x},${y}`).join('L')}` : '';
-}
-
 function lastFlow(id, nodes, hops, cursor) {
   for (let i = cursor; i >= 0; i--) {
     if (nodes[i] === id) return hops[i].flow;
   }
   return 1;
-}
-
-/** Arrowheads: grey for the diagram's edges, one in each packet colour for the trails. */
-function defineArrows(defs) {
-  const arrow = (id, color) => defs.append('marker').attr('id', id).attr('viewBox', '0 0 10 10')
-    .attr('refX', 9).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
-    .attr('markerUnits', 'userSpaceOnUse').append('path').attr('d', 'M0,0L10,5L0,10z').style('fill', color);
-  arrow('arrow', '#8a939f');
-  COLORS.forEach((color, i) => arrow(`arrow-${i}`, color));
-  defs.selectAll('marker').filter(function () { return this.id !== 'arrow'; })
-    .attr('markerWidth', 12).attr('markerHeight', 12);
-}
-
-/** Two fingers (or ctrl and the wheel) zoom and pan the drawing; a double click puts it back. */
-function bindZoom(svg, view) {
-  const zoom = d3.zoom().scaleExtent([1, 4])
-    .filter(event => (event.type === 'wheel' ? event.ctrlKey : (event.touches ? event.touches.length >= 2 : false)))
-    .on('zoom', event => view.attr('transform', event.transform));
-  svg.call(zoom).on('dblclick.zoom', () => svg.call(zoom.transform, d3.zoomIdentity));
 }
