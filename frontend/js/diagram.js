@@ -200,6 +200,7 @@ export function Diagram(container) {
     layers.frames.selectAll('g.frame').classed('lit', d => d.id === current);
     drawMarks(marksUpTo(hops, nodes, cursor));
     svg.attr('data-current', current);
+    keepInView(geometry.byId.get(current));
     const pieces = trails.pieces({hops, nodes, cursor, geometry, router, route});
     trails.draw(pieces, flow, animate ? duration : 0);
     trails.moveToken({trails: pieces, nodes, cursor, flow, duration: animate ? duration : 0, geometry});
@@ -243,6 +244,14 @@ export function Diagram(container) {
         .call(badge => badge.select('text').text(d => d.symbol))
         .call(badge => badge.select('title').text(d => d.title));
     });
+  }
+
+  /** On a narrow screen the drawing pans: it brings the lit box into view (a phone shows a part of the host). */
+  function keepInView(box) {
+    if (!box || container.scrollWidth <= container.clientWidth) return;
+    const left = container.scrollLeft;
+    if (box.x >= left && box.x + box.width <= left + container.clientWidth) return;
+    container.scrollLeft = Math.max(0, box.cx - container.clientWidth / 2);
   }
 
   /** The box a click landed in, named for people (iptables nat PREROUTING, port eth0), or null. */

@@ -156,6 +156,17 @@ class PageStateBrowserTest extends BrowserPages {
         assertThat((List<?>) outside).as("controls off-screen").isEmpty();
         assertThat(page.evaluate("() => { const d = document.getElementById('diagram');"
                 + " return d.scrollWidth > d.clientWidth; }")).as("the diagram pans").isEqualTo(true);
+        // a box at the far right of the host: the drawing pans to it
+        Trace trace = Simulator.run(ScenarioReader.read(Fixtures.read(PRESETS.resolve("docker-wan-published.json"))));
+        int right = trace.steps().stream().map(Step::node).toList().indexOf("ip:conntrack-confirm:POSTROUTING");
+        page.keyboard().press("Home");
+        for (int i = 0; i < right; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        assertThat(FlowPage.litBox(page)).isEqualTo("ip:conntrack-confirm:POSTROUTING");
+        assertThat(page.evaluate("() => { const d = document.getElementById('diagram').getBoundingClientRect();"
+                + " const b = document.querySelector('#diagram .node.lit rect').getBoundingClientRect();"
+                + " return b.left >= d.left && b.right <= d.right; }")).as("the lit box is brought into view").isEqualTo(true);
         double label = ((Number) page.evaluate("() => document.querySelector('#diagram .node .label')"
                 + ".getBoundingClientRect().height")).doubleValue();
         assertThat(label).as("a box label's rendered height").isGreaterThanOrEqualTo(10);
