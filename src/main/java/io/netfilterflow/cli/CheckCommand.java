@@ -38,7 +38,8 @@ final class CheckCommand implements Cli.Command {
         boolean nft = args.contains("--nft");
         List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables") && !arg.equals("--nft")).toList();
         if (files.size() != 1 || files.get(0).startsWith("-") || (nft && (ebtables || printBack))) {
-            err.println("usage: " + (printBack ? "print RULES_FILE [--ebtables]" : "check RULES_FILE [--ebtables|--nft]"));
+            // as before: --nft is listed by help, beside the save formats
+            err.println("usage: " + (printBack ? "print" : "check") + " RULES_FILE [--ebtables]");
             return Cli.USAGE;
         }
         String file = files.get(0);
