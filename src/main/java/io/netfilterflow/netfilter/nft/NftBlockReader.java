@@ -11,18 +11,21 @@ import java.util.regex.Pattern;
  * Reads the statements of a block: up to a newline, a semicolon or a {@code #} comment outside braces, with
  * the braces of anonymous sets and {@code elements = { ... }} counted (newlines inside them join lines).
  * Budgets: braces nest at most {@link #MAX_DEPTH} deep, a statement has at most {@link #MAX_STATEMENT_TOKENS}
- * tokens and the whole text at most {@link #MAX_TOKENS}, so hostile input is refused early, not held.
+ * tokens, the whole text at most {@link #MAX_TOKENS} and at most {@link #MAX_RULES} rules, so hostile input
+ * is refused early, not held (a rule of one word costs more than its two bytes of text).
  */
 final class NftBlockReader {
 
     static final int MAX_DEPTH = 16;
     static final int MAX_STATEMENT_TOKENS = 500_000;
     static final int MAX_TOKENS = 2_000_000;
+    static final int MAX_RULES = 200_000;
 
     private static final Pattern HANDLE = Pattern.compile("#\\s*handle (\\d{1,18})\\s*");
 
     private final NftLexer lexer;
     private int tokens;
+    private int rules;
 
     NftBlockReader(NftLexer lexer) {
         this.lexer = lexer;
@@ -41,6 +44,13 @@ final class NftBlockReader {
             throw new RulesSyntaxException(lexer.peek().line(), Problem.of("rules.nft-too-large", MAX_TOKENS));
         }
         return lexer.next();
+    }
+
+    /** Counts a rule read at {@code line} against {@link #MAX_RULES}. */
+    void countRule(int line) {
+        if (++rules > MAX_RULES) {
+            throw new RulesSyntaxException(line, Problem.of("rules.nft-too-many-rules", MAX_RULES));
+        }
     }
 
     /** Skips newlines, semicolons and comments between statements; returns the comments' handle, or null. */

@@ -41,7 +41,10 @@ final class NftChainReader {
                 case "policy" -> policy = policy(statement, spec);
                 case "comment" -> {
                 }
-                default -> rules.add(NftRuleReader.rule(statement, in.source()));
+                default -> {
+                    in.countRule(statement.line());
+                    rules.add(NftRuleReader.rule(statement, in.source()));
+                }
             }
         }
         NftBaseChain base = spec == null ? null

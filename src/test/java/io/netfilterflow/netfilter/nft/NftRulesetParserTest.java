@@ -186,6 +186,18 @@ class NftRulesetParserTest {
         assertThat(refused).isGreaterThan(100);
     }
 
+    @Test
+    void aHostileRulesetIsRefusedAtTheReadersBudgetsNotHeld() {
+        RulesSyntaxException rules = refusal("table ip t {\n\tchain c {\n" + "accept\n".repeat(250_000) + "\t}\n}\n");
+        assertThat(rules.reason()).isEqualTo("more than 200000 rules in the ruleset (the limit of this reader)");
+        assertThat(rules.line()).isEqualTo(200_003);
+
+        assertThat(refusal("table ip t { chain c { " + "{".repeat(100) + " }").reason())
+                .isEqualTo("braces nested more than 16 deep");
+        assertThat(refusal("table ip t {\n\tchain c {\n\t\t" + "a ".repeat(600_000)).reason())
+                .isEqualTo("a statement of more than 500000 words");
+    }
+
     private static int readsOrRefuses(String text) {
         try {
             NftRulesetParser.parse(text);
