@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * Reads {@code chain NAME { ... }}: the base chain's {@code type T hook H [device D] priority P;} and
  * {@code policy accept|drop;} statements, a {@code comment}, and its rules (read by {@link NftRuleReader}).
+ * A chain's {@code flags} (hardware {@code offload}) and {@code devices} are refused by name.
  */
 final class NftChainReader {
 
@@ -41,6 +42,8 @@ final class NftChainReader {
                 case "policy" -> policy = policy(statement, spec);
                 case "comment" -> {
                 }
+                case "flags", "devices" -> throw new RulesSyntaxException(statement.line(),
+                        Problem.of("rules.nft-unsupported-in", statement.word(in.source(), 0), "chain " + name));
                 default -> {
                     in.countRule(statement.line());
                     rules.add(NftRuleReader.rule(statement, in.source()));

@@ -15,6 +15,7 @@ import java.util.Set;
 final class NftSetReader {
 
     private static final Set<String> IGNORED = Set.of("size", "policy", "auto-merge", "comment");
+    private static final Set<String> STATEFUL = Set.of("timeout", "gc-interval", "counter", "quota", "limit", "ct");
 
     private final NftBlockReader in;
 
@@ -44,9 +45,12 @@ final class NftSetReader {
                 case "flags" -> flags = statement.words(source, 1).stream().filter(flag -> !flag.equals(",")).toList();
                 case "elements" -> elements = elements(statement, source);
                 default -> {
+                    String where = (map ? "map " : "set ") + name;
+                    if (STATEFUL.contains(word)) {
+                        throw new RulesSyntaxException(statement.line(), Problem.of("rules.nft-unsupported-in", word, where));
+                    }
                     if (!IGNORED.contains(word)) {
-                        throw new RulesSyntaxException(statement.line(),
-                                Problem.of("rules.nft-unknown-keyword", word, (map ? "map " : "set ") + name));
+                        throw new RulesSyntaxException(statement.line(), Problem.of("rules.nft-unknown-keyword", word, where));
                     }
                 }
             }

@@ -142,6 +142,9 @@ class NftRulesetParserTest {
                 .startsWith("unsupported nftables object 'ct helper'");
         assertThat(refusal("table ip t {\n\tcounter c {\n\t\tpackets 0 bytes 0\n\t}\n}\n").reason())
                 .startsWith("unsupported nftables object 'counter'");
+        RulesSyntaxException timeout = refusal("table ip t {\n\tset s {\n\t\ttype ipv4_addr\n\t\ttimeout 1h\n\t}\n}\n");
+        assertThat(timeout.line()).isEqualTo(4);
+        assertThat(timeout.reason()).isEqualTo("unsupported 'timeout' in set s");
         RulesSyntaxException ingress = refusal("table netdev t {\n\tchain c {\n"
                 + "\t\ttype filter hook ingress device \"eth0\" priority filter; policy accept;\n\t}\n}\n");
         assertThat(ingress.line()).isEqualTo(3);
