@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSavePrinter;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
+import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
@@ -13,8 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code check RULES_FILE [--ebtables]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
- * With {@code print} instead of a summary, the ruleset is printed back in canonical save form.
+ * {@code check RULES_FILE [--ebtables|--nft]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
+ * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it.
+ * With {@code print} instead of a summary, a save file is printed back in canonical save form.
  */
 final class CheckCommand implements Cli.Command {
 
@@ -33,8 +35,10 @@ final class CheckCommand implements Cli.Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         boolean ebtables = args.contains("--ebtables");
-        List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables")).toList();
-        if (files.size() != 1 || files.get(0).startsWith("-")) {
+        boolean nft = args.contains("--nft");
+        List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables") && !arg.equals("--nft")).toList();
+        if (files.size() != 1 || files.get(0).startsWith("-") || (nft && (ebtables || printBack))) {
+            // as before: --nft is listed by help, beside the save formats
             err.println("usage: " + (printBack ? "print" : "check") + " RULES_FILE [--ebtables]");
             return Cli.USAGE;
         }
@@ -45,6 +49,9 @@ final class CheckCommand implements Cli.Command {
         } catch (TextFiles.Refused e) {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
+        }
+        if (nft || !printBack && !ebtables && NFT_HINT.matcher(text).find()) {
+            return checkNft(file, text, out, err);
         }
         try {
             String shown;
@@ -74,6 +81,16 @@ final class CheckCommand implements Cli.Command {
                     : !ebtables && EBTABLES_HINT.matcher(text).find()
                     ? " (this looks like ebtables-save output: add --ebtables)" : "";
             err.println(file + ":" + e.line() + ": " + e.reason() + hint);
+            return Cli.INVALID_INPUT;
+        }
+    }
+
+    private static int checkNft(String file, String text, PrintStream out, PrintStream err) {
+        try {
+            out.print(NftRulesetSummary.of(file, NftRulesetParser.parse(text)));
+            return Cli.OK;
+        } catch (RulesSyntaxException e) {
+            err.println(file + ":" + e.line() + ": " + e.reason());
             return Cli.INVALID_INPUT;
         }
     }

@@ -60,11 +60,40 @@ class CliTest {
         Path binary = dir.resolve("b.rules");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
 
-        assertThat(run("check", nft.toString())).isEqualTo(2);
+        assertThat(run("check", nft.toString())).isZero();
+        assertThat(out()).startsWith(nft + ": nftables ruleset, 1 table, 1 chain, 0 rules");
+        assertThat(run("print", nft.toString())).isEqualTo(2);
         assertThat(err()).isEqualTo(nft + ":1: unexpected line (expected *table, :chain, a rule or COMMIT)"
                 + " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)\n");
         assertThat(run("check", binary.toString())).isEqualTo(2);
         assertThat(err()).isEqualTo(binary + ": cannot read: not UTF-8 text\n");
+    }
+
+    @Test
+    void checkSummarizesANativeNftablesDump() throws IOException {
+        Path file = dir.resolve("docker.nft");
+        try (var in = getClass().getResourceAsStream("/rulesets/docker-moby-nftabler-golden.nft")) {
+            Files.write(file, in.readAllBytes());
+        }
+
+        assertThat(run("check", file.toString(), "--nft")).isZero();
+        assertThat(out()).startsWith(file + ": nftables ruleset, 1 table, 10 chains, 15 rules, 0 sets, 4 maps\n")
+                .contains("  table ip docker-bridges: 10 chains, 15 rules\n")
+                .contains("    chain raw-PREROUTING: type filter hook prerouting priority -300 policy accept, 1 rule\n")
+                .contains("    map filter-forward-in-jumps: ifname : verdict, 1 element\n")
+                .contains("  verdicts: (none) 6, accept 5, drop 2, jump 2\n");
+        assertThat(err()).isEmpty();
+        assertThat(run("check", file.toString())).isZero();
+    }
+
+    @Test
+    void checkOfABrokenNftFileSaysFileLineAndReasonWithExitTwo() throws IOException {
+        Path file = write("broken.nft", "table inet f {\n\tflowtable ft {\n\t\thook ingress priority 0\n\t}\n}\n");
+
+        assertThat(run("check", file.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo(file + ":2: unsupported nftables object 'flowtable'"
+                + " (tables, chains, sets and maps are modelled)\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test
