@@ -106,6 +106,18 @@ class DiagramBrowserTest extends BrowserPages {
         }
     }
 
+    /** A quiz on the projector: its panel stands in for the caption, and the drawing keeps its type. */
+    @Test
+    void aQuizInPresenterModeKeepsTheLabelsReadable() {
+        Page page = open("/?preset=docker-wan-published#quiz&present", 1280, 720);
+        page.waitForSelector("#quiz[data-view=ask]");
+        page.waitForSelector("#diagram svg[data-drawn=true]");
+        Map<?, ?> smallest = (Map<?, ?>) page.evaluate(SMALLEST_TEXT);
+        assertThat(((Number) smallest.get("size")).doubleValue()).as("smallest text '%s'", smallest.get("text"))
+                .isGreaterThanOrEqualTo(14 - 0.01);
+        assertThat(page.isVisible("#caption")).isFalse();
+    }
+
     @Test
     void trailsFollowTheEdgesWhichNeverCrossABox() {
         for (String preset : PRESETS) {
