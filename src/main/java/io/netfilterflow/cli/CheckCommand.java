@@ -6,7 +6,9 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSavePrinter;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
+import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
+import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * {@code check RULES_FILE [--ebtables|--nft]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
  * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it.
- * With {@code print} instead of a summary, a save file is printed back in canonical save form.
+ * With {@code print} instead of a summary, a save file is printed back in canonical save form, and an nft
+ * listing in the layout {@code nft list ruleset} prints.
  */
 final class CheckCommand implements Cli.Command {
 
@@ -37,7 +40,7 @@ final class CheckCommand implements Cli.Command {
         boolean ebtables = args.contains("--ebtables");
         boolean nft = args.contains("--nft");
         List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables") && !arg.equals("--nft")).toList();
-        if (files.size() != 1 || files.get(0).startsWith("-") || (nft && (ebtables || printBack))) {
+        if (files.size() != 1 || files.get(0).startsWith("-") || (nft && ebtables)) {
             // as before: --nft is listed by help, beside the save formats
             err.println("usage: " + (printBack ? "print" : "check") + " RULES_FILE [--ebtables]");
             return Cli.USAGE;
@@ -50,8 +53,8 @@ final class CheckCommand implements Cli.Command {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        if (nft || !printBack && !ebtables && NFT_HINT.matcher(text).find()) {
-            return checkNft(file, text, out, err);
+        if (nft || !ebtables && NFT_HINT.matcher(text).find()) {
+            return readNft(file, text, out, err);
         }
         try {
             String shown;
@@ -85,9 +88,10 @@ final class CheckCommand implements Cli.Command {
         }
     }
 
-    private static int checkNft(String file, String text, PrintStream out, PrintStream err) {
+    private int readNft(String file, String text, PrintStream out, PrintStream err) {
         try {
-            out.print(NftRulesetSummary.of(file, NftRulesetParser.parse(text)));
+            NftRuleset ruleset = NftRulesetParser.parse(text);
+            out.print(printBack ? NftRulesetPrinter.print(ruleset) : NftRulesetSummary.of(file, ruleset));
             return Cli.OK;
         } catch (RulesSyntaxException e) {
             err.println(file + ":" + e.line() + ": " + e.reason());

@@ -86,11 +86,11 @@ class NftListRulesetConformanceTest {
 
             assertThat(withHandles.tables()).extracting(NftTable::name).containsExactly("host", "nat", "br");
             assertThat(baseChains(withHandles)).containsExactly(
-                    new NftBaseChain(NftChainType.FILTER, "input", 5, NftPolicy.DROP),
-                    new NftBaseChain(NftChainType.NAT, "prerouting", -100, NftPolicy.ACCEPT),
-                    new NftBaseChain(NftChainType.NAT, "output", -100, NftPolicy.ACCEPT),
-                    new NftBaseChain(NftChainType.NAT, "postrouting", 100, NftPolicy.ACCEPT),
-                    new NftBaseChain(NftChainType.FILTER, "forward", -200, NftPolicy.ACCEPT));
+                    new NftBaseChain(NftChainType.FILTER, "input", 5, NftPolicy.DROP, "filter + 5"),
+                    new NftBaseChain(NftChainType.NAT, "prerouting", -100, NftPolicy.ACCEPT, "dstnat"),
+                    new NftBaseChain(NftChainType.NAT, "output", -100, NftPolicy.ACCEPT, "-100"),
+                    new NftBaseChain(NftChainType.NAT, "postrouting", 100, NftPolicy.ACCEPT, "srcnat"),
+                    new NftBaseChain(NftChainType.FILTER, "forward", -200, NftPolicy.ACCEPT, "filter"));
             assertThat(baseChains(listed)).isEqualTo(baseChains(withHandles));
             assertThat(rules(withHandles)).allMatch(rule -> rule.handle() != null).hasSize(9);
             assertThat(rules(listed)).allMatch(rule -> rule.handle() == null)

@@ -9,7 +9,7 @@ import java.util.List;
  * a number, a standard name, or a name plus or minus a number ({@code mangle - 5}), as nft's
  * {@code prio_spec} reads it.
  */
-record NftBaseChainSpec(NftChainType type, String hook, int priority) {
+record NftBaseChainSpec(NftChainType type, String hook, int priority, String writtenPriority) {
 
     static NftBaseChainSpec read(NftStatement statement, String source, NftFamily family) {
         List<String> words = statement.words(source, 0);
@@ -30,7 +30,8 @@ record NftBaseChainSpec(NftChainType type, String hook, int priority) {
         if (at < 0) {
             throw new RulesSyntaxException(line, Problem.of("rules.nft-base-chain-needs", "priority"));
         }
-        return new NftBaseChainSpec(type, hook, priority(words.subList(at + 1, words.size()), family, line));
+        List<String> priority = words.subList(at + 1, words.size());
+        return new NftBaseChainSpec(type, hook, priority(priority, family, line), String.join(" ", priority));
     }
 
     private static String after(List<String> words, String keyword, int line) {

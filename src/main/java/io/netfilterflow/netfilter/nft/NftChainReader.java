@@ -27,6 +27,7 @@ final class NftChainReader {
         Long handle = in.open();
         NftBaseChainSpec spec = null;
         NftPolicy policy = null;
+        String comment = null;
         List<NftRule> rules = new ArrayList<>();
         while (true) {
             NftStatement statement = in.statement();
@@ -40,8 +41,7 @@ final class NftChainReader {
             switch (statement.word(in.source(), 0)) {
                 case "type" -> spec = NftBaseChainSpec.read(statement, in.source(), family);
                 case "policy" -> policy = policy(statement, spec);
-                case "comment" -> {
-                }
+                case "comment" -> comment = NftRuleReader.unquote(statement.word(in.source(), 1));
                 case "flags", "devices" -> throw new RulesSyntaxException(statement.line(),
                         Problem.of("rules.nft-unsupported-in", statement.word(in.source(), 0), "chain " + name));
                 default -> {
@@ -51,9 +51,10 @@ final class NftChainReader {
             }
         }
         NftBaseChain base = spec == null ? null
-                : new NftBaseChain(spec.type(), spec.hook(), spec.priority(), policy == null ? NftPolicy.ACCEPT : policy);
+                : new NftBaseChain(spec.type(), spec.hook(), spec.priority(), policy == null ? NftPolicy.ACCEPT : policy,
+                        spec.writtenPriority());
         XtablesNftTables.checkChain(line, family, table, name, base);
-        return new NftChain(name, line, handle, base, rules);
+        return new NftChain(name, line, handle, comment, base, rules);
     }
 
     private NftPolicy policy(NftStatement statement, NftBaseChainSpec spec) {

@@ -62,6 +62,43 @@ public enum NftFamily {
         };
     }
 
+    /**
+     * The priority as {@code nft} 1.0.6 prints it ({@code prio2str}): the first standard name of the family
+     * within 10 of the number, with the offset ({@code filter + 5}, {@code srcnat - 5}), when that name may
+     * be used on the hook ({@code dstnat} only on prerouting, {@code srcnat} only on postrouting, bridge
+     * {@code out} only on output); otherwise the number.
+     */
+    public String priorityName(String hook, int priority) {
+        for (String name : standardPriorityNames()) {
+            int standard = standardPriority(name);
+            if (Math.abs((long) priority - standard) <= 10) {
+                if (!nameFitsHook(name, hook)) {
+                    break;
+                }
+                int offset = priority - standard;
+                return name + (offset > 0 ? " + " + offset : offset < 0 ? " - " + -offset : "");
+            }
+        }
+        return Integer.toString(priority);
+    }
+
+    private List<String> standardPriorityNames() {
+        return switch (this) {
+            case IP, IP6, INET -> List.of("raw", "mangle", "dstnat", "filter", "security", "srcnat");
+            case BRIDGE -> List.of("dstnat", "filter", "out", "srcnat");
+            case ARP, NETDEV -> List.of("filter");
+        };
+    }
+
+    private static boolean nameFitsHook(String name, String hook) {
+        return switch (name) {
+            case "dstnat" -> hook.equals("prerouting");
+            case "srcnat" -> hook.equals("postrouting");
+            case "out" -> hook.equals("output");
+            default -> true;
+        };
+    }
+
     private static final class Hooks {
         static final List<String> INET = List.of("prerouting", "input", "forward", "output", "postrouting");
         static final List<String> INET_FAMILY =

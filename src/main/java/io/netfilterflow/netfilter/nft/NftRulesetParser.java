@@ -94,11 +94,12 @@ public final class NftRulesetParser {
         if (warnedBy != null) {
             throw XtablesNftTables.refusal(line, family, name, warnedBy);
         }
-        in.open();
-        return tableBody(family, name, line);
+        Long handle = in.open();
+        return tableBody(family, name, line, handle);
     }
 
-    private NftTable tableBody(NftFamily family, String name, int line) {
+    private NftTable tableBody(NftFamily family, String name, int line, Long handle) {
+        List<String> statements = new ArrayList<>();
         List<NftChain> chains = new ArrayList<>();
         List<NftSet> sets = new ArrayList<>();
         Set<String> chainNames = new HashSet<>();
@@ -108,7 +109,7 @@ public final class NftRulesetParser {
             NftToken token = in.peek();
             if (token.is(NftToken.Kind.CLOSE)) {
                 in.next();
-                NftTable table = new NftTable(family, name, line, chains, sets);
+                NftTable table = new NftTable(family, name, line, handle, statements, chains, sets);
                 NftJumps.checkTargets(table);
                 return table;
             }
@@ -134,12 +135,13 @@ public final class NftRulesetParser {
                     }
                     sets.add(set);
                 }
-                default -> tableStatement(in.statement(), word);
+                default -> statements.add(tableStatement(in.statement(), word));
             }
         }
     }
 
-    private void tableStatement(NftStatement statement, String word) {
+    /** Checks a table's own statement ({@code flags}, {@code comment}) and returns it as written. */
+    private String tableStatement(NftStatement statement, String word) {
         String source = in.source();
         if (OBJECTS.contains(word)) {
             String kind = word.equals("ct") ? "ct " + statement.word(source, 1) : word;
@@ -152,5 +154,6 @@ public final class NftRulesetParser {
         } else if (!word.equals("comment")) {
             throw new RulesSyntaxException(statement.line(), Problem.of("rules.nft-unknown-keyword", word, "table"));
         }
+        return statement.text(source, 0);
     }
 }

@@ -25,10 +25,13 @@ final class NftSetReader {
 
     NftSet set(boolean map, int line) {
         String name = in.name(map ? "a map name" : "a set name");
-        in.open();
+        Long handle = in.open();
         String type = null;
+        boolean typeof = false;
         List<String> flags = List.of();
+        List<String> statements = new ArrayList<>();
         List<String> elements = List.of();
+        List<Integer> elementLines = new ArrayList<>();
         String source = in.source();
         while (true) {
             NftStatement statement = in.statement();
@@ -41,9 +44,15 @@ final class NftSetReader {
             }
             String word = statement.word(source, 0);
             switch (word) {
-                case "type", "typeof" -> type = statement.text(source, 1);
+                case "type", "typeof" -> {
+                    type = statement.text(source, 1);
+                    typeof = word.equals("typeof");
+                }
                 case "flags" -> flags = statement.words(source, 1).stream().filter(flag -> !flag.equals(",")).toList();
-                case "elements" -> elements = elements(statement, source);
+                case "elements" -> {
+                    elementLines.clear();
+                    elements = elements(statement, source, elementLines);
+                }
                 default -> {
                     String where = (map ? "map " : "set ") + name;
                     if (STATEFUL.contains(word)) {
@@ -52,17 +61,21 @@ final class NftSetReader {
                     if (!IGNORED.contains(word)) {
                         throw new RulesSyntaxException(statement.line(), Problem.of("rules.nft-unknown-keyword", word, where));
                     }
+                    statements.add(statement.text(source, 0));
                 }
             }
         }
         if (type == null || type.isEmpty()) {
             throw new RulesSyntaxException(line, Problem.of("rules.nft-set-needs-type", name));
         }
-        return new NftSet(name, line, map, type, flags, elements);
+        return new NftSet(name, line, handle, map, typeof, type, flags, statements, elements, elementLines);
     }
 
-    /** The elements of {@code elements = { a, b : c, ... }}, each as written between the commas. */
-    private static List<String> elements(NftStatement statement, String source) {
+    /**
+     * The elements of {@code elements = { a, b : c, ... }}, each as written between the commas; adds to
+     * {@code lines} how many start on each line, when they take more than one.
+     */
+    private static List<String> elements(NftStatement statement, String source, List<Integer> lines) {
         List<NftToken> tokens = statement.tokens();
         if (tokens.size() < 4 || !statement.word(source, 1).equals("=") || !tokens.get(2).is(NftToken.Kind.OPEN)
                 || !tokens.get(tokens.size() - 1).is(NftToken.Kind.CLOSE)) {
@@ -72,12 +85,19 @@ final class NftSetReader {
         List<String> elements = new ArrayList<>();
         int depth = 0;
         int first = 3;
+        int lastLine = -1;
         for (int i = 3; i < tokens.size(); i++) {
             NftToken token = tokens.get(i);
             boolean last = i == tokens.size() - 1;
             if (depth == 0 && (token.is(NftToken.Kind.COMMA) || last)) {
                 if (i > first) {
                     elements.add(source.substring(tokens.get(first).start(), tokens.get(i - 1).end()));
+                    int line = tokens.get(first).line();
+                    if (lines.isEmpty() || line != lastLine) {
+                        lines.add(0);
+                        lastLine = line;
+                    }
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + 1);
                 }
                 first = i + 1;
             } else if (token.is(NftToken.Kind.OPEN)) {
@@ -85,6 +105,9 @@ final class NftSetReader {
             } else if (token.is(NftToken.Kind.CLOSE)) {
                 depth--;
             }
+        }
+        if (lines.size() == 1) {
+            lines.clear();
         }
         return elements;
     }

@@ -43,7 +43,7 @@ class NftRulesetParserTest {
         assertThat(table.name()).isEqualTo("filter");
         NftChain input = table.chains().get(0);
         assertThat(input.handle()).isEqualTo(1L);
-        assertThat(input.base()).isEqualTo(new NftBaseChain(NftChainType.FILTER, "input", 0, NftPolicy.DROP));
+        assertThat(input.base()).isEqualTo(new NftBaseChain(NftChainType.FILTER, "input", 0, NftPolicy.DROP, "filter"));
         assertThat(input.rules()).extracting(NftRule::handle).containsExactly(4L, 5L, 6L);
         assertThat(input.rules()).extracting(NftRule::line).containsExactly(11, 12, 13);
         NftRule ssh = input.rules().get(1);
