@@ -6,6 +6,9 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSavePrinter;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
+import io.netfilterflow.netfilter.nft.NftRuleset;
+import io.netfilterflow.netfilter.nft.NftRulesetParser;
+import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.support.RulesText;
 import io.netfilterflow.support.SharedFiles;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real dumps in ../shared/rulesets: every IPv4 and ebtables dump loads and prints back as it
- * was, or is refused for a reason named with its line, as iptables-restore itself refuses it.
+ * was, or is refused for a reason named with its line, as iptables-restore itself refuses it; every
+ * {@code nft list ruleset} listing reads and prints back byte for byte, or is refused with its line.
  */
 class RulesetCorpusTest {
 
@@ -74,6 +78,27 @@ class RulesetCorpusTest {
                 assertThat(error.getMessage()).as(name).matches("line \\d+: .+");
             }
         }
+    }
+
+    @Test
+    void everyNftListingReadsAndPrintsBackByteForByteOrIsRefusedWithItsLine() {
+        List<Path> listings = SharedFiles.list(SharedFiles.require("rulesets"), ".nft");
+        int printed = 0;
+        for (Path file : listings) {
+            String text = SharedFiles.read(file);
+            NftRuleset ruleset;
+            try {
+                ruleset = NftRulesetParser.parse(text);
+            } catch (RulesSyntaxException e) {
+                assertThat(e.line()).as(file.toString()).isPositive();
+                assertThat(e.reason()).as(file.toString()).isNotBlank();
+                continue;
+            }
+            assertThat(NftRulesetPrinter.print(ruleset)).as(file.toString()).isEqualTo(text);
+            printed++;
+        }
+        assertThat(listings).isNotEmpty();
+        assertThat(printed).as("the Docker nftables dump prints back").isPositive();
     }
 
     private static List<Path> dumps() {

@@ -5,6 +5,9 @@
  * {@link io.netfilterflow.netfilter.nft.NftBaseChain} with type, hook, priority resolved per family and
  * policy), {@link io.netfilterflow.netfilter.nft.NftRule}s (line, {@code -a} handle, text, words, verdict,
  * comment) and named {@link io.netfilterflow.netfilter.nft.NftSet}s and maps.
+ * {@link io.netfilterflow.netfilter.nft.NftRulesetPrinter} writes the model back in the layout nft prints; the
+ * model keeps what it needs for that (handles, comments, a priority as written, how set elements wrap), so
+ * what nft printed prints back byte for byte.
  *
  * <p>This is the parsed text, not yet what the simulator runs: rules keep their words, and the expressions
  * ({@code meta}, {@code ct}, payload, {@code fib}, sets and verdict maps) are read in a later increment. What
