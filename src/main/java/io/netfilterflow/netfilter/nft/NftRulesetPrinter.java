@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.nft;
 
+import java.util.regex.Pattern;
+
 /**
  * Writes an {@link NftRuleset} in the layout {@code nft list ruleset} prints (nft 1.0.6's {@code table_print},
  * {@code set_print} and {@code chain_print}): tabs, a table's sets and maps before its chains with a blank
@@ -12,6 +14,8 @@ package io.netfilterflow.netfilter.nft;
 public final class NftRulesetPrinter {
 
     private static final String ELEMENT_LINE_BREAK = ",\n\t\t\t     ";
+    /** A newline in a rule's text (only inside braces, where the reader joins lines), with the blanks around it. */
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t\\r]*\\\\?\\n[ \\t]*");
 
     private NftRulesetPrinter() {
     }
@@ -85,7 +89,7 @@ public final class NftRulesetPrinter {
                     .append(";\n");
         }
         for (NftRule rule : chain.rules()) {
-            out.append("\t\t").append(rule.text()).append(handle(rule.handle())).append('\n');
+            out.append("\t\t").append(oneLine(rule.text())).append(handle(rule.handle())).append('\n');
         }
         out.append("\t}\n");
     }
@@ -97,6 +101,11 @@ public final class NftRulesetPrinter {
             return written;
         }
         return family.priorityName(base.hook(), base.priority());
+    }
+
+    /** A rule written over several lines (an anonymous set broken inside its braces) on one, as nft prints it. */
+    private static String oneLine(String text) {
+        return text.indexOf('\n') < 0 ? text : LINE_BREAK.matcher(text).replaceAll(" ");
     }
 
     private static String handle(Long handle) {

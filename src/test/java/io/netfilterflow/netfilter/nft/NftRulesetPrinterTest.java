@@ -147,7 +147,9 @@ class NftRulesetPrinterTest {
         String written = """
                 table ip nat {
                   chain pre {  type nat hook prerouting priority -100 ;  }
-                  chain post { type nat hook postrouting priority 105; policy accept; masquerade }
+                  chain post { type nat hook postrouting priority 105; policy accept; ip saddr {
+                      10.0.0.0/8,
+                      192.168.0.0/16 } masquerade }
                   chain out { type nat hook output priority -100; }
                 }
                 """;
@@ -160,7 +162,7 @@ class NftRulesetPrinterTest {
 
                 \tchain post {
                 \t\ttype nat hook postrouting priority srcnat + 5; policy accept;
-                \t\tmasquerade
+                \t\tip saddr { 10.0.0.0/8, 192.168.0.0/16 } masquerade
                 \t}
 
                 \tchain out {
