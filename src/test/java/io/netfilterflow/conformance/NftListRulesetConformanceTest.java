@@ -11,10 +11,7 @@ import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftTable;
 import io.netfilterflow.netfilter.nft.NftVerdict;
-import io.netfilterflow.support.HostTools;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -72,36 +69,25 @@ class NftListRulesetConformanceTest {
 
     @Test
     void whatNftListRulesetPrintsAfterALoadIsReadWithItsPrioritiesAndHandles() throws IOException {
-        HostTools.requireNamespaceWith("nft");
-        Path file = Files.createTempFile("native", ".nft");
-        try {
-            Files.writeString(file, RULESET);
-            HostTools.Result plain = HostTools.run("nft -f '" + file + "' && nft list ruleset");
-            HostTools.Result handles = HostTools.run("nft -f '" + file + "' && nft -a list ruleset");
-            assertThat(plain.exitCode()).as(plain.output()).isZero();
-            assertThat(handles.exitCode()).as(handles.output()).isZero();
+        NftListings listings = NftListings.afterLoading(RULESET);
+        NftRuleset listed = NftRulesetParser.parse(listings.plain());
+        NftRuleset withHandles = NftRulesetParser.parse(listings.handles());
 
-            NftRuleset listed = NftRulesetParser.parse(plain.output());
-            NftRuleset withHandles = NftRulesetParser.parse(handles.output());
-
-            assertThat(withHandles.tables()).extracting(NftTable::name).containsExactly("host", "nat", "br");
-            assertThat(baseChains(withHandles)).containsExactly(
-                    new NftBaseChain(NftChainType.FILTER, "input", 5, NftPolicy.DROP, "filter + 5"),
-                    new NftBaseChain(NftChainType.NAT, "prerouting", -100, NftPolicy.ACCEPT, "dstnat"),
-                    new NftBaseChain(NftChainType.NAT, "output", -100, NftPolicy.ACCEPT, "-100"),
-                    new NftBaseChain(NftChainType.NAT, "postrouting", 100, NftPolicy.ACCEPT, "srcnat"),
-                    new NftBaseChain(NftChainType.FILTER, "forward", -200, NftPolicy.ACCEPT, "filter"));
-            assertThat(baseChains(listed)).isEqualTo(baseChains(withHandles));
-            assertThat(rules(withHandles)).allMatch(rule -> rule.handle() != null).hasSize(9);
-            assertThat(rules(listed)).allMatch(rule -> rule.handle() == null)
-                    .extracting(NftRule::text).isEqualTo(rules(withHandles).stream().map(NftRule::text).toList());
-            assertThat(rules(withHandles)).extracting(NftRule::verdict).contains(
-                    new NftVerdict(NftVerdict.Kind.RETURN, null), new NftVerdict(NftVerdict.Kind.DROP, null));
-            assertThat(withHandles.tables().get(0).sets()).hasSize(2);
-            assertThat(withHandles.tables().get(0).sets().get(1).elements()).containsExactly("22 : jump ssh", "80 : accept");
-        } finally {
-            Files.delete(file);
-        }
+        assertThat(withHandles.tables()).extracting(NftTable::name).containsExactly("host", "nat", "br");
+        assertThat(baseChains(withHandles)).containsExactly(
+                new NftBaseChain(NftChainType.FILTER, "input", 5, NftPolicy.DROP, "filter + 5"),
+                new NftBaseChain(NftChainType.NAT, "prerouting", -100, NftPolicy.ACCEPT, "dstnat"),
+                new NftBaseChain(NftChainType.NAT, "output", -100, NftPolicy.ACCEPT, "-100"),
+                new NftBaseChain(NftChainType.NAT, "postrouting", 100, NftPolicy.ACCEPT, "srcnat"),
+                new NftBaseChain(NftChainType.FILTER, "forward", -200, NftPolicy.ACCEPT, "filter"));
+        assertThat(baseChains(listed)).isEqualTo(baseChains(withHandles));
+        assertThat(rules(withHandles)).allMatch(rule -> rule.handle() != null).hasSize(9);
+        assertThat(rules(listed)).allMatch(rule -> rule.handle() == null)
+                .extracting(NftRule::text).isEqualTo(rules(withHandles).stream().map(NftRule::text).toList());
+        assertThat(rules(withHandles)).extracting(NftRule::verdict).contains(
+                new NftVerdict(NftVerdict.Kind.RETURN, null), new NftVerdict(NftVerdict.Kind.DROP, null));
+        assertThat(withHandles.tables().get(0).sets()).hasSize(2);
+        assertThat(withHandles.tables().get(0).sets().get(1).elements()).containsExactly("22 : jump ssh", "80 : accept");
     }
 
     private static java.util.List<NftBaseChain> baseChains(NftRuleset ruleset) {

@@ -7,10 +7,7 @@ import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
 import io.netfilterflow.netfilter.nft.NftTable;
-import io.netfilterflow.support.HostTools;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,33 +59,23 @@ class NftRulesetPrintConformanceTest {
 
     @Test
     void whatNftListsAfterLoadingAHandWrittenRulesetPrintsBackByteForByte() throws IOException {
-        HostTools.requireNamespaceWith("nft");
-        Path file = Files.createTempFile("written", ".nft");
-        try {
-            Files.writeString(file, WRITTEN);
-            HostTools.Result plain = HostTools.run("nft -f '" + file + "' && nft list ruleset");
-            HostTools.Result handles = HostTools.run("nft -f '" + file + "' && nft -a list ruleset");
-            assertThat(plain.exitCode()).as(plain.output()).isZero();
-            assertThat(handles.exitCode()).as(handles.output()).isZero();
-            assertThat(plain.output()).isNotEqualTo(WRITTEN).contains("priority filter - 5;")
-                    .contains("priority srcnat + 5;").contains("priority mangle + 5;").contains("priority out;");
+        NftListings listings = NftListings.afterLoading(WRITTEN);
+        assertThat(listings.plain()).isNotEqualTo(WRITTEN).contains("priority filter - 5;")
+                .contains("priority srcnat + 5;").contains("priority mangle + 5;").contains("priority out;");
 
-            for (String listing : new String[] {plain.output(), handles.output()}) {
-                NftRuleset ruleset = NftRulesetParser.parse(listing);
-                assertThat(NftRulesetPrinter.print(ruleset)).isEqualTo(listing);
-                for (NftTable table : ruleset.tables()) {
-                    for (NftChain chain : table.chains()) {
-                        if (chain.isBase()) {
-                            assertThat(table.family().priorityName(chain.base().hook(), chain.base().priority()))
-                                    .as(table.family() + " " + table.name() + " " + chain.name())
-                                    .isEqualTo(chain.base().writtenPriority());
-                        }
+        for (String listing : new String[] {listings.plain(), listings.handles()}) {
+            NftRuleset ruleset = NftRulesetParser.parse(listing);
+            assertThat(NftRulesetPrinter.print(ruleset)).isEqualTo(listing);
+            for (NftTable table : ruleset.tables()) {
+                for (NftChain chain : table.chains()) {
+                    if (chain.isBase()) {
+                        assertThat(table.family().priorityName(chain.base().hook(), chain.base().priority()))
+                                .as(table.family() + " " + table.name() + " " + chain.name())
+                                .isEqualTo(chain.base().writtenPriority());
                     }
                 }
             }
-            assertThat(handles.output()).contains("# handle");
-        } finally {
-            Files.delete(file);
         }
+        assertThat(listings.handles()).contains("# handle");
     }
 }

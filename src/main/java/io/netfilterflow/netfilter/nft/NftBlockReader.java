@@ -128,9 +128,9 @@ final class NftBlockReader {
         return peek().is(NftToken.Kind.COMMENT) ? handle(next()) : null;
     }
 
-    RulesSyntaxException expected(String what, NftToken found) {
-        String text = found.is(NftToken.Kind.END) ? "end of input"
-                : found.is(NftToken.Kind.NEWLINE) ? "end of line" : found.text(source());
+    RulesSyntaxException expected(Object what, NftToken found) {
+        Object text = found.is(NftToken.Kind.END) ? Problem.of("rules.nft-end-of-input")
+                : found.is(NftToken.Kind.NEWLINE) ? Problem.of("rules.nft-end-of-line") : found.text(source());
         return new RulesSyntaxException(found.line(), Problem.of("rules.nft-expected", what, text));
     }
 

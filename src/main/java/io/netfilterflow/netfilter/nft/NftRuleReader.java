@@ -55,8 +55,8 @@ final class NftRuleReader {
             case "jump", "goto" -> {
                 if (next == null || !(next.is(NftToken.Kind.WORD) || next.is(NftToken.Kind.STRING))) {
                     throw new RulesSyntaxException(line,
-                            Problem.of("rules.nft-expected", "a chain after " + word, next == null ? "end of line"
-                                    : next.text(source)));
+                            Problem.of("rules.nft-expected", Problem.of("rules.nft-chain-after", word),
+                                    next == null ? Problem.of("rules.nft-end-of-line") : next.text(source)));
                 }
                 yield new NftVerdict(word.equals("jump") ? NftVerdict.Kind.JUMP : NftVerdict.Kind.GOTO,
                         unquote(next.text(source)));
