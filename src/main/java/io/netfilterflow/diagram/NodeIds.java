@@ -28,7 +28,9 @@ public final class NodeIds {
         if (ops.fn() instanceof HookFn.IpSabotageIn) {
             return null;
         }
-        return box(ops.pf().family(), ops.fn().label(), ops.fn().chain(ops.hook()));
+        String family = ops.fn() instanceof HookFn.NftBaseChain chain ? chain.table().family().nftName()
+                : ops.pf().family();
+        return box(family, ops.fn().label(), ops.fn().chain(ops.hook()));
     }
 
     /** The frame around one family's hook: {@code ip::PREROUTING}. */
@@ -46,7 +48,8 @@ public final class NodeIds {
             return LOCAL_PROCESS;
         }
         if (stage.table() != null && stage.family() != null) {
-            return box(stage.family(), stage.table(), stage.hook());
+            return box(stage.family(), stage.base() == null ? stage.table() : stage.table() + " " + stage.base(),
+                    stage.hook());
         }
         switch (stage.hook()) {
             case "rx":

@@ -3,10 +3,11 @@ package io.netfilterflow.host;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
-import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.HookRegistry;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.routing.Fib;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
@@ -30,6 +31,7 @@ public final class Host {
     private final Set<Listen> listen;
     private final IptablesRuleset iptables;
     private final EbtablesRuleset ebtables;
+    private final NftProgram nftables;
     private final Map<String, List<Ipv4Prefix>> ipsets;
     private final Map<String, Endpoint> endpoints;
     /** Derived from the rules once; every simulation of this host asks for it. */
@@ -37,7 +39,7 @@ public final class Host {
 
     public Host(String hostname, Backend backend, Sysctls sysctls, List<NetDevice> devices, Fib fib,
                 Set<Listen> listen, IptablesRuleset iptables, EbtablesRuleset ebtables,
-                Map<String, List<Ipv4Prefix>> ipsets, List<Endpoint> endpoints) {
+                NftProgram nftables, Map<String, List<Ipv4Prefix>> ipsets, List<Endpoint> endpoints) {
         this.hostname = hostname;
         this.backend = Objects.requireNonNull(backend);
         this.sysctls = Objects.requireNonNull(sysctls);
@@ -48,6 +50,7 @@ public final class Host {
         this.listen = Set.copyOf(listen);
         this.iptables = Objects.requireNonNull(iptables);
         this.ebtables = Objects.requireNonNull(ebtables);
+        this.nftables = Objects.requireNonNull(nftables);
         this.ipsets = Map.copyOf(ipsets);
         Map<String, Endpoint> endpointsByName = new LinkedHashMap<>();
         endpoints.forEach(endpoint -> endpointsByName.put(endpoint.name(), endpoint));
@@ -57,7 +60,7 @@ public final class Host {
     /** Who is registered on which hook of this host's namespace, and at which priority. */
     public synchronized HookRegistry hooks() {
         if (hooks == null) {
-            hooks = HookRegistry.of(backend, iptables, ebtables);
+            hooks = HookRegistry.of(backend, iptables, ebtables, nftables);
         }
         return hooks;
     }
@@ -101,6 +104,11 @@ public final class Host {
 
     public EbtablesRuleset ebtables() {
         return ebtables;
+    }
+
+    /** The native nftables tables, beside those iptables-nft and ebtables-nft made. */
+    public NftProgram nftables() {
+        return nftables;
     }
 
     public List<Ipv4Prefix> ipset(String name) {

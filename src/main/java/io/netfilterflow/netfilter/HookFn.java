@@ -4,6 +4,8 @@ import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.nat.NatManip;
+import io.netfilterflow.netfilter.nft.NftTable;
+import java.util.List;
 
 /** The function a hook registration calls ({@code nf_hookfn}), one record per kind the kernel registers. */
 public sealed interface HookFn {
@@ -23,10 +25,37 @@ public sealed interface HookFn {
         }
     }
 
-    /** The nat table's chain behind the NAT core ({@code nf_nat_ipv4_fn}): only first packets see it. */
-    record Nat(NatManip manip) implements HookFn {
+    /**
+     * The NAT core ({@code nf_nat_ipv4_fn}, registered once per hook at its fixed priority): it runs the nat
+     * chains registered with it ({@code nf_nat_register_fn}: iptables' nat table and native nat chains, by
+     * their priority) for a connection's first packet, until one binds; every packet is rewritten.
+     */
+    record Nat(NatManip manip, List<NatChain> chains) implements HookFn {
+        public Nat {
+            chains = List.copyOf(chains);
+        }
+
         public String label() {
             return "nat";
+        }
+    }
+
+    /** A nat chain the NAT core runs: iptables' nat table ({@code table} null) or a native nat base chain. */
+    record NatChain(int priority, NftTable table, String chain) {
+        public boolean isIptables() {
+            return table == null;
+        }
+    }
+
+    /** A native nftables base chain ({@code nft_do_chain}), named by its table and chain. */
+    record NftBaseChain(NftTable table, String name) implements HookFn {
+        public String label() {
+            return table.name() + " " + name;
+        }
+
+        @Override
+        public String chain(NfHook hook) {
+            return hook.chain();
         }
     }
 

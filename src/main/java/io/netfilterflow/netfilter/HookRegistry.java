@@ -12,6 +12,8 @@ import io.netfilterflow.netfilter.HookFn.EbtTable;
 import io.netfilterflow.netfilter.HookFn.IpSabotageIn;
 import io.netfilterflow.netfilter.HookFn.IptTable;
 import io.netfilterflow.netfilter.HookFn.Nat;
+import io.netfilterflow.netfilter.HookFn.NatChain;
+import io.netfilterflow.netfilter.HookFn.NftBaseChain;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.core.Backend;
@@ -21,6 +23,10 @@ import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.nat.NatManip;
+import io.netfilterflow.netfilter.nft.NftChain;
+import io.netfilterflow.netfilter.nft.NftChainType;
+import io.netfilterflow.netfilter.nft.NftTable;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.match.ConnmarkMatch;
 import io.netfilterflow.netfilter.xtables.match.ConntrackMatch;
@@ -56,7 +62,13 @@ public final class HookRegistry {
 
     /** The registrations of a host's rulesets; conntrack only once a table or rule needs it, as the kernel loads it. */
     public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables) {
-        return of(backend, iptables, ebtables, needsConntrack(iptables));
+        return of(backend, iptables, ebtables, NftProgram.EMPTY);
+    }
+
+    /** With the host's native tables: their base chains join the hooks by priority, nat chains the NAT core. */
+    public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
+                                  NftProgram nftables) {
+        return of(backend, iptables, ebtables, nftables, needsConntrack(iptables) || nftables.usesConntrack());
     }
 
     static boolean needsConntrack(IptablesRuleset rules) {
@@ -84,7 +96,13 @@ public final class HookRegistry {
 
     public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
                                   boolean conntrack) {
+        return of(backend, iptables, ebtables, NftProgram.EMPTY, conntrack);
+    }
+
+    private static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
+                                   NftProgram nftables, boolean conntrack) {
         List<HookOps> all = new ArrayList<>();
+        Map<NfHook, List<NatChain>> natChains = new EnumMap<>(NfHook.class);
         int security = backend == Backend.NFT ? NFT_SECURITY : NF_IP_PRI_SECURITY;
         for (IptTableName name : IptTableName.values()) {
             var table = iptables.table(name);
@@ -101,13 +119,42 @@ public final class HookRegistry {
                     case MANGLE -> all.add(ip(hook, NF_IP_PRI_MANGLE, new IptTable(name)));
                     case FILTER -> all.add(ip(hook, NF_IP_PRI_FILTER, new IptTable(name)));
                     case SECURITY -> all.add(ip(hook, security, new IptTable(name)));
-                    case NAT -> {
-                        NatManip manip = NatManip.of(hook);
-                        all.add(ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC, new Nat(manip)));
-                    }
+                    case NAT -> natChains.computeIfAbsent(hook, h -> new ArrayList<>())
+                            .add(new NatChain(NatManip.of(hook) == NatManip.DST ? NF_IP_PRI_NAT_DST
+                                    : NF_IP_PRI_NAT_SRC, null, chain));
                 }
             }
         }
+        List<HookOps> bridgeChains = new ArrayList<>();
+        for (NftTable table : nftables.ruleset().tables()) {
+            NfProto pf = switch (table.family()) {
+                case IP, INET -> NfProto.IPV4;
+                case BRIDGE -> NfProto.BRIDGE;
+                default -> null; // ip6, arp and netdev chains never see the IPv4 packets simulated here
+            };
+            if (pf == null) {
+                continue;
+            }
+            for (NftChain chain : table.chains()) {
+                if (!chain.isBase()) {
+                    continue;
+                }
+                NfHook hook = NfHook.byNftHook(chain.base().hook());
+                int priority = chain.base().priority();
+                if (chain.base().type() == NftChainType.NAT && pf == NfProto.IPV4) {
+                    natChains.computeIfAbsent(hook, h -> new ArrayList<>())
+                            .add(new NatChain(priority, table, chain.name()));
+                } else {
+                    (pf == NfProto.BRIDGE ? bridgeChains : all)
+                            .add(new HookOps(pf, hook, priority, new NftBaseChain(table, chain.name())));
+                }
+            }
+        }
+        natChains.forEach((hook, chains) -> {
+            NatManip manip = NatManip.of(hook);
+            List<NatChain> ordered = chains.stream().sorted(Comparator.comparingInt(NatChain::priority)).toList();
+            all.add(ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC, new Nat(manip, ordered)));
+        });
         if (conntrack) {
             all.add(ip(NfHook.PRE_ROUTING, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
             all.add(ip(NfHook.LOCAL_OUT, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
@@ -129,6 +176,7 @@ public final class HookRegistry {
                         name == EbtTableName.BROUTE ? new EbtBroute() : new EbtTable(name)));
             }
         }
+        all.addAll(bridgeChains);
         all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));

@@ -1,6 +1,5 @@
 package io.netfilterflow.scenario;
 
-import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.Host;
 import io.netfilterflow.host.Listen;
@@ -9,8 +8,11 @@ import io.netfilterflow.host.Sysctls;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
+import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
+import io.netfilterflow.netfilter.nft.NftRulesetParser;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Fib;
@@ -76,7 +78,7 @@ public final class ScenarioReader {
 
     private Host host(Node node, HostReader hostReader, List<NetDevice> devices, List<Endpoint> endpoints) {
         node.allow("hostname", "backend", "listen", "sysctl", "interfaces", "routes", "iptables", "ebtables",
-                "ipsets");
+                "nftables", "ipsets");
         Backend backend = node.optional("backend") == null ? Backend.NFT
                 : node.required("backend").convert(Backend::parse);
         Sysctls sysctls = hostReader.sysctls(node.optional("sysctl"), devices);
@@ -87,9 +89,11 @@ public final class ScenarioReader {
                 IptablesRuleset.EMPTY);
         EbtablesRuleset ebtables = rules(node, "ebtables", text -> EbtablesSaveParser.parse(text, backend),
                 EbtablesRuleset.EMPTY);
+        NftProgram nftables = rules(node, "nftables", text -> NftProgram.of(NftRulesetParser.parse(text)),
+                NftProgram.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
         return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
-                iptables, ebtables, ipsets, endpoints);
+                iptables, ebtables, nftables, ipsets, endpoints);
     }
 
     private <T> T rules(Node host, String field, java.util.function.Function<String, T> parser, T empty) {

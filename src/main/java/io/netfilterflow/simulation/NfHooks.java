@@ -9,11 +9,12 @@ import io.netfilterflow.netfilter.conntrack.CtInfo;
 import io.netfilterflow.netfilter.conntrack.CtLookup;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.core.NfProto;
+import io.netfilterflow.netfilter.core.PktType;
 import io.netfilterflow.netfilter.core.Verdict;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.nat.NatManip;
 import io.netfilterflow.netfilter.nat.NfNat;
-import io.netfilterflow.netfilter.core.PktType;
+import io.netfilterflow.netfilter.nft.NftChain;
 import io.netfilterflow.packet.Packet;
 import io.netfilterflow.trace.Reason;
 import io.netfilterflow.trace.ReasonCode;
@@ -29,12 +30,14 @@ final class NfHooks {
     private final SimContext sim;
     private final IptTraversal iptables;
     private final EbtTraversal ebtables;
+    private final NftTraversal nftables;
     private final BrNetfilter brNetfilter;
 
     NfHooks(SimContext sim) {
         this.sim = sim;
         this.iptables = new IptTraversal(sim);
         this.ebtables = new EbtTraversal(sim);
+        this.nftables = new NftTraversal(sim);
         this.brNetfilter = new BrNetfilter(sim, this);
     }
 
@@ -61,7 +64,10 @@ final class NfHooks {
             return iptables.run(sim.host.iptables().table(t.table()), ops.hook(), ops.priority(), skb, in, out);
         }
         if (fn instanceof HookFn.Nat nat) {
-            return nat(nat.manip(), ops, skb, in, out);
+            return nat(nat, ops, skb, in, out);
+        }
+        if (fn instanceof HookFn.NftBaseChain chain) {
+            return nftables(chain, ops, skb, in, out);
         }
         if (fn instanceof HookFn.ConntrackIn) {
             return conntrackIn(ops, skb, in, out);
@@ -145,8 +151,21 @@ final class NfHooks {
         return Verdict.ACCEPT;
     }
 
-    /** {@code nf_nat_ipv4_fn}: nat chains see only a connection's first packet; all packets are rewritten. */
-    private Verdict nat(NatManip manip, HookOps ops, Skb skb, String in, String out) {
+    /** A native base chain; at a bridge hook its devices are the ports, as for ebtables. */
+    private Verdict nftables(HookFn.NftBaseChain fn, HookOps ops, Skb skb, String in, String out) {
+        NftChain chain = fn.table().chains().stream().filter(c -> c.name().equals(fn.name())).findFirst()
+                .orElseThrow();
+        boolean bridge = ops.pf() == NfProto.BRIDGE;
+        return nftables.run(fn.table(), chain, ops.hook(), skb, in, out, bridge ? bridgeOf(in) : null,
+                bridge ? bridgeOf(out) : null);
+    }
+
+    /**
+     * {@code nf_nat_inet_fn}: the nat chains, by priority, see only a connection's first packet, until one binds
+     * (none binding is a null binding); all packets are rewritten.
+     */
+    private Verdict nat(HookFn.Nat fn, HookOps ops, Skb skb, String in, String out) {
+        NatManip manip = fn.manip();
         if (skb.ct == null) {
             return Verdict.ACCEPT;
         }
@@ -158,10 +177,19 @@ final class NfHooks {
             return Verdict.ACCEPT;
         }
         if ((info == CtInfo.NEW || info.isRelated()) && !NfNat.initialized(skb.ct, manip)) {
-            var nat = sim.host.iptables().table(IptTableName.NAT);
-            Verdict verdict = iptables.run(nat, ops.hook(), ops.priority(), skb, in, out);
-            if (verdict != Verdict.ACCEPT) {
-                return verdict;
+            for (HookFn.NatChain chain : fn.chains()) {
+                Verdict verdict = chain.isIptables()
+                        ? iptables.run(sim.host.iptables().table(IptTableName.NAT), ops.hook(), ops.priority(), skb,
+                                in, out)
+                        : nftables.run(chain.table(), chain.table().chains().stream()
+                                .filter(c -> c.name().equals(chain.chain())).findFirst().orElseThrow(), ops.hook(),
+                                skb, in, out, null, null);
+                if (verdict != Verdict.ACCEPT) {
+                    return verdict;
+                }
+                if (NfNat.initialized(skb.ct, manip)) {
+                    break;
+                }
             }
             if (!NfNat.initialized(skb.ct, manip)) {
                 NfNat.nullBinding(skb.ct, manip);

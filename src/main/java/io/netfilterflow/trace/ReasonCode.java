@@ -126,6 +126,9 @@ public enum ReasonCode {
     // Chains and rules (ipt_do_table, ebt_do_table)
     IPT_CHAIN("table", "chain", "priority"),
     EBT_CHAIN("table", "chain", "priority"),
+    NFT_CHAIN("family", "table", "chain", "priority"),
+    NFT_MAP_VERDICT("map", "verdict"),
+    NFT_CT_MARK_SET("before", "after"),
     JUMP("chain"),
     GOTO("chain"),
     RETURN,

@@ -198,6 +198,9 @@ final class LabPlan {
             commands.add(new Command(List.of("ip", "netns", "exec", ns,
                     legacy ? "ebtables-legacy-restore" : "ebtables-nft-restore"), bytes(text.ebtables())));
         }
+        if (text.nftables() != null) {
+            commands.add(new Command(List.of("ip", "netns", "exec", ns, "nft", "-f", "-"), bytes(text.nftables())));
+        }
         // the simulator has no sequence numbers: conntrack must not judge TCP windows
         exec(ns, "sh", "-c", "f=/proc/sys/net/netfilter/nf_conntrack_tcp_be_liberal; [ ! -e $f ] || echo 1 > $f;"
                 + " f=/proc/sys/net/netfilter/nf_conntrack_tcp_loose; [ ! -e $f ] || echo "

@@ -4,6 +4,7 @@ import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.match.StatisticMatch;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ final class RandomDraws {
             }
         }
         return reasons;
+    }
+
+    /** The same for native rules: {@code numgen random} among more than one value. */
+    static List<String> in(NftProgram rules) {
+        return rules.drawsAtRandom() ? List.of("the nftables rules draw at random (numgen random mod N); the kernel's"
+                + " draw cannot be replayed, so the kernel may pick another branch") : List.of();
     }
 
     private static boolean draws(XtMatch match) {

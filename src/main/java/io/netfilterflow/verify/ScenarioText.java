@@ -9,10 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of a scenario a replay hands to the system's tools as written: the save texts for
- * {@code iptables-restore}/{@code ebtables-restore}, the {@code ip route} lines and the ipsets.
+ * {@code iptables-restore}/{@code ebtables-restore}, the native ruleset for {@code nft -f}, the {@code ip route} lines and the ipsets.
  * The scenario has already been read and checked by the simulator's reader.
  */
-record ScenarioText(String iptables, String ebtables, List<String> routes, Map<String, List<String>> ipsets) {
+record ScenarioText(String iptables, String ebtables, String nftables, List<String> routes,
+        Map<String, List<String>> ipsets) {
 
     static ScenarioText of(String json) {
         JsonNode host = JsonMapper.builder().build().readTree(json).path("host");
@@ -24,7 +25,8 @@ record ScenarioText(String iptables, String ebtables, List<String> routes, Map<S
             set.getValue().forEach(member -> members.add(member.stringValue()));
             ipsets.put(set.getKey(), members);
         }
-        return new ScenarioText(text(host.path("iptables")), text(host.path("ebtables")), routes, ipsets);
+        return new ScenarioText(text(host.path("iptables")), text(host.path("ebtables")), text(host.path("nftables")),
+                routes, ipsets);
     }
 
     private static String text(JsonNode node) {

@@ -62,6 +62,11 @@ public final class Verifier {
         Scenario scenario = ScenarioReader.read(json);
         ScenarioText text = ScenarioText.of(json);
         List<String> problems = new ArrayList<>(RandomDraws.in(scenario.host().iptables()));
+        problems.addAll(RandomDraws.in(scenario.host().nftables()));
+        if (scenario.host().backend() == Backend.LEGACY && !scenario.host().nftables().isEmpty()) {
+            problems.add("native nftables tables beside the legacy backend: the kernel reports them with nft monitor"
+                    + " trace and legacy iptables in its log, and a replay records only one of the two");
+        }
         problems.addAll(Preflight.problems(scenario, text.iptables() != null, text.ebtables() != null,
                 !text.ipsets().isEmpty()));
         return problems;

@@ -18,6 +18,11 @@ public enum NfHook {
         return chain;
     }
 
+    /** The hook nft names in lower case ({@code prerouting}, {@code input}). */
+    public static NfHook byNftHook(String hook) {
+        return byChain(hook.toUpperCase(java.util.Locale.ROOT));
+    }
+
     public static NfHook byChain(String chain) {
         for (NfHook hook : values()) {
             if (hook.chain.equals(chain)) {

@@ -5,6 +5,8 @@ import java.util.List;
 /** What {@code nft list ruleset} printed, read by {@link NftRulesetParser}: its tables in printed order. */
 public record NftRuleset(List<NftTable> tables) {
 
+    public static final NftRuleset EMPTY = new NftRuleset(List.of());
+
     public NftRuleset {
         tables = List.copyOf(tables);
     }

@@ -1,0 +1,43 @@
+package io.netfilterflow.netfilter.nft.expr;
+
+import io.netfilterflow.netfilter.nft.NftVerdict;
+import io.netfilterflow.netfilter.xtables.RateLimit;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+
+/**
+ * One expression of a rule ({@code struct nft_expr}), evaluated in order: a test that breaks the rule when it
+ * fails, a lookup, a verdict, or a statement that acts on the packet.
+ */
+public sealed interface NftExpr {
+
+    /** {@code nft_cmp} and {@code nft_range}: the loaded value against a constant or a range. */
+    record Cmp(NftSelector left, NftOp op, Object value, Object high) implements NftExpr {
+    }
+
+    /** {@code nft_lookup}: the value is (or, inverted, is not) in a set. */
+    record Lookup(NftSelector key, String set, NftElements elements, boolean invert) implements NftExpr {
+    }
+
+    /** {@code nft_lookup} into a verdict map: the element's verdict is the rule's; no element breaks the rule. */
+    record VerdictMap(NftSelector key, String map, NftElements elements) implements NftExpr {
+    }
+
+    /** {@code nft_immediate} of a verdict. */
+    record Immediate(NftVerdict verdict) implements NftExpr {
+    }
+
+    /**
+     * A statement that does what an xtables target does, and is run through it: {@code reject} as REJECT,
+     * {@code dnat}/{@code snat}/{@code masquerade}/{@code redirect} as the NAT targets, {@code notrack}, {@code log}.
+     */
+    record Action(String statement, XtTarget target) implements NftExpr {
+    }
+
+    /** {@code meta mark set VALUE} and {@code ct mark set VALUE}. */
+    record SetMark(boolean ct, NftSelector value) implements NftExpr {
+    }
+
+    /** {@code limit rate [over] N/UNIT [burst B packets]}: a token bucket; {@code over} matches past it. */
+    record Limit(RateLimit rate, boolean over) implements NftExpr {
+    }
+}

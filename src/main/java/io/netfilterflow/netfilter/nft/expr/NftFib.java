@@ -1,0 +1,44 @@
+package io.netfilterflow.netfilter.nft.expr;
+
+import io.netfilterflow.net.Ipv4Address;
+
+/**
+ * {@code fib daddr [. iif|. oif] type} and {@code fib saddr [. iif] oif|oifname} ({@code nft_fib4}): the route
+ * type of the destination (on the input device when {@code . iif}), or the device the route back to the source
+ * leaves by (only the input device counts with {@code . iif}: the strict reverse path test), null when missing.
+ */
+public record NftFib(boolean source, Device device, Result result) implements NftSelector {
+
+    public enum Device { NONE, IIF, OIF }
+
+    public enum Result { TYPE, OIF, OIFNAME }
+
+    public NftFib {
+        if (result == Result.TYPE && source) {
+            throw new IllegalArgumentException("the type of the source address is not modelled");
+        }
+        if (result != Result.TYPE && !source) {
+            throw new IllegalArgumentException("the device towards the destination is not modelled");
+        }
+    }
+
+    @Override
+    public Object load(NftPktInfo pkt) {
+        if (result == Result.TYPE) {
+            Ipv4Address daddr = pkt.packet().dst();
+            String on = switch (device) {
+                case NONE -> null;
+                case IIF -> pkt.in();
+                case OIF -> pkt.out();
+            };
+            return (long) pkt.addressType(daddr, on).ordinal();
+        }
+        boolean found = pkt.reversePathValid(device != Device.IIF, false);
+        return found ? pkt.in() : null;
+    }
+
+    @Override
+    public NftType type() {
+        return result == Result.TYPE ? NftType.FIB_ADDRTYPE : NftType.IFNAME;
+    }
+}
