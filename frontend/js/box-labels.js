@@ -10,8 +10,12 @@ function label(node) {
   }
 }
 
-/** A box's label, on two lines when it has two words and more than ten letters. */
+/**
+ * A box's label, on two lines when it has two words and more than ten letters. A native nftables base chain
+ * reads as nft names it, family and table over chain and priority: "inet filter" / "input (0)".
+ */
 export function boxLines(node) {
+  if (node.chain) return [`${node.family} ${node.table}`, `${node.chain} (${node.priority})`];
   const text = label(node);
   const space = text.indexOf(' ');
   return text.length > 10 && space > 0 ? [text.slice(0, space), text.slice(space + 1)] : [text];
@@ -19,5 +23,5 @@ export function boxLines(node) {
 
 /** A hook frame's label: which tables' chains it holds and the hook ("iptables PREROUTING"). */
 export function frameLabel(node) {
-  return `${t(`family.${node.family}`)} ${node.hook}`;
+  return node.nftables ? `${t(`family.${node.family}`)} + nftables ${node.hook}` : `${t(`family.${node.family}`)} ${node.hook}`;
 }

@@ -38,7 +38,8 @@ export function Inspector(container) {
     const {family, table, chain} = hop.stage;
     if (!chain || !chains || !['CHAIN', 'RULE', 'POLICY'].includes(hop.kind)) return;
     const list = chains.find(c => c.family === family && c.table === table && c.chain === chain)?.rules || [];
-    root.append('h3').text(t('rules', `${t(`family.${family}`)} ${table} ${chain}`));
+    root.append('h3').text(t('rules', hop.stage.base ? `nftables ${family} ${table} ${chain}`
+      : `${t(`family.${family}`)} ${table} ${chain}`));
     if (list.length === 0) {
       root.append('p').attr('class', 'empty').text(t('rules.none'));
       return;
@@ -70,10 +71,12 @@ export function Inspector(container) {
     if (box.kind === 'chain') counted(box, summary);
   }
 
-  function counted({family, table, hook}, summary) {
+  function counted(box, summary) {
+    const {family, table} = box;
+    const hook = box.chain ?? box.hook;
     const list = summary?.chains?.find(c => c.family === family && c.table === table && c.chain === hook)?.rules || [];
     const counts = summary?.counters || [];
-    root.append('h3').text(t('rules', `${t(`family.${family}`)} ${table} ${hook}`));
+    root.append('h3').text(t('rules', box.chain ? `nftables ${family} ${table} ${hook}` : `${t(`family.${family}`)} ${table} ${hook}`));
     if (!list.length) {
       root.append('p').attr('class', 'empty').text(t(summary ? 'rules.none' : 'box.run'));
       return;
@@ -92,7 +95,8 @@ export function Inspector(container) {
 
 /** Where a hop is, for people: the chain, the hook function, or the box the server placed it in. */
 export function stageName(hop) {
-  const {family, hook, table, chain} = hop.stage;
+  const {family, hook, table, chain, base} = hop.stage;
+  if (table && chain && base) return `nftables ${family} ${table} ${chain}`;
   if (table && chain) return `${t(`family.${family}`)} ${table} ${chain}`;
   if (table) return `${functionName(table)} (${hook})`;
   switch (hop.node) {

@@ -25,7 +25,8 @@ export function layout(diagram, scene, font, measure) {
   const pitch = em(EM.box + EM.label + 2 * EM.framePad + EM.channel);
   const rowTop = row => host.y + em(EM.channel) / 2 + em(EM.label + EM.framePad) + row * pitch;
   const nodes = diagram.nodes.filter(node => node.kind !== 'nic').map(node =>
-    (node.kind === 'hook' ? frame(node, left, widths, rowTop, font, measure) : box(node, left, widths, rowTop, font, measure)));
+    (node.kind === 'hook' ? frame(withNative(node, diagram.nodes), left, widths, rowTop, font, measure)
+      : box(node, left, widths, rowTop, font, measure)));
   const byId = new Map(nodes.map(node => [node.id, node]));
   const rowsBottom = rowTop(diagram.rows - 1) + em(EM.box + EM.framePad);
   const ports = placePorts(hostInfo(scene).ports, host, rowsBottom, font, measure);
@@ -67,6 +68,11 @@ function box(node, left, widths, rowTop, font, measure) {
   }
   const y = rowTop(node.row);
   return {...node, lines, x, y, width, height, cx: x + width / 2, cy: y + height / 2};
+}
+
+/** A hook's frame says "nftables" too when native base chains are among its boxes. */
+function withNative(frameNode, all) {
+  return all.some(node => node.group === frameNode.id && node.chain) ? {...frameNode, nftables: true} : frameNode;
 }
 
 function frame(node, left, widths, rowTop, font, measure) {

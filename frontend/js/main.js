@@ -1,7 +1,7 @@
 // Wiring: loads the diagram and the presets, opens what the link asks for (a preset, a shared scenario, a
 // hop, presenter mode, a quiz), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
 // verdicts and caption on the hop the reader is at.
-import {getJson, simulate} from './api.js';
+import {getJson, postJson, simulate} from './api.js';
 import {t} from './i18n.js';
 import {Diagram} from './diagram.js';
 import {Playback, SPEEDS} from './playback.js';
@@ -105,9 +105,22 @@ function listArrivals() {
  */
 async function drawDiagram(shown) {
   const backend = shown.host?.backend || 'nft';
-  if (!drawn.has(backend)) drawn.set(backend, await getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`));
-  quiz.setDiagram(withPorts(drawn.get(backend), shown));
-  return {finished: diagram.draw(drawn.get(backend), shown)};
+  const key = shown.host?.nftables ? `${backend}\n${shown.host.nftables}` : backend;
+  if (!drawn.has(key)) drawn.set(key, await registry(backend, shown));
+  quiz.setDiagram(withPorts(drawn.get(key), shown));
+  return {finished: diagram.draw(drawn.get(key), shown)};
+}
+
+/** The backend's registry; with native tables, the scenario's own (the plain one if the server refuses it). */
+async function registry(backend, shown) {
+  if (shown.host?.nftables) {
+    try {
+      return await postJson('/api/diagram', shown);
+    } catch {
+      // the run reports what is wrong with the rules; the diagram shows the hooks without them
+    }
+  }
+  return getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`);
 }
 
 /** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */

@@ -73,7 +73,7 @@ final class TraceCommand implements Cli.Command {
         }
         switch (format) {
             case "json" -> out.println(JSON.writeValueAsString(TraceJson.of(trace, words,
-                    ChainListing.of(scenario.host().iptables(), scenario.host().ebtables()))));
+                    ChainListing.of(scenario.host()))));
             case "conformance" -> out.print(ConformanceFormat.format(trace));
             default -> out.print(TextFormat.format(trace, words));
         }

@@ -4,6 +4,8 @@ import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.HookFn;
 import io.netfilterflow.netfilter.HookOps;
 import io.netfilterflow.netfilter.HookRegistry;
+import io.netfilterflow.netfilter.nft.NftTable;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.bridge.EbtTableName;
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.core.NfHook;
@@ -33,14 +35,19 @@ public final class Diagrams {
     private final List<DiagramNode> nodes = new ArrayList<>();
     private final List<DiagramEdge> edges = new ArrayList<>();
 
-    private Diagrams(Backend backend) {
+    private Diagrams(Backend backend, NftProgram nftables) {
         this.backend = backend;
         this.registry = HookRegistry.of(backend, IptablesSaveParser.parse(everyIptablesChain()),
-                EbtablesSaveParser.parse(everyEbtablesChain(backend)), true);
+                EbtablesSaveParser.parse(everyEbtablesChain(backend)), nftables, true);
     }
 
     public static Diagram of(Backend backend) {
-        return new Diagrams(backend).build();
+        return of(backend, NftProgram.EMPTY);
+    }
+
+    /** The diagram with a host's native base chains in their hooks' frames, at their priorities. */
+    public static Diagram of(Backend backend, NftProgram nftables) {
+        return new Diagrams(backend, nftables).build();
     }
 
     private Diagram build() {
@@ -123,16 +130,45 @@ public final class Diagrams {
         String group = NodeIds.hook(pf.family(), hook.chain());
         for (HookOps ops : registry.ops(pf, hook)) {
             String id = NodeIds.of(ops);
-            if (id != null) {
-                String kind = kind(ops);
-                node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
-                        col + ids.size(), row, 1, group);
+            if (ops.fn() instanceof HookFn.NftBaseChain chain) {
+                nftNode(id, chain.table(), chain.name(), hook, ops.priority(), col + ids.size(), row, group);
                 ids.add(id);
+            } else if (id != null) {
+                String kind = kind(ops);
+                boolean core = true;
+                for (HookFn.NatChain chain : ops.fn() instanceof HookFn.Nat nat ? nat.chains() : List.<HookFn.NatChain>of()) {
+                    if (chain.isIptables()) {
+                        continue;
+                    }
+                    if (core && chain.priority() >= ops.priority()) {
+                        node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
+                                col + ids.size(), row, 1, group);
+                        ids.add(id);
+                        core = false;
+                    }
+                    String box = NodeIds.box(chain.table().family().nftName(),
+                            chain.table().name() + " " + chain.chain(), hook.chain());
+                    nftNode(box, chain.table(), chain.chain(), hook, chain.priority(), col + ids.size(), row, group);
+                    ids.add(box);
+                }
+                if (core) {
+                    node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
+                            col + ids.size(), row, 1, group);
+                    ids.add(id);
+                }
             }
         }
         nodes.add(new DiagramNode(group, "hook", hook.chain(), pf.family(), hook.chain(), null, null, null, col,
                 row, ids.size()));
         return ids;
+    }
+
+    /** A native base chain's box: {@code inet filter input} at its priority. */
+    private void nftNode(String id, NftTable table, String chain, NfHook hook, int priority, int col, int row,
+                         String group) {
+        String family = table.family().nftName();
+        nodes.add(new DiagramNode(id, "chain", family + " " + table.name() + " " + chain, family, hook.chain(),
+                table.name(), priority, group, col, row, 1, chain));
     }
 
     private List<String> registered(NfProto pf, NfHook hook) {

@@ -99,8 +99,8 @@ public final class HookRegistry {
         return of(backend, iptables, ebtables, NftProgram.EMPTY, conntrack);
     }
 
-    private static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
-                                   NftProgram nftables, boolean conntrack) {
+    public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
+                                  NftProgram nftables, boolean conntrack) {
         List<HookOps> all = new ArrayList<>();
         Map<NfHook, List<NatChain>> natChains = new EnumMap<>(NfHook.class);
         int security = backend == Backend.NFT ? NFT_SECURITY : NF_IP_PRI_SECURITY;
@@ -125,7 +125,10 @@ public final class HookRegistry {
                 }
             }
         }
-        List<HookOps> bridgeChains = new ArrayList<>();
+        // nf_hook_entries_grow puts a registration before those of equal priority: the native tables, loaded after
+        // iptables', run first on a tie, the last loaded first
+        List<HookOps> natives = new ArrayList<>();
+        Map<NfHook, List<NatChain>> nativeNat = new EnumMap<>(NfHook.class);
         for (NftTable table : nftables.ruleset().tables()) {
             NfProto pf = switch (table.family()) {
                 case IP, INET -> NfProto.IPV4;
@@ -142,14 +145,15 @@ public final class HookRegistry {
                 NfHook hook = NfHook.byNftHook(chain.base().hook());
                 int priority = chain.base().priority();
                 if (chain.base().type() == NftChainType.NAT && pf == NfProto.IPV4) {
-                    natChains.computeIfAbsent(hook, h -> new ArrayList<>())
-                            .add(new NatChain(priority, table, chain.name()));
+                    nativeNat.computeIfAbsent(hook, h -> new ArrayList<>()).add(0, new NatChain(priority, table,
+                            chain.name()));
                 } else {
-                    (pf == NfProto.BRIDGE ? bridgeChains : all)
-                            .add(new HookOps(pf, hook, priority, new NftBaseChain(table, chain.name())));
+                    natives.add(0, new HookOps(pf, hook, priority, new NftBaseChain(table, chain.name())));
                 }
             }
         }
+        all.addAll(0, natives);
+        nativeNat.forEach((hook, chains) -> natChains.computeIfAbsent(hook, h -> new ArrayList<>()).addAll(0, chains));
         natChains.forEach((hook, chains) -> {
             NatManip manip = NatManip.of(hook);
             List<NatChain> ordered = chains.stream().sorted(Comparator.comparingInt(NatChain::priority)).toList();
@@ -176,7 +180,6 @@ public final class HookRegistry {
                         name == EbtTableName.BROUTE ? new EbtBroute() : new EbtTable(name)));
             }
         }
-        all.addAll(bridgeChains);
         all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
         all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));

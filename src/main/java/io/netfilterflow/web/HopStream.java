@@ -77,7 +77,7 @@ final class HopStream {
     private Last simulate(Scenario scenario) {
         try {
             return new Last("done", StreamSummary.of(Simulator.run(scenario, budget, this::produced), words,
-                    ChainListing.of(scenario.host().iptables(), scenario.host().ebtables())));
+                    ChainListing.of(scenario.host())));
         } catch (ClientGone gone) {
             throw gone;
         } catch (SimulationException e) {

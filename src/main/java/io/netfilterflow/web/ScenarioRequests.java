@@ -45,7 +45,8 @@ public class ScenarioRequests {
         // a chain costs work too (listing, jumps), so chains count toward the same limit as rules
         var host = scenario.host();
         int rules = host.iptables().ruleCount() + host.ebtables().ruleCount() + host.iptables().chainCount()
-                + host.ebtables().chainCount();
+                + host.ebtables().chainCount() + host.nftables().ruleset().ruleCount()
+                + host.nftables().ruleset().chainCount();
         if (rules > limits.maxRules()) {
             throw new ScenarioException("host", 0, 0, Problem.of("api.too-many-rules", rules, limits.maxRules()));
         }

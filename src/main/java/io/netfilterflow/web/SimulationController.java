@@ -45,7 +45,7 @@ class SimulationController {
         TraceMessages words = words(locale, response);
         Scenario scenario = scenario(request);
         return TraceJson.of(Simulator.run(scenario, budget, step -> { }), words,
-                ChainListing.of(scenario.host().iptables(), scenario.host().ebtables()));
+                ChainListing.of(scenario.host()));
     }
 
     /** The run as text: {@code text} for people, {@code conformance} to diff with a kernel, {@code counters} as iptables -vL. */

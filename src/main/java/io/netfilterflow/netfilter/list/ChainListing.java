@@ -1,5 +1,8 @@
 package io.netfilterflow.netfilter.list;
 
+import io.netfilterflow.host.Host;
+import io.netfilterflow.netfilter.nft.NftChain;
+import io.netfilterflow.netfilter.nft.NftTable;
 import io.netfilterflow.netfilter.bridge.EbtChain;
 import io.netfilterflow.netfilter.bridge.EbtRule;
 import io.netfilterflow.netfilter.bridge.EbtTable;
@@ -17,6 +20,22 @@ import java.util.List;
 public final class ChainListing {
 
     private ChainListing() {
+    }
+
+    public static List<ChainRules> of(Host host) {
+        List<ChainRules> chains = new ArrayList<>(of(host.iptables(), host.ebtables()));
+        for (NftTable table : host.nftables().ruleset().tables()) {
+            for (NftChain chain : table.chains()) {
+                List<ChainRules.Line> lines = new ArrayList<>();
+                if (chain.isBase()) {
+                    lines.add(new ChainRules.Line(chain.line(), "policy " + chain.base().policy().name()
+                            .toLowerCase(java.util.Locale.ROOT), "policy"));
+                }
+                chain.rules().forEach(rule -> lines.add(new ChainRules.Line(rule.line(), rule.text().strip(), "rule")));
+                chains.add(new ChainRules(table.family().nftName(), table.name(), chain.name(), lines));
+            }
+        }
+        return chains;
     }
 
     public static List<ChainRules> of(IptablesRuleset iptables, EbtablesRuleset ebtables) {
