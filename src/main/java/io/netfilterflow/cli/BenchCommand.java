@@ -2,6 +2,8 @@ package io.netfilterflow.cli;
 
 import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
+import io.netfilterflow.netfilter.nft.NftRulesetParser;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -40,6 +42,8 @@ final class BenchCommand implements Cli.Command {
         String kube = KubeProxyDump.generate(KUBE_SERVICES);
         report(out, "generated kube-proxy dump, " + KUBE_SERVICES + " services", kube,
                 text -> IptablesSaveParser.parse(text), seconds);
+        report(out, "generated kube-proxy nftables listing, " + KUBE_SERVICES + " services (read and compiled)",
+                KubeProxyNftDump.generate(KUBE_SERVICES), text -> NftProgram.of(NftRulesetParser.parse(text)), seconds);
         out.println();
         SimulationBench.run(out, seconds);
         return Cli.OK;

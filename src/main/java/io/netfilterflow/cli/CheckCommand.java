@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 /**
  * {@code check RULES_FILE [--ebtables|--nft]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
  * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it.
+ * {@code check} also compiles native rules as the simulator runs them, refusing by line what it does not model.
  * With {@code print} instead of a summary, a save file is printed back in canonical save form, and an nft
  * listing in the layout {@code nft list ruleset} prints.
  */
@@ -91,6 +93,9 @@ final class CheckCommand implements Cli.Command {
     private int readNft(String file, String text, PrintStream out, PrintStream err) {
         try {
             NftRuleset ruleset = NftRulesetParser.parse(text);
+            if (!printBack) {
+                NftProgram.of(ruleset); // check refuses, by line, what the simulator would not run
+            }
             out.print(printBack ? NftRulesetPrinter.print(ruleset) : NftRulesetSummary.of(file, ruleset));
             return Cli.OK;
         } catch (RulesSyntaxException e) {

@@ -95,7 +95,7 @@ public final class KubeProxyDump {
     }
 
     /** 16 base32 characters of a SHA-256, as kube-proxy names its chains. */
-    private static String hash(String text) {
+    static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             char[] out = new char[16];

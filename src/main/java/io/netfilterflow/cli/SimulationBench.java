@@ -33,6 +33,9 @@ final class SimulationBench {
         Scenario kube = ScenarioReader.read(kubeScenario(BenchCommand.KUBE_SERVICES, last));
         report(out, "kube-proxy, " + BenchCommand.KUBE_SERVICES + " services: to the last one ("
                 + KubeProxyDump.clusterIp(last) + ")", kube, seconds);
+        Scenario kubeNft = ScenarioReader.read(kubeScenario(BenchCommand.KUBE_SERVICES, last, true));
+        report(out, "kube-proxy nftables, " + BenchCommand.KUBE_SERVICES + " services: to the last one", kubeNft,
+                seconds);
     }
 
     private static void report(PrintStream out, String label, Scenario scenario, double seconds) {
@@ -66,9 +69,14 @@ final class SimulationBench {
 
     /** A node: clients on eth0, pods routed on cni0, kube-proxy's nat rules; a client opens the last service. */
     static String kubeScenario(int services, int target) {
+        return kubeScenario(services, target, false);
+    }
+
+    /** The same node with kube-proxy's nftables mode ({@code table ip kube-proxy}) instead of its iptables rules. */
+    static String kubeScenario(int services, int target, boolean nftables) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", ScenarioReader.SCHEMA);
-        root.put("title", "kube-proxy ClusterIP, " + services + " services");
+        root.put("title", "kube-proxy ClusterIP, " + services + " services" + (nftables ? " (nftables)" : ""));
         ObjectNode host = root.putObject("host");
         host.putObject("sysctl").put("net.ipv4.ip_forward", 1);
         ArrayNode interfaces = host.putArray("interfaces");
@@ -77,7 +85,11 @@ final class SimulationBench {
         interfaces.addObject().put("name", "cni0").put("mac", "02:00:0a:f4:00:01").putArray("addresses").add("10.244.0.1/16");
         host.putArray("routes").add("10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.5")
                 .add("10.244.0.0/16 dev cni0 proto kernel scope link src 10.244.0.1");
-        host.put("iptables", KubeProxyDump.generate(services));
+        if (nftables) {
+            host.put("nftables", KubeProxyNftDump.generate(services));
+        } else {
+            host.put("iptables", KubeProxyDump.generate(services));
+        }
         ArrayNode endpoints = root.putArray("endpoints");
         endpoints.addObject().put("name", "client").put("attach", "eth0").put("mac", "02:00:0a:00:00:64")
                 .put("ip", "10.0.0.100/24").put("gateway", "10.0.0.5");

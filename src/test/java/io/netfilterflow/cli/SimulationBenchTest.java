@@ -33,4 +33,26 @@ class SimulationBenchTest {
         var trace = Simulator.run(scenario, quarter, step -> { });
         assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "pod");
     }
+
+    /** The nftables mode: one lookup in the service map, whatever the service's rank, then its two chains. */
+    @Test
+    void theLastNftablesServiceIsFoundByItsMapAndReachesItsPod() {
+        var trace = Simulator.run(ScenarioReader.read(SimulationBench.kubeScenario(50, 49, true)));
+        assertThat(decisions(trace, 1))
+                .anyMatch(line -> line.startsWith("ip kube-proxy services goto service-"))
+                .anyMatch(line -> line.startsWith("ip kube-proxy service-") && line.contains(" goto endpoint-"))
+                .anyMatch(line -> line.startsWith("ip kube-proxy endpoint-") && line.contains(" accept"));
+        assertThatTrace(trace).endsIn(1, Disposition.DELIVERED, "pod");
+    }
+
+    /** Ten thousand services: the packet to the last one evaluates no more rules than the one to the first. */
+    @Test
+    void aVerdictMapIsALookupNotAScan() {
+        Scenario first = ScenarioReader.read(SimulationBench.kubeScenario(10_000, 0, true));
+        Scenario last = ScenarioReader.read(SimulationBench.kubeScenario(10_000, 9_999, true));
+        assertThat(Simulator.run(last).steps()).hasSameSizeAs(Simulator.run(first).steps());
+        SimulationBudget tiny = new SimulationBudget(SimulationBudget.DEFAULT.maxSteps(),
+                SimulationBudget.DEFAULT.maxTraceBytes(), 40);
+        assertThatTrace(Simulator.run(last, tiny, step -> { })).endsIn(1, Disposition.DELIVERED, "pod");
+    }
 }

@@ -26,7 +26,8 @@ final class NftRuleReader {
                 depth++;
             } else if (token.is(NftToken.Kind.CLOSE)) {
                 depth--;
-            } else if (depth == 0 && token.is(NftToken.Kind.WORD)) {
+            } else if (depth == 0 && token.is(NftToken.Kind.WORD) && mayMatter(token, source)) {
+                // only the few words that can be these are cut out of the text: a rule has many tokens
                 String word = token.text(source);
                 String following = statement.word(source, i + 1);
                 if (word.equals("xt") && (following.equals("match") || following.equals("target"))) {
@@ -43,6 +44,18 @@ final class NftRuleReader {
         }
         return new NftRule(statement.line(), statement.handle(), statement.text(source, 0),
                 statement.words(source, 0), verdict, comment);
+    }
+
+    /** Whether a word may be a verdict, {@code xt} or {@code comment}: two to eight letters, starting as one does. */
+    private static boolean mayMatter(NftToken token, String source) {
+        int length = token.end() - token.start();
+        if (length < 2 || length > 8) {
+            return false;
+        }
+        return switch (source.charAt(token.start())) {
+            case 'a', 'd', 'c', 'r', 'q', 'j', 'g', 'x' -> true;
+            default -> false;
+        };
     }
 
     private static NftVerdict verdict(String word, NftToken next, String source, int line) {

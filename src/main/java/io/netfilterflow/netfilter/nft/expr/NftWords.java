@@ -13,7 +13,20 @@ final class NftWords {
     private int pos;
 
     NftWords(List<String> raw) {
-        List<String> split = new ArrayList<>(raw.size());
+        this.words = hasParentheses(raw) ? split(raw) : raw;
+    }
+
+    private static boolean hasParentheses(List<String> raw) {
+        for (String word : raw) {
+            if (!word.isEmpty() && (word.charAt(0) == '(' || word.charAt(word.length() - 1) == ')')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> split(List<String> raw) {
+        List<String> split = new ArrayList<>(raw.size() + 4);
         for (String word : raw) {
             if (word.startsWith("\"")) {
                 split.add(word);
@@ -37,7 +50,7 @@ final class NftWords {
                 split.add(")");
             }
         }
-        this.words = split;
+        return split;
     }
 
     /** Words of an element as written: split at blanks outside double quotes. */
