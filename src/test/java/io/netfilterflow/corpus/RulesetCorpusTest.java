@@ -9,20 +9,31 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
+import io.netfilterflow.netfilter.nft.expr.NftProgram;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.scenario.Scenario;
+import io.netfilterflow.scenario.ScenarioReader;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.support.Fixtures;
 import io.netfilterflow.support.RulesText;
 import io.netfilterflow.support.SharedFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real dumps in ../shared/rulesets: every IPv4 and ebtables dump loads and prints back as it
  * was, or is refused for a reason named with its line, as iptables-restore itself refuses it; every
- * {@code nft list ruleset} listing reads and prints back byte for byte, or is refused with its line.
+ * {@code nft list ruleset} listing reads and prints back byte for byte, or is refused with its line. The
+ * projects' own native rulesets in src/test/resources/rulesets (fw4, firewalld, kube-proxy, Docker; their
+ * sources are in its README) are held to a written outcome each: read and printed back byte for byte or
+ * refused at a line, then compiled for the simulator and run in a scenario, or refused at a line by name.
  */
 class RulesetCorpusTest {
 
@@ -99,6 +110,75 @@ class RulesetCorpusTest {
         }
         assertThat(listings).isNotEmpty();
         assertThat(printed).as("the Docker nftables dump prints back").isPositive();
+    }
+
+    /**
+     * What each of the projects' rulesets in src/test/resources/rulesets does, written down so a change
+     * fails: "parse: line N: REASON" (refused while read), "compile: line N: REASON" (read and printed
+     * back, refused by the compiler) or "runs" (read, printed back, compiled, and run in a scenario).
+     */
+    private static final Map<String, String> NATIVE = new TreeMap<>(Map.ofEntries(
+            Map.entry("docker-moby-nftabler-golden.nft", "runs"),
+            Map.entry("docker-moby-nftabler-icc-off-2026.nft", "runs"),
+            Map.entry("docker-moby-nftabler-hairpin-snat-wsl2-2026.nft",
+                    "compile: line 68: 'fib saddr ... type' is not modelled by the simulator"),
+            Map.entry("docker-moby-nftabler-ip6-2026.nft",
+                    "compile: line 30: 'ip6 daddr' is not modelled by the simulator"),
+            Map.entry("firewalld-default-2023.nft",
+                    "compile: line 63: 'icmpv6 type' is not modelled by the simulator"),
+            Map.entry("firewalld-public-dmz-2023.nft",
+                    "compile: line 69: 'icmpv6 type' is not modelled by the simulator"),
+            Map.entry("firewalld-zones-2023.nft",
+                    "parse: line 2: unsupported nftables object 'ct helper' (tables, chains, sets and maps are modelled)"),
+            Map.entry("k3s-flannel-kuberouter-2026.nft", "parse: line 22: table ip6 nat is managed by iptables-nft:"
+                    + " give it as ip6tables-save output, not as nft text"),
+            Map.entry("kube-proxy-nftables-overall-2026.nft",
+                    "compile: line 163: 'fib saddr ... type' is not modelled by the simulator"),
+            Map.entry("libvirt-nat-default-2024.nft", "runs"),
+            Map.entry("openwrt-fw4-ipset-timeout-2023.nft", "runs"),
+            Map.entry("openwrt-fw4-ipsets-2023.nft",
+                    "compile: line 40: 'ip6 saddr' is not modelled by the simulator"),
+            Map.entry("openwrt-fw4-mangle-2023.nft",
+                    "compile: line 100: 'ip dscp' is not modelled by the simulator"),
+            Map.entry("openwrt-fw4-masq-2023.nft", "runs"),
+            Map.entry("openwrt-fw4-redirect-2023.nft", "compile: line 124: expected to, found 'ip6'"),
+            Map.entry("openwrt-fw4-wildcard-devices-2023.nft", "runs")));
+
+    private static final Path NATIVE_DIR = Path.of("src/test/resources/rulesets");
+    /** The scenario whose host takes each compiled ruleset in turn: its packets cross input, forward and output. */
+    private static final Path HOST = Path.of("src/test/resources/scenarios/verified/native-inet-filter-host/scenario.json");
+
+    @Test
+    void everyProjectsRulesetHasItsWrittenOutcome() {
+        Map<String, String> outcomes = new TreeMap<>();
+        for (Path file : SharedFiles.list(NATIVE_DIR, ".nft")) {
+            outcomes.put(file.getFileName().toString(), outcome(SharedFiles.read(file)));
+        }
+        assertThat(outcomes).isEqualTo(NATIVE);
+    }
+
+    /** Reads, prints back, compiles and runs one listing; says where it stopped and why. */
+    private static String outcome(String text) {
+        NftRuleset ruleset;
+        try {
+            ruleset = NftRulesetParser.parse(text);
+        } catch (RulesSyntaxException e) {
+            return "parse: line " + e.line() + ": " + e.reason();
+        }
+        if (!NftRulesetPrinter.print(ruleset).equals(text)) {
+            return "does not print back byte for byte";
+        }
+        try {
+            NftProgram.of(ruleset);
+        } catch (RulesSyntaxException e) {
+            return "compile: line " + e.line() + ": " + e.reason();
+        }
+        ObjectNode json = (ObjectNode) JsonMapper.shared().readTree(Fixtures.read(HOST));
+        ((ObjectNode) json.get("host")).put("nftables", text);
+        Scenario scenario = ScenarioReader.read(json.toString());
+        assertThat(scenario.host().nftables().ruleset().tables()).hasSameSizeAs(ruleset.tables());
+        assertThat(Simulator.run(scenario).steps()).isNotEmpty();
+        return "runs";
     }
 
     private static List<Path> dumps() {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *     {@code tunnel}); {@code flags dormant} (a dormant table registers no hooks);</li>
  * <li>base chains on {@code ingress} or {@code egress} (netdev, and inet's ingress): not a hook the simulator
  *     runs, so no base chain here holds a device;</li>
- * <li>sets with element timeouts, counters or quotas (see {@link NftSetReader});</li>
+ * <li>sets with counters or quotas (see {@link NftSetReader}; a set's default timeout is read);</li>
  * <li>tables that iptables-nft or ebtables-nft made (see {@link XtablesNftTables}): those belong in
  *     iptables-save or ebtables-save text.</li>
  * </ul>

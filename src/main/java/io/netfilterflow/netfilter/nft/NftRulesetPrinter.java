@@ -1,5 +1,7 @@
 package io.netfilterflow.netfilter.nft;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -9,13 +11,18 @@ import java.util.regex.Pattern;
  * line, rules as their text, and {@code # handle N} comments where the model holds handles (read with
  * {@code -a}). What was read is written as read (a rule's text, a set's elements and how they were wrapped, a
  * priority given by name), so what nft printed prints back byte for byte; a priority read as a number is
- * written as nft names it ({@link NftFamily#priorityName}).
+ * written as nft names it ({@link NftFamily#priorityName}), and a set's statements in the order nft prints them
+ * ({@code size} before {@code flags}, {@code timeout} after).
  */
 public final class NftRulesetPrinter {
 
     private static final String ELEMENT_LINE_BREAK = ",\n\t\t\t     ";
     /** A newline in a rule's text (only inside braces, where the reader joins lines), with the blanks around it. */
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t\\r]*\\\\?\\n[ \\t]*");
+    /** A set's statements in the order nft prints them; {@code flags} stands at {@link #FLAGS_ORDER}. */
+    private static final List<String> SET_STATEMENTS =
+            List.of("policy", "size", "flags", "auto-merge", "timeout", "gc-interval", "comment");
+    private static final int FLAGS_ORDER = SET_STATEMENTS.indexOf("flags");
 
     private NftRulesetPrinter() {
     }
@@ -48,16 +55,28 @@ public final class NftRulesetPrinter {
         out.append(set.map() ? "\tmap " : "\tset ").append(set.name()).append(" {").append(handle(set.handle()))
                 .append('\n');
         out.append(set.typeof() ? "\t\ttypeof " : "\t\ttype ").append(set.type()).append('\n');
+        List<String> statements = set.statements().stream()
+                .sorted(Comparator.comparingInt(NftRulesetPrinter::setStatementOrder)).toList();
+        statements.stream().filter(s -> setStatementOrder(s) < FLAGS_ORDER)
+                .forEach(statement -> out.append("\t\t").append(statement).append('\n'));
         if (!set.flags().isEmpty()) {
             out.append("\t\tflags ").append(String.join(",", set.flags())).append('\n');
         }
-        set.statements().forEach(statement -> out.append("\t\t").append(statement).append('\n'));
+        statements.stream().filter(s -> setStatementOrder(s) > FLAGS_ORDER)
+                .forEach(statement -> out.append("\t\t").append(statement).append('\n'));
         if (!set.elements().isEmpty()) {
             out.append("\t\telements = { ");
             elements(out, set);
             out.append(" }\n");
         }
         out.append("\t}\n");
+    }
+
+    /** Where nft 1.0.6's {@code set_print_declaration} puts a set's statement: policy, size, flags, ... */
+    private static int setStatementOrder(String statement) {
+        String word = statement.split(" ", 2)[0];
+        int order = SET_STATEMENTS.indexOf(word);
+        return order < 0 ? SET_STATEMENTS.size() : order;
     }
 
     private static void elements(StringBuilder out, NftSet set) {

@@ -9,13 +9,16 @@ import java.util.Set;
 /**
  * Reads {@code set NAME { ... }} and {@code map NAME { ... }}: {@code type} or {@code typeof}, {@code flags},
  * {@code elements = { ... }}, and {@code size}, {@code policy}, {@code auto-merge}, {@code comment} (which do
- * not change what matches). Element timeouts and per-element state ({@code timeout}, {@code gc-interval},
- * {@code counter}, {@code quota}) are refused by name: they change what a set holds while packets pass.
+ * not change what matches). A set's default {@code timeout} and {@code gc-interval} are read too (kube-proxy's
+ * session-affinity sets have them): they only age elements that the packet path adds ({@code update @set}), a
+ * statement the compiler refuses, and an element listed with its own {@code timeout} or {@code expires} is
+ * refused when compiled. Per-set state ({@code counter}, {@code quota}, {@code limit}, {@code ct}) is refused by
+ * name: it changes while packets pass.
  */
 final class NftSetReader {
 
-    private static final Set<String> IGNORED = Set.of("size", "policy", "auto-merge", "comment");
-    private static final Set<String> STATEFUL = Set.of("timeout", "gc-interval", "counter", "quota", "limit", "ct");
+    private static final Set<String> IGNORED = Set.of("size", "policy", "auto-merge", "timeout", "gc-interval", "comment");
+    private static final Set<String> STATEFUL = Set.of("counter", "quota", "limit", "ct");
 
     private final NftBlockReader in;
 

@@ -142,13 +142,23 @@ class NftRulesetParserTest {
                 .startsWith("unsupported nftables object 'ct helper'");
         assertThat(refusal("table ip t {\n\tcounter c {\n\t\tpackets 0 bytes 0\n\t}\n}\n").reason())
                 .startsWith("unsupported nftables object 'counter'");
-        RulesSyntaxException timeout = refusal("table ip t {\n\tset s {\n\t\ttype ipv4_addr\n\t\ttimeout 1h\n\t}\n}\n");
-        assertThat(timeout.line()).isEqualTo(4);
-        assertThat(timeout.reason()).isEqualTo("unsupported 'timeout' in set s");
+        RulesSyntaxException counter = refusal("table ip t {\n\tset s {\n\t\ttype ipv4_addr\n\t\tcounter\n\t}\n}\n");
+        assertThat(counter.line()).isEqualTo(4);
+        assertThat(counter.reason()).isEqualTo("unsupported 'counter' in set s");
         RulesSyntaxException ingress = refusal("table netdev t {\n\tchain c {\n"
                 + "\t\ttype filter hook ingress device \"eth0\" priority filter; policy accept;\n\t}\n}\n");
         assertThat(ingress.line()).isEqualTo(3);
         assertThat(ingress.reason()).startsWith("unsupported hook: netdev ingress");
+    }
+
+    @Test
+    void aSetsDefaultTimeoutIsReadAsKubeProxysAffinitySetsHaveIt() {
+        NftSet set = NftRulesetParser.parse("table ip kube-proxy {\n\tset affinity {\n\t\ttype ipv4_addr\n"
+                + "\t\tsize 65535\n\t\tflags dynamic,timeout\n\t\ttimeout 3h\n\t\tgc-interval 5s\n\t}\n}\n")
+                .tables().get(0).sets().get(0);
+
+        assertThat(set.flags()).containsExactly("dynamic", "timeout");
+        assertThat(set.statements()).containsExactly("size 65535", "timeout 3h", "gc-interval 5s");
     }
 
     @Test

@@ -124,6 +124,37 @@ class NftRulesetPrinterTest {
         assertThat(NftRulesetPrinter.print(NftRulesetParser.parse(LISTING))).isEqualTo(LISTING);
     }
 
+    /** What nft 1.0.6 printed for sets loaded with their statements in another order (kube-proxy's affinity set). */
+    @Test
+    void aSetsStatementsPrintInNftsOrderSizeBeforeFlagsAndTimeoutAfter() {
+        String listed = """
+                table ip t {
+                \tset s {
+                \t\ttype ipv4_addr
+                \t\tpolicy memory
+                \t\tsize 100
+                \t\tflags interval,timeout
+                \t\tauto-merge
+                \t\ttimeout 1h
+                \t\tgc-interval 5s
+                \t\tcomment "c"
+                \t}
+
+                \tset d {
+                \t\ttype ipv4_addr
+                \t\tsize 10
+                \t\tflags dynamic
+                \t}
+                }
+                """;
+        String written = "table ip t {\n\tset s {\n\t\ttype ipv4_addr\n\t\tflags interval,timeout\n\t\tcomment \"c\"\n"
+                + "\t\tauto-merge\n\t\tpolicy memory\n\t\tgc-interval 5s\n\t\ttimeout 1h\n\t\tsize 100\n\t}\n"
+                + "\tset d {\n\t\ttype ipv4_addr\n\t\tflags dynamic\n\t\tsize 10\n\t}\n}\n";
+
+        assertThat(NftRulesetPrinter.print(NftRulesetParser.parse(listed))).isEqualTo(listed);
+        assertThat(NftRulesetPrinter.print(NftRulesetParser.parse(written))).isEqualTo(listed);
+    }
+
     @Test
     void whatNftPrintedWithoutHandlesPrintsBackByteForByte() {
         String plain = LISTING.replaceAll(" # handle \\d+", "");
