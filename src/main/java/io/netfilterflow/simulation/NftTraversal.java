@@ -159,6 +159,9 @@ final class NftTraversal {
                 if (within == limit.over()) {
                     return null;
                 }
+            } else if (expr instanceof NftExpr.Unmodelled unmodelled) {
+                throw new SimulationException(INPUT, rule.source().line(),
+                        Problem.of("rules.nft-not-modelled", unmodelled.construct()));
             } else if (expr instanceof NftExpr.Action action) {
                 TargetVerdict result;
                 try {

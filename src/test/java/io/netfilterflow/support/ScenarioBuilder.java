@@ -48,6 +48,11 @@ public final class ScenarioBuilder {
         return this;
     }
 
+    public ScenarioBuilder nftables(String text) {
+        host().put("nftables", text);
+        return this;
+    }
+
     public ScenarioBuilder noIptables() {
         host().remove("iptables");
         return this;

@@ -37,6 +37,10 @@ public sealed interface NftExpr {
     record SetMark(boolean ct, NftSelector value) implements NftExpr {
     }
 
+    /** What the simulator does not model for the IPv4 packets it runs ({@code dnat ip6 to}): refused if reached. */
+    record Unmodelled(String construct) implements NftExpr {
+    }
+
     /** {@code limit rate [over] N/UNIT [burst B packets]}: a token bucket; {@code over} matches past it. */
     record Limit(RateLimit rate, boolean over) implements NftExpr {
     }

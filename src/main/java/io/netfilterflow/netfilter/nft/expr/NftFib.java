@@ -3,8 +3,8 @@ package io.netfilterflow.netfilter.nft.expr;
 import io.netfilterflow.net.Ipv4Address;
 
 /**
- * {@code fib daddr [. iif|. oif] type} and {@code fib saddr [. iif] oif|oifname} ({@code nft_fib4}): the route
- * type of the destination (on the input device when {@code . iif}), or the device the route back to the source
+ * {@code fib daddr|saddr [. iif|. oif] type} and {@code fib saddr [. iif] oif|oifname} ({@code nft_fib4}): the
+ * route type of the address (on the input device when {@code . iif}), or the device the route back to the source
  * leaves by (only the input device counts with {@code . iif}: the strict reverse path test), null when missing.
  */
 public record NftFib(boolean source, Device device, Result result) implements NftSelector {
@@ -14,9 +14,6 @@ public record NftFib(boolean source, Device device, Result result) implements Nf
     public enum Result { TYPE, OIF, OIFNAME }
 
     public NftFib {
-        if (result == Result.TYPE && source) {
-            throw new IllegalArgumentException("the type of the source address is not modelled");
-        }
         if (result != Result.TYPE && !source) {
             throw new IllegalArgumentException("the device towards the destination is not modelled");
         }
@@ -25,13 +22,13 @@ public record NftFib(boolean source, Device device, Result result) implements Nf
     @Override
     public Object load(NftPktInfo pkt) {
         if (result == Result.TYPE) {
-            Ipv4Address daddr = pkt.packet().dst();
+            Ipv4Address address = source ? pkt.packet().src() : pkt.packet().dst();
             String on = switch (device) {
                 case NONE -> null;
                 case IIF -> pkt.in();
                 case OIF -> pkt.out();
             };
-            return (long) pkt.addressType(daddr, on).ordinal();
+            return (long) pkt.addressType(address, on).ordinal();
         }
         boolean found = pkt.reversePathValid(device != Device.IIF, false);
         return found ? pkt.in() : null;

@@ -15,6 +15,16 @@ public enum NftField implements NftSelector {
     IP_DADDR("ip daddr", NftType.IPV4_ADDR, p -> NftType.unsigned(p.packet().dst().bits())),
     IP_PROTOCOL("ip protocol", NftType.INET_PROTO, p -> (long) p.packet().proto().number()),
     IP_TTL("ip ttl", NftType.INTEGER, p -> (long) p.packet().ttl()),
+    /** The simulated packets, and the frames the replay sends, carry TOS 0. */
+    IP_DSCP("ip dscp", NftType.DSCP, p -> 0L),
+    // an IPv6 key carries nft's implicit meta nfproto ipv6 dependency: it breaks the rule for an IPv4 packet
+    IP6_SADDR("ip6 saddr", NftType.IPV6_ADDR, p -> null),
+    IP6_DADDR("ip6 daddr", NftType.IPV6_ADDR, p -> null),
+    IP6_NEXTHDR("ip6 nexthdr", NftType.INET_PROTO, p -> null),
+    IP6_DSCP("ip6 dscp", NftType.DSCP, p -> null),
+    IP6_HOPLIMIT("ip6 hoplimit", NftType.INTEGER, p -> null),
+    ICMPV6_TYPE("icmpv6 type", NftType.ICMPV6_TYPE, p -> null),
+    ICMPV6_CODE("icmpv6 code", NftType.ICMPV6_CODE, p -> null),
     TCP_SPORT("tcp sport", NftType.INET_SERVICE, p -> p.packet().isTcp() ? (long) p.packet().sport() : null),
     TCP_DPORT("tcp dport", NftType.INET_SERVICE, p -> p.packet().isTcp() ? (long) p.packet().dport() : null),
     TCP_FLAGS("tcp flags", NftType.TCP_FLAG, p -> p.packet().isTcp() ? (long) p.packet().tcpFlags() : null),

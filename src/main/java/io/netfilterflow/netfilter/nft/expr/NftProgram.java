@@ -28,6 +28,9 @@ public final class NftProgram {
     public static NftProgram of(NftRuleset ruleset) {
         Map<NftTable, Map<String, List<NftCompiledRule>>> chains = new HashMap<>();
         for (NftTable table : ruleset.tables()) {
+            if (!runsIpv4(table)) {
+                continue; // ip6, arp and netdev tables never see the IPv4 packets simulated
+            }
             NftRuleCompiler compiler = new NftRuleCompiler(table.family(), new NftSets(table));
             Map<String, List<NftCompiledRule>> byName = new HashMap<>();
             for (NftChain chain : table.chains()) {
@@ -40,6 +43,14 @@ public final class NftProgram {
             chains.put(table, Map.copyOf(byName));
         }
         return new NftProgram(ruleset, Map.copyOf(chains));
+    }
+
+    /** Whether the table's chains see IPv4 packets: the ip, inet and bridge families. */
+    public static boolean runsIpv4(NftTable table) {
+        return switch (table.family()) {
+            case IP, INET, BRIDGE -> true;
+            default -> false;
+        };
     }
 
     public NftRuleset ruleset() {
@@ -78,7 +89,7 @@ public final class NftProgram {
     /** Whether a rule needs conntrack: a ct key or statement, or a NAT statement. */
     public boolean usesConntrack() {
         for (NftTable table : ruleset.tables()) {
-            for (NftChain chain : table.chains()) {
+            for (NftChain chain : runsIpv4(table) ? table.chains() : List.<NftChain>of()) {
                 if (chain.isBase() && chain.base().type() == io.netfilterflow.netfilter.nft.NftChainType.NAT) {
                     return true;
                 }

@@ -157,7 +157,7 @@ public final class NftRuleCompiler {
             if (left == NftField.META_MARK || left == NftField.CT_MARK) {
                 return new NftExpr.SetMark(left == NftField.CT_MARK, valueExpr(in, fail, values, NftType.MARK));
             }
-            throw fail.notModelled(first + " ... set");
+            throw fail.notModelled((left instanceof NftField field ? field.words() : first + " ...") + " set");
         }
         if (in.take("vmap")) {
             return verdictMap(left, in, fail, values);
@@ -311,6 +311,10 @@ public final class NftRuleCompiler {
             }
             return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.TCP_RESET));
         }
+        if (kind.equals("icmpv6")) {
+            in.take("type");
+            return new NftExpr.Unmodelled("reject with icmpv6 " + in.next());
+        }
         if (!kind.equals("icmp") && !kind.equals("icmpx")) {
             throw fail.notModelled("reject with " + kind);
         }
@@ -329,6 +333,13 @@ public final class NftRuleCompiler {
     }
 
     private NftExpr nat(String word, NftWords in, Failure fail) {
+        if (in.take("ip6")) {
+            // an inet table's IPv6 mapping: a rule's nfproto ipv6 keeps IPv4 packets from it; one reaching it is refused
+            in.take("to");
+            String to = in.next();
+            natFlags(in);
+            return new NftExpr.Unmodelled(word + " ip6 to " + to);
+        }
         if (in.peek().equals("ip")) {
             in.next();
         }

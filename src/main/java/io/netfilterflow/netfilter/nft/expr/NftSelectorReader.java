@@ -185,8 +185,8 @@ final class NftSelectorReader {
             case "oifname" -> NftFib.Result.OIFNAME;
             default -> throw fail.notModelled("fib ... " + result);
         };
-        if ((kind == NftFib.Result.TYPE) == source) {
-            throw fail.notModelled("fib " + (source ? "saddr" : "daddr") + " ... " + result);
+        if (kind != NftFib.Result.TYPE && !source) {
+            throw fail.notModelled("fib daddr ... " + result);
         }
         return new NftFib(source, device, kind);
     }

@@ -44,6 +44,16 @@ public enum NftType {
     ETHER_TYPE("ether_type", Map.of("ip", 0x0800L, "arp", 0x0806L, "ip6", 0x86ddL, "vlan", 0x8100L,
             "8021ad", 0x88a8L)),
     NF_PROTO("nfproto", Map.of("ipv4", 2L, "ipv6", 10L, "bridge", 7L, "inet", 1L, "arp", 3L)),
+    DSCP("dscp", Map.ofEntries(Map.entry("cs0", 0L), Map.entry("cs1", 8L), Map.entry("cs2", 16L),
+            Map.entry("cs3", 24L), Map.entry("cs4", 32L), Map.entry("cs5", 40L), Map.entry("cs6", 48L),
+            Map.entry("cs7", 56L), Map.entry("af11", 10L), Map.entry("af12", 12L), Map.entry("af13", 14L),
+            Map.entry("af21", 18L), Map.entry("af22", 20L), Map.entry("af23", 22L), Map.entry("af31", 26L),
+            Map.entry("af32", 28L), Map.entry("af33", 30L), Map.entry("af41", 34L), Map.entry("af42", 36L),
+            Map.entry("af43", 38L), Map.entry("va", 44L), Map.entry("ef", 46L), Map.entry("le", 1L))),
+    /** IPv6 addresses, ICMPv6 types and codes: kept as written, since no IPv4 packet loads one. */
+    IPV6_ADDR("ipv6_addr", Map.of()),
+    ICMPV6_TYPE("icmpv6_type", Map.of()),
+    ICMPV6_CODE("icmpv6_code", Map.of()),
     VERDICT("verdict", Map.of());
 
     private final String nftName;
@@ -59,6 +69,11 @@ public enum NftType {
         return nftName;
     }
 
+    /** The IPv6 types, whose values are kept as written: an IPv4 packet never loads one to compare. */
+    public boolean isOpaque() {
+        return this == IPV6_ADDR || this == ICMPV6_TYPE || this == ICMPV6_CODE;
+    }
+
     public boolean isBitmask() {
         return this == CT_STATE || this == CT_STATUS || this == TCP_FLAG;
     }
@@ -72,7 +87,7 @@ public enum NftType {
         }
         return switch (name) {
             case "iface_index" -> IFNAME;
-            case "ct_label", "dscp", "ecn", "ipv6_addr" -> null;
+            case "ct_label", "ecn" -> null;
             default -> null;
         };
     }
@@ -89,7 +104,7 @@ public enum NftType {
         }
         try {
             return switch (this) {
-                case IFNAME -> word;
+                case IFNAME, IPV6_ADDR, ICMPV6_TYPE, ICMPV6_CODE -> word;
                 case IPV4_ADDR -> unsigned(Ipv4Address.parse(word).bits());
                 case ETHER_ADDR -> MacAddress.parse(word).bits();
                 case INET_PROTO -> word.chars().allMatch(Character::isDigit) ? Long.parseLong(word)

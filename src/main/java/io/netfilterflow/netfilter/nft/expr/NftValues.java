@@ -31,9 +31,9 @@ final class NftValues {
         if (word.isEmpty()) {
             throw fail.expected(type.nftName(), word);
         }
-        if (type.isBitmask() && in.peek().equals(",")) {
+        if (type.isBitmask() && (in.peek().equals(",") || in.peek().equals("|"))) {
             long bits = (Long) fail.value(type, word);
-            while (in.take(",")) {
+            while (in.take(",") || in.take("|")) {
                 bits |= (Long) fail.value(type, in.next());
             }
             return new Constant(bits, null, true);
@@ -115,7 +115,7 @@ final class NftValues {
 
     /** One value of a type as an interval part: a value, a prefix or a range. */
     NftElements.Part part(NftType type, String word) {
-        if (type == NftType.IFNAME) {
+        if (type == NftType.IFNAME || type.isOpaque()) {
             return new NftElements.Part(0, 0, NftType.unquote(word));
         }
         int slash = word.indexOf('/');
