@@ -161,7 +161,7 @@ export function Diagram(container) {
     const boxes = [...geometry.byId.values()].filter(node => node.kind !== 'hook');
     // a box's kind never changes: its class is set once, so the lit and visited marks survive a new layout
     layers.nodes.selectAll('g.node').data(boxes, d => d.id).join(enter => {
-      const node = enter.append('g').attr('class', d => `node ${d.kind} ${d.family || 'none'}`)
+      const node = enter.append('g').attr('class', d => `node ${d.kind} ${d.family || 'none'}${d.chain ? ' native' : ''}`)
         .attr('data-id', d => d.id).attr('data-family', d => d.family);
       node.append('rect');
       node.append('text').attr('class', 'label');
@@ -259,9 +259,10 @@ export function Diagram(container) {
     const element = target.closest?.('g.node[data-id]:not(.frame)');
     if (!element || !container.contains(element)) return null;
     const box = d3.select(element).datum();
-    const name = box.kind === 'chain' ? `${t(`family.${box.family}`)} ${box.table} ${box.hook}`
-      : box.kind === 'port' ? t('node.port', box.name) : box.lines.join(' ');
-    return {id: box.id, kind: box.kind, family: box.family, table: box.table, hook: box.hook, name};
+    const name = box.chain ? `nftables ${box.family} ${box.table} ${box.chain}`
+      : box.kind === 'chain' ? `${t(`family.${box.family}`)} ${box.table} ${box.hook}`
+        : box.kind === 'port' ? t('node.port', box.name) : box.lines.join(' ');
+    return {id: box.id, kind: box.kind, family: box.family, table: box.table, hook: box.hook, chain: box.chain, name};
   }
 
   return {draw, show, boxAt};

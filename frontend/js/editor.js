@@ -4,7 +4,7 @@ import {t} from './i18n.js';
 
 const JSON_FIELDS = {sysctl: ['host', 'sysctl'], interfaces: ['host', 'interfaces'], endpoints: ['endpoints'],
   packets: ['packets']};
-const TEXT_FIELDS = {iptables: ['host', 'iptables'], ebtables: ['host', 'ebtables']};
+const TEXT_FIELDS = {iptables: ['host', 'iptables'], ebtables: ['host', 'ebtables'], nftables: ['host', 'nftables']};
 
 export function Editor(form) {
   let base = {};
@@ -117,7 +117,8 @@ function fieldName(field) {
   if (field === 'title') return 'title';
   const match = /^(host\.)?(\w+)/.exec(field);
   if (!match) return null;
-  const names = ['backend', 'listen', 'sysctl', 'interfaces', 'routes', 'iptables', 'ebtables', 'endpoints', 'packets'];
+  const names = ['backend', 'listen', 'sysctl', 'interfaces', 'routes', 'iptables', 'ebtables', 'nftables', 'endpoints',
+    'packets'];
   return names.includes(match[2]) ? match[2] : null;
 }
 

@@ -166,6 +166,46 @@ class DiagramBrowserTest extends BrowserPages {
         page.waitForCondition(() -> String.valueOf(page.getAttribute("#diagram g.view", "transform")).contains("scale(1)"));
     }
 
+    /**
+     * A native base chain is a box of its own in its hook's frame, at its priority's place, named as nft names it;
+     * the packet lights it, and a click lists its rules as nft printed them, with the run's counters.
+     */
+    @Test
+    void aNativeBaseChainIsABoxInItsHooksFrameAtItsPriority() {
+        String box = "inet:filter-forward:FORWARD";
+        Page page = open("/?preset=nftables-accept-is-not-final", 1920, 1080);
+        FlowPage.run(page);
+        assertThat(page.locator("#diagram g.node[data-id='" + box + "'] text tspan").allTextContents())
+                .containsExactly("inet filter", "forward (0)");
+        assertThat(page.locator("#diagram text.frame-label.ip").allTextContents())
+                .contains("iptables + nftables FORWARD", "iptables INPUT");
+        double mangle = x(page, "ip:mangle:FORWARD");
+        double nativeChain = x(page, box);
+        double filter = x(page, "ip:filter:FORWARD");
+        assertThat(nativeChain).as("priority 0 after mangle (-150); loaded last, before iptables' filter (0)")
+                .isGreaterThan(mangle).isLessThan(filter);
+        page.keyboard().press("Home");
+        for (int hop = 0; hop < 20 && !"inet:filter-forward:FORWARD".equals(litOrNull(page)); hop++) {
+            page.keyboard().press("ArrowRight");
+        }
+        assertThat(FlowPage.litBox(page)).isEqualTo(box);
+        assertThat(page.textContent("#hop-caption, #inspector")).contains("nftables inet filter forward");
+        page.keyboard().press("End");
+        page.click("#diagram g.node[data-id='" + box + "'] rect");
+        assertThat(page.textContent("#inspector .where")).isEqualTo("nftables inet filter forward");
+        assertThat(page.textContent("#inspector ol.rules")).contains("iifname \"docker0\" oifname \"eth0\" accept");
+        assertThat(page.textContent("#inspector ol.rules li[data-line='5'] .counter")).startsWith("1 pkts");
+    }
+
+    private static double x(Page page, String id) {
+        return ((Number) page.evaluate("id => document.querySelector(`#diagram g.node[data-id='${id}'] rect`)"
+                + ".getBoundingClientRect().x", id)).doubleValue();
+    }
+
+    private static String litOrNull(Page page) {
+        return (String) page.evaluate("() => document.querySelector('#diagram .node.lit')?.dataset.id ?? null");
+    }
+
     @Test
     void theHostsInterfacesArePortsAndItsMachinesAreCabledToThem() {
         Page page = open("/?preset=docker-wan-published", 1920, 1080);
