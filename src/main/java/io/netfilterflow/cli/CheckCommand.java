@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.nft.NftRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
+import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code check RULES_FILE [--ebtables|--nft]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
- * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it.
+ * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it, and so is
+ * what {@code nft -j list ruleset} prints (JSON).
  * With {@code print} instead of a summary, a save file is printed back in canonical save form, and an nft
  * listing in the layout {@code nft list ruleset} prints.
  */
@@ -53,7 +55,7 @@ final class CheckCommand implements Cli.Command {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        if (nft || !ebtables && NFT_HINT.matcher(text).find()) {
+        if (nft || !ebtables && (NFT_HINT.matcher(text).find() || NftJsonReader.isJson(text))) {
             return readNft(file, text, out, err);
         }
         try {

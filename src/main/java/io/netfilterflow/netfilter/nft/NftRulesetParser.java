@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.nft;
 
+import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
@@ -41,7 +42,13 @@ public final class NftRulesetParser {
         this.in = new NftBlockReader(new NftLexer(text));
     }
 
+    /** Reads nft text, or what {@code nft -j list ruleset} prints when the text is JSON ({@link NftJsonReader}). */
     public static NftRuleset parse(String text) {
+        return NftJsonReader.isJson(text) ? NftJsonReader.read(text) : parseListing(text);
+    }
+
+    /** Reads nft text only. */
+    public static NftRuleset parseListing(String text) {
         return new NftRulesetParser(text).ruleset();
     }
 
