@@ -85,7 +85,7 @@ final class NftJsonStatements {
             return expr.key(operands.get(0)) + (op.equals("!=") ? " != " : " ") + expr.value(right, kinds, null)
                     + " / " + expr.value(operands.get(1), kinds, null);
         }
-        boolean single = right != null && !right.isObject() && !right.isArray();
+        boolean single = right != null && !right.isObject() && !right.isArray() && !right.asString("").startsWith("@");
         boolean printEq = binop || kinds.get(0) == NftJsonKind.FLAGS && single;
         String shown = op.equals("in") || op.equals("==") && !printEq ? "" : op + " ";
         return expr.key(left) + " " + shown + expr.value(right, kinds, null);

@@ -26,7 +26,7 @@ class NftJsonReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"docker-bridges", "inet-filter", "kube-proxy", "bridge-filter", "ip-nat", "edge-cases"})
+    @ValueSource(strings = {"docker-bridges", "inet-filter", "kube-proxy", "bridge-filter", "ip-nat", "edge-cases", "more-shapes"})
     void jsonPrintsAsNftPrintedTheText(String name) throws IOException {
         String json = resource(name + ".json");
         String text = resource(name + ".nft");
