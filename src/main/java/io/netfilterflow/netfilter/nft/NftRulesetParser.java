@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *     iptables-save or ebtables-save text.</li>
  * </ul>
  * Budgets are {@link NftBlockReader}'s: every loop reads at least one token, so the work is linear in the text.
+ * Text that is JSON (what {@code nft -j list ruleset} prints) is read by {@link NftJsonReader} into the same model.
  */
 public final class NftRulesetParser {
 

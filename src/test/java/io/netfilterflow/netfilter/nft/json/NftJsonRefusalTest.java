@@ -75,6 +75,18 @@ class NftJsonRefusalTest {
     }
 
     @Test
+    void whatIptablesNftLoadedIsRefusedAsIptablesSaveText() throws java.io.IOException {
+        // captured from nft 1.0.6 after iptables-nft -A INPUT -m conntrack --ctstate ESTABLISHED -m comment ...
+        String json = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/rulesets/nft-json/iptables-nft-filter.json"));
+
+        RulesSyntaxException e = refusal(json);
+
+        assertThat(e.line()).isEqualTo(29);
+        assertThat(e.reason()).startsWith("'xt match conntrack' is iptables-nft's compatibility statement");
+    }
+
+    @Test
     void flowtablesAndNamedObjectsAreRefusedByName() {
         RulesSyntaxException e = refusal("{\n\"nftables\": [\n" + TABLE + ",\n{\"flowtable\": {\"family\": \"inet\","
                 + " \"table\": \"f\", \"name\": \"ft\"}}\n]}\n");
