@@ -7,9 +7,9 @@ import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSavePrinter;
 import io.netfilterflow.netfilter.nft.NftRuleset;
-import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
 import io.netfilterflow.netfilter.nft.expr.NftProgram;
+import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code check RULES_FILE [--ebtables|--nft]}: exit 0 with a summary, or 2 with {@code file:line: reason}.
- * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it.
- * {@code check} also compiles native rules as the simulator runs them, refusing by line what it does not model.
+ * What {@code nft list ruleset} prints is read as such with {@code --nft} or when it looks like it, and so is
+ * what {@code nft -j list ruleset} prints (JSON). {@code check} also compiles native rules as the simulator runs
+ * them, refusing by line what it does not model.
  * With {@code print} instead of a summary, a save file is printed back in canonical save form, and an nft
  * listing in the layout {@code nft list ruleset} prints.
  */
@@ -55,7 +56,7 @@ final class CheckCommand implements Cli.Command {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        if (nft || !ebtables && NFT_HINT.matcher(text).find()) {
+        if (nft || !ebtables && (NFT_HINT.matcher(text).find() || NftJsonReader.isJson(text))) {
             return readNft(file, text, out, err);
         }
         try {
@@ -92,7 +93,7 @@ final class CheckCommand implements Cli.Command {
 
     private int readNft(String file, String text, PrintStream out, PrintStream err) {
         try {
-            NftRuleset ruleset = NftRulesetParser.parse(text);
+            NftRuleset ruleset = NftJsonReader.parse(text);
             if (!printBack) {
                 NftProgram.of(ruleset); // check refuses, by line, what the simulator would not run
             }

@@ -60,7 +60,7 @@ public final class Cli {
                 usage: java -jar netfilter-flow.jar [COMMAND ARGS...]
                   (no command)                     start the web app on http://localhost:8080/
                   check RULES_FILE [--ebtables]    read an iptables-save (or ebtables-save) dump and summarize it
-                  check RULES_FILE --nft           read 'nft list ruleset' output (found without --nft too), summarize it
+                  check RULES_FILE --nft           read 'nft [-j] list ruleset' output (found without --nft too), summarize it
                   print RULES_FILE [--ebtables]    print it back in canonical iptables-save (ebtables-save) form
                   print RULES_FILE --nft           print nft output back as 'nft list ruleset' prints it
                   trace SCENARIO.json [--format text|json|conformance] [--lang en|ko|zh-Hans|zh-Hant]

@@ -11,8 +11,8 @@ import io.netfilterflow.netfilter.bridge.save.EbtablesSaveParser;
 import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.ipv4.save.IptablesSaveParser;
-import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.expr.NftProgram;
+import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Fib;
@@ -89,7 +89,7 @@ public final class ScenarioReader {
                 IptablesRuleset.EMPTY);
         EbtablesRuleset ebtables = rules(node, "ebtables", text -> EbtablesSaveParser.parse(text, backend),
                 EbtablesRuleset.EMPTY);
-        NftProgram nftables = rules(node, "nftables", text -> NftProgram.of(NftRulesetParser.parse(text)),
+        NftProgram nftables = rules(node, "nftables", text -> NftProgram.of(NftJsonReader.parse(text)),
                 NftProgram.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
         return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,

@@ -100,6 +100,18 @@ class CliTest {
     }
 
     @Test
+    void checkAndPrintReadNftJsonAndPrintItAsNftText() throws IOException {
+        Path file = dir.resolve("kube-proxy.json");
+        Files.copy(Path.of("src/test/resources/rulesets/nft-json/kube-proxy.json"), file);
+
+        assertThat(run("check", file.toString())).isZero();
+        assertThat(out()).startsWith(file + ": nftables ruleset, 1 table, 13 chains, ");
+        assertThat(run("print", file.toString(), "--nft")).isZero();
+        assertThat(out()).isEqualTo(Files.readString(Path.of("src/test/resources/rulesets/nft-json/kube-proxy.nft")));
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void printOfABrokenNftFileSaysFileLineAndReasonWithExitTwo() throws IOException {
         Path file = write("broken.nft", "table inet f {\n\tflowtable ft {\n\t\thook ingress priority 0\n\t}\n}\n");
 

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  *     iptables-save or ebtables-save text.</li>
  * </ul>
  * Budgets are {@link NftBlockReader}'s: every loop reads at least one token, so the work is linear in the text.
+ * What {@code nft -j list ruleset} prints (JSON) is read into the same model by {@code nft.json.NftJsonReader}.
  */
 public final class NftRulesetParser {
 
@@ -41,6 +42,7 @@ public final class NftRulesetParser {
         this.in = new NftBlockReader(new NftLexer(text));
     }
 
+    /** Reads nft text; {@code NftJsonReader.parse} reads its JSON too. */
     public static NftRuleset parse(String text) {
         return new NftRulesetParser(text).ruleset();
     }
