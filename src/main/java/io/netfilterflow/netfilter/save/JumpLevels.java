@@ -13,7 +13,7 @@ import java.util.Map;
  * jumps are added (levels only grow, each at most {@link NftJumpLimit#NFT_JUMP_STACK_SIZE} times,
  * so a table costs linear time) and computed again after a jump is removed.
  */
-final class JumpLevels {
+public final class JumpLevels {
 
     private static final int LIMIT = NftJumpLimit.NFT_JUMP_STACK_SIZE;
 
@@ -28,7 +28,7 @@ final class JumpLevels {
     private int tooDeep = -1;
 
     /** Declares a chain (again: no effect); base chains are walked from level 0. */
-    void chain(String name, boolean base) {
+    public void chain(String name, boolean base) {
         if (ids.containsKey(name)) {
             return;
         }
@@ -46,7 +46,7 @@ final class JumpLevels {
     }
 
     /** One more ({@code +1}) or one fewer ({@code -1}) rule of {@code chain} jumping to {@code target}. */
-    void link(String chain, String target, int rules) {
+    public void link(String chain, String target, int rules) {
         int u = ids.get(chain);
         int v = ids.get(target);
         int count = jumps.get(u).merge(v, rules, Integer::sum);
@@ -59,7 +59,7 @@ final class JumpLevels {
     }
 
     /** The walk that enters a chain {@value NftJumpLimit#NFT_JUMP_STACK_SIZE} jumps deep, or null when none does. */
-    List<String> deepest() {
+    public List<String> deepest() {
         if (stale) {
             recompute();
         }

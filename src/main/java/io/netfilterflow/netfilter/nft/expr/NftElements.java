@@ -70,6 +70,13 @@ public final class NftElements {
         return null;
     }
 
+    /** Every element's data (a verdict map's verdicts), exact elements first. */
+    public List<Object> data() {
+        List<Object> all = new ArrayList<>(exact.values());
+        intervals.forEach(interval -> all.add(interval.data()));
+        return all;
+    }
+
     public int size() {
         return exact.size() + intervals.size();
     }

@@ -40,6 +40,7 @@ public final class NftProgram {
                 }
                 byName.put(chain.name(), List.copyOf(rules));
             }
+            NftChainValidation.check(table, byName);
             chains.put(table, Map.copyOf(byName));
         }
         return new NftProgram(ruleset, Map.copyOf(chains));
