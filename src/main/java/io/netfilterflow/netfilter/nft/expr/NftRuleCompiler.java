@@ -142,6 +142,9 @@ public final class NftRuleCompiler {
                     in.next();
                     return new NftExpr.SetMark(false, valueExpr(in, fail, values, NftType.MARK));
                 }
+                if (NftIpv6Dependency.starts(in)) {
+                    return NftIpv6Dependency.match(family, in, fail);
+                }
                 return match(in, fail, values);
             }
         }
@@ -310,6 +313,9 @@ public final class NftRuleCompiler {
                 throw fail.expected("reset", in.peek());
             }
             return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.TCP_RESET));
+        }
+        if (kind.equals("icmpv6")) {
+            return NftIpv6Dependency.reject(family, in, fail);
         }
         if (!kind.equals("icmp") && !kind.equals("icmpx")) {
             throw fail.notModelled("reject with " + kind);
