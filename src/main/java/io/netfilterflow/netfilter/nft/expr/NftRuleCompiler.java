@@ -197,7 +197,8 @@ public final class NftRuleCompiler {
             if (!(left instanceof NftFib)) {
                 throw fail.notModelled((exists ? "exists" : "missing"));
             }
-            return new NftExpr.Cmp(left, exists != negate ? NftOp.NEQ : NftOp.EQ, null, null);
+            // nft_fib_store_result stores no device as ifindex 0 / the empty name: missing compares equal to it
+            return new NftExpr.Cmp(left, exists != negate ? NftOp.NEQ : NftOp.EQ, "", null);
         }
         if (left instanceof NftConcat) {
             throw fail.notModelled(first + " ... . ... " + op);
