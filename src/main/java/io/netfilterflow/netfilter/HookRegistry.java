@@ -173,10 +173,10 @@ public final class HookRegistry {
                 }
             }
         }
-        natChains.forEach((hook, chains) -> {
+        natSlots.forEach((hook, slot) -> {
             NatManip manip = NatManip.of(hook);
-            List<NatChain> ordered = laterFirst(chains, NatChain::priority);
-            all.set(natSlots.get(hook), ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC,
+            List<NatChain> ordered = laterFirst(natChains.getOrDefault(hook, List.of()), NatChain::priority);
+            all.set(slot, ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC,
                     new Nat(manip, ordered)));
         });
         return new HookRegistry(all);
@@ -185,9 +185,13 @@ public final class HookRegistry {
     private static void natChain(List<HookOps> all, Map<NfHook, List<NatChain>> natChains,
                                  Map<NfHook, Integer> natSlots, NfHook hook, NatChain chain) {
         natChains.computeIfAbsent(hook, h -> new ArrayList<>()).add(chain);
-        if (!natSlots.containsKey(hook)) {
-            natSlots.put(hook, all.size());
-            all.add(null);
+        if (natSlots.isEmpty()) {
+            // nf_nat_register_fn: the first nat chain registers nf_nat_ipv4_ops, the NAT core on all four hooks;
+            // a hook without chains still rewrites its connections' packets (a reply's de-NAT, an ICMP error's)
+            for (NfHook natHook : List.of(NfHook.PRE_ROUTING, NfHook.POST_ROUTING, NfHook.LOCAL_OUT, NfHook.LOCAL_IN)) {
+                natSlots.put(natHook, all.size());
+                all.add(null);
+            }
         }
     }
 
