@@ -35,10 +35,12 @@ import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
 import io.netfilterflow.netfilter.xtables.target.CtTarget;
 import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Every hook registration of the host's namespace, ordered by priority as {@code nf_register_net_hook}
@@ -199,9 +201,9 @@ public final class HookRegistry {
      * By priority; of equal priorities the one registered later first, as {@code nf_hook_entries_grow} inserts a
      * new hook before the first whose priority is not lower.
      */
-    static <T> List<T> laterFirst(List<T> inRegistrationOrder, java.util.function.ToIntFunction<T> priority) {
+    static <T> List<T> laterFirst(List<T> inRegistrationOrder, ToIntFunction<T> priority) {
         List<T> reversed = new ArrayList<>(inRegistrationOrder);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return reversed.stream().sorted(Comparator.comparingInt(priority)).toList();
     }
 

@@ -9,6 +9,7 @@ import io.netfilterflow.netfilter.core.NfProto;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.nft.NftRulesetParser;
 import io.netfilterflow.netfilter.nft.expr.NftProgram;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HookRegistryTest {
@@ -54,6 +55,6 @@ class HookRegistryTest {
                     .filteredOn(HookFn.Nat.class::isInstance).hasSize(1);
         }
         assertThat(registry.ops(NfProto.IPV4, NfHook.PRE_ROUTING)).map(HookOps::fn)
-                .filteredOn(HookFn.Nat.class::isInstance).map(fn -> ((HookFn.Nat) fn).chains()).containsExactly(java.util.List.of());
+                .filteredOn(HookFn.Nat.class::isInstance).map(fn -> ((HookFn.Nat) fn).chains()).containsExactly(List.of());
     }
 }
