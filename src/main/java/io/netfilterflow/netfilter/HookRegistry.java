@@ -35,10 +35,12 @@ import io.netfilterflow.netfilter.xtables.target.ConnmarkTarget;
 import io.netfilterflow.netfilter.xtables.target.CtTarget;
 import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Every hook registration of the host's namespace, ordered by priority as {@code nf_register_net_hook}
@@ -53,8 +55,8 @@ public final class HookRegistry {
         for (NfProto pf : NfProto.values()) {
             Map<NfHook, List<HookOps>> byHook = new EnumMap<>(NfHook.class);
             for (NfHook hook : NfHook.values()) {
-                byHook.put(hook, all.stream().filter(o -> o.pf() == pf && o.hook() == hook)
-                        .sorted(Comparator.comparingInt(HookOps::priority)).toList());
+                byHook.put(hook, laterFirst(all.stream().filter(o -> o.pf() == pf && o.hook() == hook).toList(),
+                        HookOps::priority));
             }
             ops.put(pf, byHook);
         }
@@ -101,8 +103,21 @@ public final class HookRegistry {
 
     public static HookRegistry of(Backend backend, IptablesRuleset iptables, EbtablesRuleset ebtables,
                                   NftProgram nftables, boolean conntrack) {
+        // in the order verify registers them: the kernel's own hooks, iptables-nft-restore, ebtables-nft-restore,
+        // then nft -f; the NAT core when its first nat chain is (a reserved slot, filled once all are known)
         List<HookOps> all = new ArrayList<>();
+        if (conntrack) {
+            all.add(ip(NfHook.PRE_ROUTING, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
+            all.add(ip(NfHook.LOCAL_OUT, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
+            all.add(ip(NfHook.POST_ROUTING, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
+            all.add(ip(NfHook.LOCAL_IN, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
+        }
+        all.add(ip(NfHook.PRE_ROUTING, FIRST, new IpSabotageIn()));
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
+        all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));
         Map<NfHook, List<NatChain>> natChains = new EnumMap<>(NfHook.class);
+        Map<NfHook, Integer> natSlots = new EnumMap<>(NfHook.class);
         int security = backend == Backend.NFT ? NFT_SECURITY : NF_IP_PRI_SECURITY;
         for (IptTableName name : IptTableName.values()) {
             var table = iptables.table(name);
@@ -119,16 +134,25 @@ public final class HookRegistry {
                     case MANGLE -> all.add(ip(hook, NF_IP_PRI_MANGLE, new IptTable(name)));
                     case FILTER -> all.add(ip(hook, NF_IP_PRI_FILTER, new IptTable(name)));
                     case SECURITY -> all.add(ip(hook, security, new IptTable(name)));
-                    case NAT -> natChains.computeIfAbsent(hook, h -> new ArrayList<>())
-                            .add(new NatChain(NatManip.of(hook) == NatManip.DST ? NF_IP_PRI_NAT_DST
-                                    : NF_IP_PRI_NAT_SRC, null, chain));
+                    case NAT -> natChain(all, natChains, natSlots, hook, new NatChain(NatManip.of(hook) == NatManip.DST
+                            ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC, null, chain));
                 }
             }
         }
-        // nf_hook_entries_grow puts a registration before those of equal priority: the native tables, loaded after
-        // iptables', run first on a tie, the last loaded first
-        List<HookOps> natives = new ArrayList<>();
-        Map<NfHook, List<NatChain>> nativeNat = new EnumMap<>(NfHook.class);
+        for (EbtTableName name : EbtTableName.values()) {
+            var table = ebtables.tables().stream().filter(t -> t.name() == name).findFirst().orElse(null);
+            if (table == null) {
+                continue;
+            }
+            for (String chain : name.builtinChains()) {
+                if (table.chain(chain) == null) {
+                    continue;
+                }
+                NfHook hook = name.hook(chain);
+                all.add(new HookOps(NfProto.BRIDGE, hook, ebtPriority(backend, name, hook),
+                        name == EbtTableName.BROUTE ? new EbtBroute() : new EbtTable(name)));
+            }
+        }
         for (NftTable table : nftables.ruleset().tables()) {
             NfProto pf = switch (table.family()) {
                 case IP, INET -> NfProto.IPV4;
@@ -145,45 +169,42 @@ public final class HookRegistry {
                 NfHook hook = NfHook.byNftHook(chain.base().hook());
                 int priority = chain.base().priority();
                 if (chain.base().type() == NftChainType.NAT && pf == NfProto.IPV4) {
-                    nativeNat.computeIfAbsent(hook, h -> new ArrayList<>()).add(0, new NatChain(priority, table,
-                            chain.name()));
+                    natChain(all, natChains, natSlots, hook, new NatChain(priority, table, chain.name()));
                 } else {
-                    natives.add(0, new HookOps(pf, hook, priority, new NftBaseChain(table, chain.name())));
+                    all.add(new HookOps(pf, hook, priority, new NftBaseChain(table, chain.name())));
                 }
             }
         }
-        all.addAll(0, natives);
-        nativeNat.forEach((hook, chains) -> natChains.computeIfAbsent(hook, h -> new ArrayList<>()).addAll(0, chains));
-        natChains.forEach((hook, chains) -> {
+        natSlots.forEach((hook, slot) -> {
             NatManip manip = NatManip.of(hook);
-            List<NatChain> ordered = chains.stream().sorted(Comparator.comparingInt(NatChain::priority)).toList();
-            all.add(ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC, new Nat(manip, ordered)));
+            List<NatChain> ordered = laterFirst(natChains.getOrDefault(hook, List.of()), NatChain::priority);
+            all.set(slot, ip(hook, manip == NatManip.DST ? NF_IP_PRI_NAT_DST : NF_IP_PRI_NAT_SRC,
+                    new Nat(manip, ordered)));
         });
-        if (conntrack) {
-            all.add(ip(NfHook.PRE_ROUTING, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
-            all.add(ip(NfHook.LOCAL_OUT, NF_IP_PRI_CONNTRACK, new ConntrackIn()));
-            all.add(ip(NfHook.POST_ROUTING, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
-            all.add(ip(NfHook.LOCAL_IN, NF_IP_PRI_CONNTRACK_CONFIRM, new ConntrackConfirm()));
-        }
-        all.add(ip(NfHook.PRE_ROUTING, FIRST, new IpSabotageIn()));
-        for (EbtTableName name : EbtTableName.values()) {
-            var table = ebtables.tables().stream().filter(t -> t.name() == name).findFirst().orElse(null);
-            if (table == null) {
-                continue;
-            }
-            for (String chain : name.builtinChains()) {
-                if (table.chain(chain) == null) {
-                    continue;
-                }
-                NfHook hook = name.hook(chain);
-                all.add(new HookOps(NfProto.BRIDGE, hook, ebtPriority(backend, name, hook),
-                        name == EbtTableName.BROUTE ? new EbtBroute() : new EbtTable(name)));
-            }
-        }
-        all.add(new HookOps(NfProto.BRIDGE, NfHook.PRE_ROUTING, NF_BR_PRI_BRNF, new BrNfPreRouting()));
-        all.add(new HookOps(NfProto.BRIDGE, NfHook.FORWARD, NF_BR_PRI_BRNF - 1, new BrNfForward()));
-        all.add(new HookOps(NfProto.BRIDGE, NfHook.POST_ROUTING, LAST, new BrNfPostRouting()));
         return new HookRegistry(all);
+    }
+
+    private static void natChain(List<HookOps> all, Map<NfHook, List<NatChain>> natChains,
+                                 Map<NfHook, Integer> natSlots, NfHook hook, NatChain chain) {
+        natChains.computeIfAbsent(hook, h -> new ArrayList<>()).add(chain);
+        if (natSlots.isEmpty()) {
+            // nf_nat_register_fn: the first nat chain registers nf_nat_ipv4_ops, the NAT core on all four hooks;
+            // a hook without chains still rewrites its connections' packets (a reply's de-NAT, an ICMP error's)
+            for (NfHook natHook : List.of(NfHook.PRE_ROUTING, NfHook.POST_ROUTING, NfHook.LOCAL_OUT, NfHook.LOCAL_IN)) {
+                natSlots.put(natHook, all.size());
+                all.add(null);
+            }
+        }
+    }
+
+    /**
+     * By priority; of equal priorities the one registered later first, as {@code nf_hook_entries_grow} inserts a
+     * new hook before the first whose priority is not lower.
+     */
+    static <T> List<T> laterFirst(List<T> inRegistrationOrder, ToIntFunction<T> priority) {
+        List<T> reversed = new ArrayList<>(inRegistrationOrder);
+        Collections.reverse(reversed);
+        return reversed.stream().sorted(Comparator.comparingInt(priority)).toList();
     }
 
     /**

@@ -30,6 +30,15 @@ final class Receivers {
     void host(Skb skb, NetDevice dev) {
         boolean broadcast = skb.route != null && skb.route.type() == RouteType.BROADCAST;
         Answer answer = answer(HOST, skb.packet, sim.host::listens, broadcast);
+        Packet reply = answer.packet();
+        if (reply != null && reply.isUdp() && answer.socket()) {
+            // a listener bound to the wildcard answers with sendto: the source is the route's to the client
+            // (ip_route_output with no saddr), not the address the query was sent to (127.0.0.1 after a redirect)
+            var source = sim.host.sourceFor(reply.dst());
+            if (source != null) {
+                answer = new Answer(reply.withSource(source, reply.sport()), answer.reason(), true, answer.accepted());
+            }
+        }
         Reason who = sim.host.hostname() == null ? Reason.of(ReasonCode.WHO_HOST)
                 : Reason.of(ReasonCode.WHO_HOST_NAMED, sim.host.hostname());
         Reason delivered = Reason.of(ReasonCode.DELIVERED, who, answer.reason());

@@ -54,7 +54,8 @@ public final class ConformanceFormat {
         Set<Integer> deferred = new HashSet<>();
         for (FlowResult flow : trace.flows()) {
             Integer cause = flow.causeStep();
-            int end = synchronousEnd(trace.steps(), flow.flow());
+            int end = cause != null && fromProcess(trace, cause) ? lastStep(trace.steps(), flow.flow())
+                    : synchronousEnd(trace.steps(), flow.flow());
             if (cause != null && cause >= 1 && cause < end) {
                 after.computeIfAbsent(end, k -> new ArrayList<>()).add(trace.steps().get(cause - 1));
                 deferred.add(cause);
@@ -74,6 +75,29 @@ public final class ConformanceFormat {
         for (Step late : after.getOrDefault(step.seq(), List.of())) {
             emit(late, after, order);
         }
+    }
+
+    /**
+     * Whether the rule that sent the answer ran in OUTPUT for a packet a process sent: in process context the
+     * answer's backlog on lo is run as soon as {@code __dev_queue_xmit} enables bottom halves again, so its
+     * whole way in, up to the socket, comes before the rule's verdict is traced.
+     */
+    private static boolean fromProcess(Trace trace, int causeStep) {
+        Step step = trace.steps().get(causeStep - 1);
+        if (!"OUTPUT".equals(step.stage().hook())) {
+            return false;
+        }
+        return trace.flows().stream().anyMatch(f -> f.flow() == step.flow() && f.cause() == null);
+    }
+
+    private static int lastStep(List<Step> steps, int flow) {
+        int last = 0;
+        for (Step step : steps) {
+            if (step.flow() == flow) {
+                last = step.seq();
+            }
+        }
+        return last;
     }
 
     /** The last step an answer takes inside its sender's call: its hand-over to a device, or where it ended. */

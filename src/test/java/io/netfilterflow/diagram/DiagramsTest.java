@@ -24,7 +24,7 @@ class DiagramsTest {
         int steps = 0;
         for (Path file : Fixtures.scenarios()) {
             Scenario scenario = ScenarioReader.read(Fixtures.read(file));
-            Set<String> ids = ids(Diagrams.of(scenario.host().backend()));
+            Set<String> ids = ids(Diagrams.of(scenario.host().backend(), scenario.host().nftables()));
             for (Step step : Simulator.run(scenario).steps()) {
                 assertThat(ids).as("%s step %d %s", file, step.seq(), step.stage()).contains(step.node());
                 steps++;

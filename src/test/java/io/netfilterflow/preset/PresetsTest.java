@@ -131,6 +131,9 @@ class PresetsTest {
                 .rewrites(2, "ip nat (POSTROUTING)", "10.244.0.6:8080 → 10.244.0.3:40001", "10.96.0.100:80 → 10.244.0.3:40001")
                 // REJECT sends its answer, then the kernel drops the packet (NF_DROP), as nft trace reports it
                 .decides(3, "ip filter KUBE-SERVICES drop");
+        expect("nftables-accept-is-not-final")
+                .ends(1, DROPPED, "ip filter FORWARD").decidedByPolicy(1)
+                .decides(1, "inet filter forward accept", "ip filter FORWARD policy drop");
     }
 
     static Stream<String> presets() {

@@ -5,7 +5,8 @@ import io.netfilterflow.net.Ipv4Address;
 /**
  * {@code fib daddr|saddr [. iif|. oif] type} and {@code fib saddr [. iif] oif|oifname} ({@code nft_fib4}): the
  * route type of the address (on the input device when {@code . iif}), or the device the route back to the source
- * leaves by (only the input device counts with {@code . iif}: the strict reverse path test), null when missing.
+ * leaves by (with {@code . iif} only the input device counts: the strict reverse path test); when there is none,
+ * {@code nft_fib_store_result} stores no device, the empty name, which {@code missing} matches (not a break).
  */
 public record NftFib(boolean source, Device device, Result result) implements NftSelector {
 
@@ -30,8 +31,15 @@ public record NftFib(boolean source, Device device, Result result) implements Nf
             };
             return (long) pkt.addressType(address, on).ordinal();
         }
-        boolean found = pkt.reversePathValid(device != Device.IIF, false);
-        return found ? pkt.in() : null;
+        if (device == Device.IIF) {
+            return pkt.reversePathValid(false, false) ? pkt.in() : "";
+        }
+        // without . iif the result is the route's own device; with . oif, found only when it is the output device
+        String back = pkt.routeBackDevice();
+        if (back == null || device == Device.OIF && !back.equals(pkt.out())) {
+            return "";
+        }
+        return back;
     }
 
     @Override

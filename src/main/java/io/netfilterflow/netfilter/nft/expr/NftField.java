@@ -54,6 +54,8 @@ public enum NftField implements NftSelector {
     CT_STATUS("ct status", NftType.CT_STATUS, p -> p.ct() == null ? null : ctStatus(p.ct())),
     CT_MARK("ct mark", NftType.MARK, p -> p.ct() == null ? null : p.ct().mark()),
     CT_DIRECTION("ct direction", NftType.CT_DIR, p -> p.ct() == null ? null : p.ctInfo().isReply() ? 1L : 0L),
+    CT_PROTOCOL("ct protocol", NftType.INET_PROTO,
+            p -> p.ct() == null ? null : (long) p.ct().original().proto().number()),
     CT_ORIGINAL_SADDR("ct original ip saddr", NftType.IPV4_ADDR,
             p -> p.ct() == null ? null : NftType.unsigned(p.ct().original().src().bits())),
     CT_ORIGINAL_DADDR("ct original ip daddr", NftType.IPV4_ADDR,

@@ -14,4 +14,10 @@ public interface NftPktInfo extends XtTargetParam, EbtActionParam {
 
     /** {@code ct mark set}: the connection's mark; nothing without a connection. */
     void setCtMark(long mark);
+
+    /**
+     * {@code nft_fib4_eval} for {@code fib saddr}: the device the route back to the source leaves by; the input
+     * device for a loopback packet; null when there is none (no unicast route, or a local source).
+     */
+    String routeBackDevice();
 }

@@ -67,6 +67,10 @@ public final class NftRuleCompiler {
         NftValues values = new NftValues(in, fail);
         List<NftExpr> exprs = new ArrayList<>();
         while (!in.atEnd()) {
+            if (NftIpv6Dependency.starts(in)) {
+                // the protocol dependency nft puts before an IPv6 key; the key itself loads nothing from IPv4
+                exprs.add(NftIpv6Dependency.of(family, in.peek() + " " + in.peek(1), fail));
+            }
             NftExpr expr = item(in, fail, values);
             if (expr != null) {
                 exprs.add(expr);
@@ -194,7 +198,8 @@ public final class NftRuleCompiler {
             if (!(left instanceof NftFib)) {
                 throw fail.notModelled((exists ? "exists" : "missing"));
             }
-            return new NftExpr.Cmp(left, exists != negate ? NftOp.NEQ : NftOp.EQ, null, null);
+            // nft_fib_store_result stores no device as ifindex 0 / the empty name: missing compares equal to it
+            return new NftExpr.Cmp(left, exists != negate ? NftOp.NEQ : NftOp.EQ, "", null);
         }
         if (left instanceof NftConcat) {
             throw fail.notModelled(first + " ... . ... " + op);
@@ -312,8 +317,7 @@ public final class NftRuleCompiler {
             return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.TCP_RESET));
         }
         if (kind.equals("icmpv6")) {
-            in.take("type");
-            return new NftExpr.Unmodelled("reject with icmpv6 " + in.next());
+            return NftIpv6Dependency.reject(family, in, fail);
         }
         if (!kind.equals("icmp") && !kind.equals("icmpx")) {
             throw fail.notModelled("reject with " + kind);
