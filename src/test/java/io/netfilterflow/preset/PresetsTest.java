@@ -134,6 +134,31 @@ class PresetsTest {
         expect("nftables-accept-is-not-final")
                 .ends(1, DROPPED, "ip filter FORWARD").decidedByPolicy(1)
                 .decides(1, "inet filter forward accept", "ip filter FORWARD policy drop");
+        expect("nftables-docker29")
+                .ends(1, DELIVERED, "c2").ends(2, DELIVERED, "wan").ends(3, DELIVERED, "wan").ends(4, DELIVERED, "c1")
+                .decides(1, "ip docker-bridges nat-PREROUTING jump nat-prerouting-and-output",
+                        "ip docker-bridges nat-prerouting-and-output accept",
+                        "ip docker-bridges filter-FORWARD jump filter-forward-in__docker0",
+                        "ip docker-bridges filter-forward-in__docker0 accept")
+                .rewrites(1, "ip nat (PREROUTING)", "10.99.0.100:55586 → 10.99.0.5:8080", "10.99.0.100:55586 → 172.17.0.3:80")
+                .decides(3, "ip docker-bridges filter-FORWARD jump filter-forward-out__docker0",
+                        "ip docker-bridges nat-postrouting-out__docker0 accept")
+                .never(1, "ip filter INPUT");
+        expect("nftables-firewalld-docker")
+                .ends(1, DELIVERED, "c2").ends(3, DELIVERED, "docker-host").ends(5, REJECTED, "inet firewalld filter_IN_public")
+                .decides(1, "ip nat DOCKER accept", "ip filter DOCKER accept", "inet firewalld filter_FORWARD accept")
+                .never(1, "inet firewalld nat_PREROUTING")
+                .decides(3, "inet firewalld filter_INPUT_ZONES goto filter_IN_public",
+                        "inet firewalld filter_IN_public_allow accept")
+                .decides(5, "inet firewalld filter_IN_public drop");
+        expect("nftables-kube-proxy")
+                .ends(1, DELIVERED, "web").ends(2, DELIVERED, "client")
+                .ends(3, REJECTED, "ip kube-proxy reject-chain").ends(5, REJECTED, "ip kube-proxy cluster-ips-check")
+                .decides(1, "ip kube-proxy services goto service-2QRHZV4L-default/web/tcp/http",
+                        "ip kube-proxy endpoint-Q5XWSKJB-default/web/tcp/http__10.244.1.5/8080 accept")
+                .rewrites(1, "ip nat (PREROUTING)", "→ 10.96.0.10:80", "→ 10.244.1.5:8080")
+                .decides(3, "ip kube-proxy service-endpoints-check goto reject-chain", "ip kube-proxy reject-chain drop")
+                .decides(5, "ip kube-proxy cluster-ips-check drop");
     }
 
     static Stream<String> presets() {
