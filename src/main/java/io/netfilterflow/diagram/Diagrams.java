@@ -135,23 +135,23 @@ public final class Diagrams {
                 ids.add(id);
             } else if (id != null) {
                 String kind = kind(ops);
-                boolean core = true;
-                for (HookFn.NatChain chain : ops.fn() instanceof HookFn.Nat nat ? nat.chains() : List.<HookFn.NatChain>of()) {
+                // the NAT core runs its chains in this order, then rewrites: iptables' nat table is the core's own box
+                List<HookFn.NatChain> chains = ops.fn() instanceof HookFn.Nat nat ? nat.chains() : List.of();
+                boolean core = false;
+                for (HookFn.NatChain chain : chains) {
                     if (chain.isIptables()) {
-                        continue;
-                    }
-                    if (core && chain.priority() >= ops.priority()) {
                         node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
                                 col + ids.size(), row, 1, group);
                         ids.add(id);
-                        core = false;
+                        core = true;
+                        continue;
                     }
                     String box = NodeIds.box(chain.table().family().nftName(),
                             chain.table().name() + " " + chain.chain(), hook.chain());
                     nftNode(box, chain.table(), chain.chain(), hook, chain.priority(), col + ids.size(), row, group);
                     ids.add(box);
                 }
-                if (core) {
+                if (!core) {
                     node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
                             col + ids.size(), row, 1, group);
                     ids.add(id);
