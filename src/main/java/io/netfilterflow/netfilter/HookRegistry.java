@@ -150,6 +150,13 @@ public final class HookRegistry {
                 }
             }
         }
+        if (!natChains.isEmpty()) {
+            // nf_nat_register_fn: the first nat base chain registers the NAT core at all four hooks of its family,
+            // so replies are un-NATed even where no nat chain hooks
+            for (NfHook hook : List.of(NfHook.PRE_ROUTING, NfHook.LOCAL_IN, NfHook.LOCAL_OUT, NfHook.POST_ROUTING)) {
+                natChains.computeIfAbsent(hook, h -> new ArrayList<>());
+            }
+        }
         natChains.forEach((hook, chains) -> {
             NatManip manip = NatManip.of(hook);
             List<NatChain> ordered = chains.stream().sorted(Comparator.comparingInt(NatChain::priority)).toList();
