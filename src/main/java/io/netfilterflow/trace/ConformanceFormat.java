@@ -54,7 +54,8 @@ public final class ConformanceFormat {
         Set<Integer> deferred = new HashSet<>();
         for (FlowResult flow : trace.flows()) {
             Integer cause = flow.causeStep();
-            int end = synchronousEnd(trace.steps(), flow.flow());
+            int end = cause != null && inProcessContext(trace, flow.cause(), cause)
+                    ? lastStep(trace.steps(), flow.flow()) : synchronousEnd(trace.steps(), flow.flow());
             if (cause != null && cause >= 1 && cause < end) {
                 after.computeIfAbsent(end, k -> new ArrayList<>()).add(trace.steps().get(cause - 1));
                 deferred.add(cause);
@@ -74,6 +75,23 @@ public final class ConformanceFormat {
         for (Step late : after.getOrDefault(step.seq(), List.of())) {
             emit(late, after, order);
         }
+    }
+
+    /**
+     * Whether the rejected packet was still in its sending process's call (a scenario packet of the host, not yet
+     * handed to a device): the answer then loops back through lo, and the {@code local_bh_enable} at the end of
+     * its {@code dev_queue_xmit} runs the backlog at once, so all of the answer comes before the rule.
+     */
+    private static boolean inProcessContext(Trace trace, Integer rejected, int causeStep) {
+        FlowResult original = trace.flows().stream().filter(f -> rejected != null && f.flow() == rejected)
+                .findFirst().orElse(null);
+        return original != null && original.cause() == null && "host".equals(original.from())
+                && trace.steps().stream().noneMatch(step -> step.flow() == rejected && step.seq() < causeStep
+                        && step.kind() == StepKind.TRANSMITTED);
+    }
+
+    private static int lastStep(List<Step> steps, int flow) {
+        return steps.stream().filter(step -> step.flow() == flow).mapToInt(Step::seq).max().orElse(0);
     }
 
     /** The last step an answer takes inside its sender's call: its hand-over to a device, or where it ended. */
