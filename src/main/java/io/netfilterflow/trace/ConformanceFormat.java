@@ -54,8 +54,8 @@ public final class ConformanceFormat {
         Set<Integer> deferred = new HashSet<>();
         for (FlowResult flow : trace.flows()) {
             Integer cause = flow.causeStep();
-            int end = cause != null && fromProcess(trace, cause) ? lastStep(trace.steps(), flow.flow())
-                    : synchronousEnd(trace.steps(), flow.flow());
+            int end = cause != null && inProcessContext(trace, flow.cause(), cause)
+                    ? lastStep(trace.steps(), flow.flow()) : synchronousEnd(trace.steps(), flow.flow());
             if (cause != null && cause >= 1 && cause < end) {
                 after.computeIfAbsent(end, k -> new ArrayList<>()).add(trace.steps().get(cause - 1));
                 deferred.add(cause);
@@ -78,26 +78,20 @@ public final class ConformanceFormat {
     }
 
     /**
-     * Whether the rule that sent the answer ran in OUTPUT for a packet a process sent: in process context the
-     * answer's backlog on lo is run as soon as {@code __dev_queue_xmit} enables bottom halves again, so its
-     * whole way in, up to the socket, comes before the rule's verdict is traced.
+     * Whether the rejected packet was still in its sending process's call (a scenario packet of the host, not yet
+     * handed to a device): the answer then loops back through lo, and the {@code local_bh_enable} at the end of
+     * its {@code dev_queue_xmit} runs the backlog at once, so all of the answer comes before the rule.
      */
-    private static boolean fromProcess(Trace trace, int causeStep) {
-        Step step = trace.steps().get(causeStep - 1);
-        if (!"OUTPUT".equals(step.stage().hook())) {
-            return false;
-        }
-        return trace.flows().stream().anyMatch(f -> f.flow() == step.flow() && f.cause() == null);
+    private static boolean inProcessContext(Trace trace, Integer rejected, int causeStep) {
+        FlowResult original = trace.flows().stream().filter(f -> rejected != null && f.flow() == rejected)
+                .findFirst().orElse(null);
+        return original != null && original.cause() == null && "host".equals(original.from())
+                && trace.steps().stream().noneMatch(step -> step.flow() == rejected && step.seq() < causeStep
+                        && step.kind() == StepKind.TRANSMITTED);
     }
 
     private static int lastStep(List<Step> steps, int flow) {
-        int last = 0;
-        for (Step step : steps) {
-            if (step.flow() == flow) {
-                last = step.seq();
-            }
-        }
-        return last;
+        return steps.stream().filter(step -> step.flow() == flow).mapToInt(Step::seq).max().orElse(0);
     }
 
     /** The last step an answer takes inside its sender's call: its hand-over to a device, or where it ended. */

@@ -44,6 +44,10 @@ public final class Verifier {
         }
         List<Transmission> sent = new ArrayList<>();
         Trace trace = simulation.run(scenario, sent::add);
+        List<String> randomPorts = RandomPorts.in(scenario, trace);
+        if (!randomPorts.isEmpty()) {
+            throw new CannotVerifyException(String.join("; ", randomPorts));
+        }
         List<String> simulated = ConformanceFormat.format(trace).lines().toList();
         try (Lab lab = Lab.build(scenario.host(), text); KernelRecorder recorder = recorder(lab, scenario)) {
             recorder.start();

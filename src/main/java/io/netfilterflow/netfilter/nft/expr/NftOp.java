@@ -11,7 +11,9 @@ public enum NftOp {
     /** Whether {@code value} passes against {@code constant} (and {@code high} for ranges). */
     public boolean test(Object value, Object constant, Object high) {
         if (value == null) {
-            return false;
+            // nothing loaded breaks the rule (NFT_BREAK), except fib's presence test (NFTA_FIB_F_PRESENT):
+            // "missing" is a compare with nothing
+            return constant == null && this == EQ;
         }
         if (value instanceof String name) {
             boolean same = constant instanceof String pattern && (pattern.endsWith("*")
