@@ -6,6 +6,7 @@ function label(node) {
     case 'chain': return node.table;
     case 'conntrack': return t(`node.${node.table.replaceAll(' ', '-')}`);
     case 'br_netfilter': return t('node.br_netfilter');
+    case 'nat-core': return t('node.nat-core');
     default: return t(`node.${node.id}`);
   }
 }
@@ -23,5 +24,6 @@ export function boxLines(node) {
 
 /** A hook frame's label: which tables' chains it holds and the hook ("iptables PREROUTING"). */
 export function frameLabel(node) {
+  if (node.nftables === 'only') return `nftables ${node.hook}`;
   return node.nftables ? `${t(`family.${node.family}`)} + nftables ${node.hook}` : `${t(`family.${node.family}`)} ${node.hook}`;
 }

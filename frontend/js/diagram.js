@@ -109,7 +109,7 @@ export function Diagram(container) {
 
   /**
    * The largest type that lets the whole host fit (found by halving: a larger type never takes less room);
-   * on a narrow screen the smallest readable one, panned.
+   * on a narrow screen, and on a projector where even the smallest readable type does not fit, that one, panned.
    */
   function fit() {
     const {width, height} = {width: container.clientWidth, height: container.clientHeight};
@@ -118,7 +118,7 @@ export function Diagram(container) {
     const fits = geometry => geometry.width <= width && geometry.height <= height;
     let best = at(sizes.min);
     if (!fits(best)) {
-      return {geometry: best, viewBox: `0 0 ${best.width} ${best.height}`, natural: width < sizes.narrow};
+      return {geometry: best, viewBox: `0 0 ${best.width} ${best.height}`, natural: width < sizes.narrow || sizes.pan};
     }
     let [low, high] = [sizes.min, sizes.max];
     while (high - low > 0.25) {
@@ -246,12 +246,21 @@ export function Diagram(container) {
     });
   }
 
-  /** On a narrow screen the drawing pans: it brings the lit box into view (a phone shows a part of the host). */
+  /** A drawing larger than its place pans: it brings the lit box into view (a phone shows a part of the host). */
   function keepInView(box) {
-    if (!box || container.scrollWidth <= container.clientWidth) return;
-    const left = container.scrollLeft;
-    if (box.x >= left && box.x + box.width <= left + container.clientWidth) return;
-    container.scrollLeft = Math.max(0, box.cx - container.clientWidth / 2);
+    if (!box) return;
+    if (container.scrollWidth > container.clientWidth) {
+      const left = container.scrollLeft;
+      if (box.x < left || box.x + box.width > left + container.clientWidth) {
+        container.scrollLeft = Math.max(0, box.cx - container.clientWidth / 2);
+      }
+    }
+    if (container.scrollHeight > container.clientHeight) {
+      const top = container.scrollTop;
+      if (box.y < top || box.y + box.height > top + container.clientHeight) {
+        container.scrollTop = Math.max(0, box.cy - container.clientHeight / 2);
+      }
+    }
   }
 
   /** The box a click landed in, named for people (iptables nat PREROUTING, port eth0), or null. */

@@ -70,9 +70,11 @@ function box(node, left, widths, rowTop, font, measure) {
   return {...node, lines, x, y, width, height, cx: x + width / 2, cy: y + height / 2};
 }
 
-/** A hook's frame says "nftables" too when native base chains are among its boxes. */
+/** A hook's frame names nftables too when native base chains are among its boxes, or alone when only they are. */
 function withNative(frameNode, all) {
-  return all.some(node => node.group === frameNode.id && node.chain) ? {...frameNode, nftables: true} : frameNode;
+  const members = all.filter(node => node.group === frameNode.id && node.kind === 'chain');
+  if (!members.some(node => node.chain)) return frameNode;
+  return {...frameNode, nftables: members.every(node => node.chain) ? 'only' : 'also'};
 }
 
 function frame(node, left, widths, rowTop, font, measure) {

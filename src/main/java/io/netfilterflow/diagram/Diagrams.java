@@ -1,5 +1,6 @@
 package io.netfilterflow.diagram;
 
+import io.netfilterflow.host.Host;
 import io.netfilterflow.netfilter.core.Backend;
 import io.netfilterflow.netfilter.HookFn;
 import io.netfilterflow.netfilter.HookOps;
@@ -35,93 +36,120 @@ public final class Diagrams {
     private final List<DiagramNode> nodes = new ArrayList<>();
     private final List<DiagramEdge> edges = new ArrayList<>();
 
-    private Diagrams(Backend backend, NftProgram nftables) {
+    private Diagrams(Backend backend, HookRegistry registry) {
         this.backend = backend;
-        this.registry = HookRegistry.of(backend, IptablesSaveParser.parse(everyIptablesChain()),
-                EbtablesSaveParser.parse(everyEbtablesChain(backend)), nftables, true);
+        this.registry = registry;
     }
 
     public static Diagram of(Backend backend) {
         return of(backend, NftProgram.EMPTY);
     }
 
-    /** The diagram with a host's native base chains in their hooks' frames, at their priorities. */
+    /** The classic picture, every iptables and ebtables table, with these native base chains in their hooks' frames. */
     public static Diagram of(Backend backend, NftProgram nftables) {
-        return new Diagrams(backend, nftables).build();
+        return new Diagrams(backend, HookRegistry.of(backend, IptablesSaveParser.parse(everyIptablesChain()),
+                EbtablesSaveParser.parse(everyEbtablesChain(backend)), nftables, true)).build();
+    }
+
+    /**
+     * The host as its kernel registers it: only the tables and chains it has, native base chains among them, and
+     * conntrack only when a rule needs it. Drawn for hosts with native tables, whose hooks hold what the host loaded.
+     */
+    public static Diagram of(Host host) {
+        return new Diagrams(host.backend(), host.hooks()).build();
+    }
+
+    /** What the page draws for a host: the classic picture of its backend, or the host's own with native tables. */
+    public static Diagram drawnFor(Host host) {
+        return host.nftables().isEmpty() ? of(host.backend()) : of(host);
     }
 
     private Diagram build() {
         List<String> ipPre = place(NfProto.IPV4, NfHook.PRE_ROUTING, 1, NETWORK);
-        int routingCol = 1 + ipPre.size();
+        int routingCol = 1 + width(ipPre);
         node(NodeIds.ROUTING, "decision", "routing decision", null, routingCol, NETWORK);
         List<String> ipFwd = place(NfProto.IPV4, NfHook.FORWARD, routingCol + 1, NETWORK);
-        List<String> ipPost = place(NfProto.IPV4, NfHook.POST_ROUTING, routingCol + 1 + ipFwd.size(), NETWORK);
-        int lastCol = routingCol + ipFwd.size() + ipPost.size();
+        List<String> ipPost = place(NfProto.IPV4, NfHook.POST_ROUTING, routingCol + 1 + width(ipFwd), NETWORK);
+        int lastCol = routingCol + width(ipFwd) + width(ipPost);
 
         List<String> ipIn = place(NfProto.IPV4, NfHook.LOCAL_IN, 1, LOCAL);
-        int processCol = 1 + ipIn.size();
+        int processCol = 1 + width(ipIn);
         node(NodeIds.LOCAL_PROCESS, "process", "local process", null, processCol, PROCESS);
         node(NodeIds.OUTPUT_ROUTING, "decision", "routing decision", null, processCol, LOCAL);
         List<String> ipOut = place(NfProto.IPV4, NfHook.LOCAL_OUT, processCol + 1, LOCAL);
 
         List<String> brPre = registered(NfProto.BRIDGE, NfHook.PRE_ROUTING);
-        List<String> brFwd = registered(NfProto.BRIDGE, NfHook.FORWARD);
         List<String> brPost = registered(NfProto.BRIDGE, NfHook.POST_ROUTING);
         List<String> brOut = registered(NfProto.BRIDGE, NfHook.LOCAL_OUT);
         node(NodeIds.BRIDGING, "decision", "bridging decision", null, routingCol, LINK);
-        place(NfProto.BRIDGE, NfHook.PRE_ROUTING, routingCol - brPre.size(), LINK);
-        node(NodeIds.BRIDGE_CHECK, "decision", "bridge check", null, Math.max(1, routingCol - brPre.size() - 1), LINK);
-        place(NfProto.BRIDGE, NfHook.FORWARD, routingCol + 1, LINK);
-        place(NfProto.BRIDGE, NfHook.POST_ROUTING, lastCol - brPost.size() + 1, LINK);
+        place(NfProto.BRIDGE, NfHook.PRE_ROUTING, routingCol - width(brPre), LINK);
+        node(NodeIds.BRIDGE_CHECK, "decision", "bridge check", null, Math.max(1, routingCol - width(brPre) - 1), LINK);
+        List<String> brFwd = place(NfProto.BRIDGE, NfHook.FORWARD, routingCol + 1, LINK);
+        place(NfProto.BRIDGE, NfHook.POST_ROUTING, lastCol - width(brPost) + 1, LINK);
         List<String> brIn = place(NfProto.BRIDGE, NfHook.LOCAL_IN, routingCol, BRIDGE_LOCAL);
-        place(NfProto.BRIDGE, NfHook.LOCAL_OUT, lastCol - brOut.size() + 1, BRIDGE_LOCAL);
+        place(NfProto.BRIDGE, NfHook.LOCAL_OUT, lastCol - width(brOut) + 1, BRIDGE_LOCAL);
         node(NodeIds.NIC_IN, "nic", "NIC in", null, 0, BRIDGE_LOCAL);
         node(NodeIds.NIC_OUT, "nic", "NIC out", null, lastCol + 1, BRIDGE_LOCAL);
 
-        // the IPv4 stack
+        // the IPv4 stack; a hook with no registration is passed straight through
         edge(NodeIds.NIC_IN, NodeIds.BRIDGE_CHECK, "path");
-        edge(NodeIds.BRIDGE_CHECK, first(ipPre), "path");
-        run(ipPre, "path");
-        edge(last(ipPre), NodeIds.ROUTING, "path");
-        edge(NodeIds.ROUTING, first(ipIn), "path");
-        run(ipIn, "path");
-        edge(last(ipIn), NodeIds.LOCAL_PROCESS, "path");
-        edge(NodeIds.ROUTING, first(ipFwd), "path");
-        run(ipFwd, "path");
-        edge(last(ipFwd), first(ipPost), "path");
+        String preroutingOut = pass(NodeIds.BRIDGE_CHECK, ipPre, "path");
+        edge(preroutingOut, NodeIds.ROUTING, "path");
+        edge(pass(NodeIds.ROUTING, ipIn, "path"), NodeIds.LOCAL_PROCESS, "path");
+        String forwardOut = pass(NodeIds.ROUTING, ipFwd, "path");
         edge(NodeIds.LOCAL_PROCESS, NodeIds.OUTPUT_ROUTING, "path");
-        edge(NodeIds.OUTPUT_ROUTING, first(ipOut), "path");
-        run(ipOut, "path");
-        edge(last(ipOut), first(ipPost), "path");
-        run(ipPost, "path");
-        edge(last(ipPost), NodeIds.NIC_OUT, "path");
+        String outputOut = pass(NodeIds.OUTPUT_ROUTING, ipOut, "path");
+        List<String> postroutingOut = join(List.of(forwardOut, outputOut), ipPost, "path");
+        postroutingOut.forEach(out -> edge(out, NodeIds.NIC_OUT, "path"));
         // the bridge
-        edge(NodeIds.BRIDGE_CHECK, first(brPre), "path");
-        run(brPre, "path");
+        String bridgePreOut = pass(NodeIds.BRIDGE_CHECK, brPre, "path");
         // a table that routes frames (broute) sends them up to IPv4 on the port itself
         registry.ops(NfProto.BRIDGE, NfHook.PRE_ROUTING).stream().filter(ops -> ops.fn() instanceof HookFn.EbtBroute)
-                .forEach(ops -> edge(NodeIds.of(ops), first(ipPre), "path"));
-        edge(last(brPre), NodeIds.BRIDGING, "path");
-        edge(NodeIds.BRIDGING, first(brIn), "path");
-        run(brIn, "path");
-        edge(last(brIn), first(ipPre), "path");
-        edge(last(brIn), NodeIds.ROUTING, "path");
-        edge(NodeIds.BRIDGING, first(brFwd), "path");
-        run(brFwd, "path");
-        edge(last(brFwd), first(brPost), "path");
-        edge(last(ipPost), NodeIds.BRIDGING, "path");
-        edge(NodeIds.BRIDGING, first(brOut), "path");
-        run(brOut, "path");
-        edge(last(brOut), first(brPost), "path");
-        run(brPost, "path");
-        edge(last(brPost), NodeIds.NIC_OUT, "path");
+                .forEach(ops -> edge(NodeIds.of(ops), entry(ipPre, NodeIds.ROUTING), "path"));
+        edge(bridgePreOut, NodeIds.BRIDGING, "path");
+        String bridgeInOut = pass(NodeIds.BRIDGING, brIn, "path");
+        edge(bridgeInOut, entry(ipPre, NodeIds.ROUTING), "path");
+        edge(bridgeInOut, NodeIds.ROUTING, "path");
+        String bridgeForwardOut = pass(NodeIds.BRIDGING, brFwd, "path");
+        postroutingOut.forEach(out -> edge(out, NodeIds.BRIDGING, "path"));
+        String bridgeOutputOut = pass(NodeIds.BRIDGING, brOut, "path");
+        join(List.of(bridgeForwardOut, bridgeOutputOut), brPost, "path").forEach(out -> edge(out, NodeIds.NIC_OUT, "path"));
         // br_netfilter hands bridged packets to the IPv4 hooks and takes them back
-        edge(brNetfilter(brPre), first(ipPre), "br_netfilter");
-        edge(last(ipPre), NodeIds.BRIDGING, "br_netfilter");
-        edge(brNetfilter(brFwd), first(ipFwd), "br_netfilter");
-        edge(last(ipFwd), first(brPost), "br_netfilter");
-        edge(brNetfilter(brPost), first(ipPost), "br_netfilter");
+        edge(brNetfilter(brPre), entry(ipPre, NodeIds.BRIDGING), "br_netfilter");
+        edge(preroutingOut, NodeIds.BRIDGING, "br_netfilter");
+        edge(brNetfilter(brFwd), entry(ipFwd, entry(brPost, NodeIds.NIC_OUT)), "br_netfilter");
+        edge(forwardOut, entry(brPost, NodeIds.NIC_OUT), "br_netfilter");
+        edge(brNetfilter(brPost), entry(ipPost, NodeIds.NIC_OUT), "br_netfilter");
         return new Diagram(backend.label(), lastCol + 2, LINK + 1, nodes, edges);
+    }
+
+    /** Columns a hook takes: one per box, and one kept for a hook with none. */
+    private static int width(List<String> ids) {
+        return Math.max(1, ids.size());
+    }
+
+    /** Edges from {@code from} through the hook's boxes in a row; what leaves the hook (its last box, or from). */
+    private String pass(String from, List<String> ids, String kind) {
+        if (ids.isEmpty()) {
+            return from;
+        }
+        edge(from, ids.get(0), kind);
+        run(ids, kind);
+        return last(ids);
+    }
+
+    /** Edges from each of {@code from} into the hook's boxes; what leaves it. */
+    private List<String> join(List<String> from, List<String> ids, String kind) {
+        if (ids.isEmpty()) {
+            return from;
+        }
+        from.forEach(source -> edge(source, ids.get(0), kind));
+        run(ids, kind);
+        return List.of(last(ids));
+    }
+
+    private static String entry(List<String> ids, String otherwise) {
+        return ids.isEmpty() ? otherwise : ids.get(0);
     }
 
     /** Boxes for one hook's registrations in priority order, framed by a hook node; returns their ids. */
@@ -152,14 +180,17 @@ public final class Diagrams {
                     ids.add(box);
                 }
                 if (!core) {
-                    node(id, kind, ops.fn().label(), pf.family(), hook.chain(), ops.fn().label(), ops.priority(),
-                            col + ids.size(), row, 1, group);
+                    // no iptables nat table: the box is the NAT core's own, which rewrites the packets
+                    node(id, ops.fn() instanceof HookFn.Nat ? "nat-core" : kind, ops.fn().label(), pf.family(),
+                            hook.chain(), ops.fn().label(), ops.priority(), col + ids.size(), row, 1, group);
                     ids.add(id);
                 }
             }
         }
-        nodes.add(new DiagramNode(group, "hook", hook.chain(), pf.family(), hook.chain(), null, null, null, col,
-                row, ids.size()));
+        if (!ids.isEmpty()) {
+            nodes.add(new DiagramNode(group, "hook", hook.chain(), pf.family(), hook.chain(), null, null, null, col,
+                    row, ids.size()));
+        }
         return ids;
     }
 
@@ -208,11 +239,10 @@ public final class Diagrams {
     }
 
     private void edge(String from, String to, String kind) {
-        edges.add(new DiagramEdge(from, to, kind));
-    }
-
-    private static String first(List<String> ids) {
-        return ids.get(0);
+        DiagramEdge edge = new DiagramEdge(from, to, kind);
+        if (!from.equals(to) && !edges.contains(edge)) {
+            edges.add(edge);
+        }
     }
 
     private static String last(List<String> ids) {

@@ -18,7 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The diagram the page draws: per backend, built once from the hook registry; or for a scenario whose host has
- * native nftables tables, with their base chains in the hooks' frames (read within the API's limits).
+ * native nftables tables, the host as its kernel registers it, native base chains in the hooks' frames (read within
+ * the API's limits).
  */
 @RestController
 class DiagramController {
@@ -46,6 +47,6 @@ class DiagramController {
     Diagram diagram(HttpServletRequest request) throws IOException {
         Scenario scenario = requests.scenario(requests.text(request));
         var host = scenario.host();
-        return host.nftables().isEmpty() ? diagrams.get(host.backend()) : Diagrams.of(host.backend(), host.nftables());
+        return host.nftables().isEmpty() ? diagrams.get(host.backend()) : Diagrams.of(host);
     }
 }

@@ -24,13 +24,35 @@ class DiagramsTest {
         int steps = 0;
         for (Path file : Fixtures.scenarios()) {
             Scenario scenario = ScenarioReader.read(Fixtures.read(file));
-            Set<String> ids = ids(Diagrams.of(scenario.host().backend(), scenario.host().nftables()));
+            Set<String> ids = ids(Diagrams.drawnFor(scenario.host()));
             for (Step step : Simulator.run(scenario).steps()) {
                 assertThat(ids).as("%s step %d %s", file, step.seq(), step.stage()).contains(step.node());
                 steps++;
             }
         }
         assertThat(steps).isGreaterThan(1000);
+    }
+
+    /**
+     * A host with native tables is drawn as its kernel registers it: kube-proxy's nftables host has no iptables
+     * table, so no iptables box; a hook with nothing registered has no frame; every edge joins two boxes drawn.
+     */
+    @Test
+    void aHostWithNativeTablesIsDrawnAsItsKernelRegistersIt() {
+        Scenario kube = ScenarioReader.read(Fixtures.read(Path.of("src/main/resources/scenarios/nftables-kube-proxy.json")));
+        Diagram diagram = Diagrams.drawnFor(kube.host());
+        Set<String> ids = ids(diagram);
+        assertThat(ids).contains("ip:kube-proxy-nat-prerouting:PREROUTING",
+                "ip:kube-proxy-filter-forward:FORWARD", "ip:nat:PREROUTING", "ip:conntrack:PREROUTING");
+        assertThat(ids).noneMatch(id -> id.matches("ip:(raw|mangle|filter|security):.*"));
+        assertThat(diagram.nodes()).filteredOn(node -> node.kind().equals("hook")).allMatch(frame -> frame.span() > 0);
+        assertThat(diagram.edges()).allSatisfy(edge -> assertThat(ids).contains(edge.from(), edge.to()));
+        for (Path file : Fixtures.scenarios()) {
+            Scenario scenario = ScenarioReader.read(Fixtures.read(file));
+            Diagram drawn = Diagrams.drawnFor(scenario.host());
+            Set<String> drawnIds = ids(drawn);
+            assertThat(drawn.edges()).as("%s", file).allSatisfy(edge -> assertThat(drawnIds).contains(edge.from(), edge.to()));
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class TypedTraceTest {
         int steps = 0;
         for (Path file : Fixtures.scenarios()) {
             Scenario scenario = ScenarioReader.read(Fixtures.read(file));
-            Set<String> boxes = Diagrams.of(scenario.host().backend(), scenario.host().nftables()).nodes().stream().map(DiagramNode::id)
+            Set<String> boxes = Diagrams.drawnFor(scenario.host()).nodes().stream().map(DiagramNode::id)
                     .collect(Collectors.toSet());
             Trace trace = Simulator.run(scenario);
             for (Step step : trace.steps()) {
