@@ -159,6 +159,16 @@ final class NftTraversal {
                 if (within == limit.over()) {
                     return null;
                 }
+            } else if (expr instanceof NftExpr.Quota quota) {
+                NftExpr.Quota.Consumed consumed = par.state(RuleState.of(quota, NftExpr.Quota.Consumed.class, () -> {
+                    NftExpr.Quota.Consumed start = new NftExpr.Quota.Consumed();
+                    start.bytes = quota.used();
+                    return start;
+                }));
+                consumed.bytes += par.packet().length();
+                if ((consumed.bytes >= quota.bytes()) != quota.over()) {
+                    return null;
+                }
             } else if (expr instanceof NftExpr.Unmodelled unmodelled) {
                 throw new SimulationException(INPUT, rule.source().line(),
                         Problem.of("rules.nft-not-modelled", unmodelled.construct()));

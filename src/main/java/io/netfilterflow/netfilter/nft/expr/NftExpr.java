@@ -37,6 +37,18 @@ public sealed interface NftExpr {
     record SetMark(boolean ct, NftSelector value) implements NftExpr {
     }
 
+    /**
+     * {@code quota [over] N UNIT [used M UNIT]} ({@code nft_quota}): each packet's length is added to what the rule
+     * has consumed; past the quota ({@code consumed >= N}) the rule breaks, or, with {@code over}, only then goes on.
+     */
+    record Quota(long bytes, long used, boolean over) implements NftExpr {
+
+        /** What this rule has consumed so far in the run. */
+        public static final class Consumed {
+            public long bytes;
+        }
+    }
+
     /** What the simulator does not model for the IPv4 packets it runs ({@code dnat ip6 to}): refused if reached. */
     record Unmodelled(String construct) implements NftExpr {
     }

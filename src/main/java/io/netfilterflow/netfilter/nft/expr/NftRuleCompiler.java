@@ -130,7 +130,11 @@ public final class NftRuleCompiler {
                 in.next();
                 return masquerade(word, in, fail);
             }
-            case "queue", "fwd", "dup", "tproxy", "synproxy", "flow", "set", "update", "add", "delete", "quota",
+            case "quota" -> {
+                in.next();
+                return quota(in, fail);
+            }
+            case "queue", "fwd", "dup", "tproxy", "synproxy", "flow", "set", "update", "add", "delete",
                  "objref", "xt", "last", "osf", "secmark" -> throw fail.notModelled(word);
             default -> {
                 // meta nftrace set N: tracing changes nothing the packet meets
@@ -300,6 +304,26 @@ public final class NftRuleCompiler {
             }
         }
         return new NftExpr.Limit(new RateLimit(interval, burst), over);
+    }
+
+    private NftExpr quota(NftWords in, Failure fail) {
+        boolean over = in.take("over");
+        long bytes = bytes(in, fail);
+        long used = in.take("used") ? bytes(in, fail) : 0;
+        return new NftExpr.Quota(bytes, used, over);
+    }
+
+    /** {@code N bytes|kbytes|mbytes|gbytes}, as nft prints a quota (powers of 1024). */
+    private static long bytes(NftWords in, Failure fail) {
+        long number = (Long) fail.value(NftType.INTEGER, in.next());
+        long unit = switch (in.next()) {
+            case "bytes" -> 1;
+            case "kbytes" -> 1L << 10;
+            case "mbytes" -> 1L << 20;
+            case "gbytes" -> 1L << 30;
+            default -> throw fail.expected("bytes, kbytes, mbytes or gbytes", in.peek());
+        };
+        return number * unit;
     }
 
     private NftExpr reject(NftWords in, Failure fail) {
