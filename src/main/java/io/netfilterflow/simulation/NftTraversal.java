@@ -13,6 +13,7 @@ import io.netfilterflow.netfilter.xtables.RateLimit;
 import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.TargetVerdict;
 import io.netfilterflow.netfilter.xtables.XtEvaluationException;
+import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.problem.Problem;
 import io.netfilterflow.trace.Reason;
@@ -172,17 +173,23 @@ final class NftTraversal {
             } else if (expr instanceof NftExpr.Unmodelled unmodelled) {
                 throw new SimulationException(INPUT, rule.source().line(),
                         Problem.of("rules.nft-not-modelled", unmodelled.construct()));
-            } else if (expr instanceof NftExpr.Action action) {
+            } else if (expr instanceof NftExpr.Action || expr instanceof NftExpr.NatMap) {
+                XtTarget target = expr instanceof NftExpr.Action action ? action.target()
+                        : ((NftExpr.NatMap) expr).target(((NftExpr.NatMap) expr).elements()
+                                .lookup(((NftExpr.NatMap) expr).key().load(par)));
+                if (target == null) {
+                    return null;
+                }
                 TargetVerdict result;
                 try {
-                    result = action.target().target(par);
+                    result = target.target(par);
                 } catch (XtEvaluationException e) {
                     throw new SimulationException(INPUT, rule.source().line(), Problem.of(e));
                 }
                 if (result.verdict() != null) {
                     boolean accept = result.verdict() == Verdict.ACCEPT;
                     return new Outcome(new NftVerdict(accept ? NftVerdict.Kind.ACCEPT : NftVerdict.Kind.DROP, null),
-                            accept ? "accept" : "drop", result.why(), action.target() instanceof RejectTarget);
+                            accept ? "accept" : "drop", result.why(), target instanceof RejectTarget);
                 }
                 why = result.why();
             }

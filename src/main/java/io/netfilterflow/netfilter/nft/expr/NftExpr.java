@@ -1,8 +1,14 @@
 package io.netfilterflow.netfilter.nft.expr;
 
+import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.net.PortRange;
+import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.nft.NftVerdict;
 import io.netfilterflow.netfilter.xtables.RateLimit;
 import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.target.DnatTarget;
+import io.netfilterflow.netfilter.xtables.target.SnatTarget;
+import java.util.List;
 
 /**
  * One expression of a rule ({@code struct nft_expr}), evaluated in order: a test that breaks the rule when it
@@ -31,6 +37,27 @@ public sealed interface NftExpr {
      * {@code dnat}/{@code snat}/{@code masquerade}/{@code redirect} as the NAT targets, {@code notrack}, {@code log}.
      */
     record Action(String statement, XtTarget target) implements NftExpr {
+    }
+
+    /**
+     * {@code dnat|snat to KEY map MAP}: the mapping is the data of the map's element for the packet's key (an address,
+     * or an address and a port); no element breaks the rule ({@code nft_lookup} finds nothing).
+     */
+    record NatMap(String statement, NftSelector key, NftElements elements, boolean random, boolean fullyRandom,
+                  boolean persistent) implements NftExpr {
+
+        /** The NAT target for the element's data, or null when the map has no element for the key. */
+        public XtTarget target(Object data) {
+            if (data == null) {
+                return null;
+            }
+            long address = data instanceof List<?> pair ? (Long) pair.get(0) : (Long) data;
+            Integer port = data instanceof List<?> pair ? (int) (long) (Long) pair.get(1) : null;
+            Ipv4Address to = new Ipv4Address((int) address);
+            NatRange range = new NatRange(to, to, port == null ? null : new PortRange(port, port));
+            return statement.equals("dnat") ? new DnatTarget(range, random, persistent)
+                    : new SnatTarget(range, random, fullyRandom, persistent);
+        }
     }
 
     /** {@code meta mark set VALUE} and {@code ct mark set VALUE}. */

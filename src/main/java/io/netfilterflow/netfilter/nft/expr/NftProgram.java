@@ -127,6 +127,9 @@ public final class NftProgram {
         if (expr instanceof NftExpr.Lookup lookup) {
             return lookup.key();
         }
+        if (expr instanceof NftExpr.NatMap map) {
+            return map.key();
+        }
         return expr instanceof NftExpr.VerdictMap map ? map.key() : null;
     }
 

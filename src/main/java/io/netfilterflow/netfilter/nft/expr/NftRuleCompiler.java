@@ -1,19 +1,10 @@
 package io.netfilterflow.netfilter.nft.expr;
 
-import io.netfilterflow.net.PortRange;
-import io.netfilterflow.netfilter.nat.NatRange;
 import io.netfilterflow.netfilter.nft.NftFamily;
 import io.netfilterflow.netfilter.nft.NftRule;
 import io.netfilterflow.netfilter.nft.NftVerdict;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
-import io.netfilterflow.netfilter.xtables.RateLimit;
-import io.netfilterflow.netfilter.xtables.target.DnatTarget;
-import io.netfilterflow.netfilter.xtables.target.LogTarget;
-import io.netfilterflow.netfilter.xtables.target.MasqueradeTarget;
 import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
-import io.netfilterflow.netfilter.xtables.target.RedirectTarget;
-import io.netfilterflow.netfilter.xtables.target.RejectTarget;
-import io.netfilterflow.netfilter.xtables.target.SnatTarget;
 import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
@@ -29,7 +20,7 @@ public final class NftRuleCompiler {
 
     /** Builds the errors of one rule: its line and what is wrong. */
     static final class Failure {
-        private final int line;
+        final int line;
 
         Failure(int line) {
             this.line = line;
@@ -56,9 +47,12 @@ public final class NftRuleCompiler {
     private final NftFamily family;
     private final NftSets sets;
 
+    private final NftStatementReader statements;
+
     public NftRuleCompiler(NftFamily family, NftSets sets) {
         this.family = family;
         this.sets = sets;
+        this.statements = new NftStatementReader(family, sets);
     }
 
     public NftCompiledRule compile(NftRule rule) {
@@ -108,11 +102,11 @@ public final class NftRuleCompiler {
             }
             case "log" -> {
                 in.next();
-                return log(in);
+                return statements.log(in);
             }
             case "limit" -> {
                 in.next();
-                return limit(in, fail);
+                return statements.limit(in, fail);
             }
             case "notrack" -> {
                 in.next();
@@ -120,19 +114,19 @@ public final class NftRuleCompiler {
             }
             case "reject" -> {
                 in.next();
-                return reject(in, fail);
+                return statements.reject(in, fail);
             }
             case "dnat", "snat" -> {
                 in.next();
-                return nat(word, in, fail);
+                return statements.nat(word, in, fail);
             }
             case "masquerade", "redirect" -> {
                 in.next();
-                return masquerade(word, in, fail);
+                return statements.masquerade(word, in, fail);
             }
             case "quota" -> {
                 in.next();
-                return quota(in, fail);
+                return statements.quota(in, fail);
             }
             case "queue", "fwd", "dup", "tproxy", "synproxy", "flow", "set", "update", "add", "delete",
                  "objref", "xt", "last", "osf", "secmark" -> throw fail.notModelled(word);
@@ -189,13 +183,14 @@ public final class NftRuleCompiler {
                 throw fail.notModelled(op + " " + in.peek());
             }
             String name = in.next().substring(1);
-            return new NftExpr.Lookup(left, name, sets.elements(name, left.parts(), fail), negate);
+            return new NftExpr.Lookup(left, name, sets.elements(name, left.parts(), NftValues.Data.NONE, fail),
+                    negate);
         }
         if (in.peek().equals("{")) {
             if (relation != null && !negate) {
                 throw fail.notModelled(op + " {");
             }
-            return new NftExpr.Lookup(left, null, values.anonymous(left.parts(), false), negate);
+            return new NftExpr.Lookup(left, null, values.anonymous(left.parts(), NftValues.Data.NONE), negate);
         }
         if (in.peek().equals("missing") || in.peek().equals("exists")) {
             boolean exists = in.next().equals("exists");
@@ -231,12 +226,12 @@ public final class NftRuleCompiler {
     private NftExpr verdictMap(NftSelector key, NftWords in, Failure fail, NftValues values) {
         if (in.peek().startsWith("@")) {
             String name = in.next().substring(1);
-            return new NftExpr.VerdictMap(key, name, sets.elements(name, key.parts(), fail));
+            return new NftExpr.VerdictMap(key, name, sets.elements(name, key.parts(), NftValues.Data.VERDICT, fail));
         }
         if (!in.peek().equals("{")) {
             throw fail.expected("@MAP or { ... }", in.peek());
         }
-        return new NftExpr.VerdictMap(key, null, values.anonymous(key.parts(), true));
+        return new NftExpr.VerdictMap(key, null, values.anonymous(key.parts(), NftValues.Data.VERDICT));
     }
 
     /** The value of a {@code set}: a constant, or a key with an operation ({@code meta mark | 0x4000}). */
@@ -248,195 +243,4 @@ public final class NftRuleCompiler {
         return new NftConstant(type, values.constant(type).low());
     }
 
-    private NftExpr log(NftWords in) {
-        String prefix = null;
-        int level = LogTarget.DEFAULT_LEVEL;
-        while (true) {
-            switch (in.peek()) {
-                case "prefix" -> {
-                    in.next();
-                    prefix = NftType.unquote(in.next());
-                }
-                case "level" -> {
-                    in.next();
-                    level = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info", "debug")
-                            .indexOf(in.next());
-                    level = level < 0 ? LogTarget.DEFAULT_LEVEL : level;
-                }
-                case "group", "snaplen", "queue-threshold" -> {
-                    in.next();
-                    in.next();
-                }
-                case "flags" -> {
-                    in.next();
-                    in.next();
-                    while (in.take(",")) {
-                        in.next();
-                    }
-                }
-                default -> {
-                    return new NftExpr.Action("log", new LogTarget(level, prefix, false, false, false, false, false));
-                }
-            }
-        }
-    }
-
-    private NftExpr limit(NftWords in, Failure fail) {
-        if (!in.take("rate")) {
-            throw fail.expected("rate", in.peek());
-        }
-        boolean over = in.take("over");
-        String rate = in.next();
-        if (!rate.contains("/")) {
-            throw fail.notModelled("limit rate " + rate + " " + in.peek() + " (a byte rate)");
-        }
-        long interval;
-        try {
-            interval = RateLimit.parseInterval(rate);
-        } catch (InvalidValue e) {
-            throw new RulesSyntaxException(fail.line, e.problem());
-        }
-        int burst = RateLimit.DEFAULT_BURST;
-        if (in.take("burst")) {
-            burst = (int) (long) (Long) fail.value(NftType.INTEGER, in.next());
-            if (!in.take("packets")) {
-                throw fail.notModelled("limit ... burst " + burst + " " + in.peek());
-            }
-        }
-        return new NftExpr.Limit(new RateLimit(interval, burst), over);
-    }
-
-    private NftExpr quota(NftWords in, Failure fail) {
-        boolean over = in.take("over");
-        long bytes = bytes(in, fail);
-        long used = in.take("used") ? bytes(in, fail) : 0;
-        return new NftExpr.Quota(bytes, used, over);
-    }
-
-    /** {@code N bytes|kbytes|mbytes|gbytes}, as nft prints a quota (powers of 1024). */
-    private static long bytes(NftWords in, Failure fail) {
-        long number = (Long) fail.value(NftType.INTEGER, in.next());
-        long unit = switch (in.next()) {
-            case "bytes" -> 1;
-            case "kbytes" -> 1L << 10;
-            case "mbytes" -> 1L << 20;
-            case "gbytes" -> 1L << 30;
-            default -> throw fail.expected("bytes, kbytes, mbytes or gbytes", in.peek());
-        };
-        return number * unit;
-    }
-
-    private NftExpr reject(NftWords in, Failure fail) {
-        if (family == NftFamily.BRIDGE || family == NftFamily.NETDEV) {
-            throw fail.notModelled("reject in the " + family.nftName() + " family");
-        }
-        if (!in.take("with")) {
-            return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.ICMP_PORT_UNREACHABLE));
-        }
-        String kind = in.next();
-        if (kind.equals("tcp")) {
-            if (!in.take("reset")) {
-                throw fail.expected("reset", in.peek());
-            }
-            return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.TCP_RESET));
-        }
-        if (kind.equals("icmpv6")) {
-            return NftIpv6Dependency.reject(family, in, fail);
-        }
-        if (!kind.equals("icmp") && !kind.equals("icmpx")) {
-            throw fail.notModelled("reject with " + kind);
-        }
-        in.take("type");
-        String code = in.next();
-        long number = switch (code) {
-            case "no-route" -> 0;
-            default -> (Long) fail.value(NftType.ICMP_CODE, code);
-        };
-        for (RejectTarget.With with : RejectTarget.With.values()) {
-            if (with.icmpType() == 3 && with.icmpCode() == number) {
-                return new NftExpr.Action("reject", new RejectTarget(with));
-            }
-        }
-        throw fail.notModelled("reject with " + kind + " " + code);
-    }
-
-    private NftExpr nat(String word, NftWords in, Failure fail) {
-        if (in.take("ip6")) {
-            // an inet table's IPv6 mapping: a rule's nfproto ipv6 keeps IPv4 packets from it; one reaching it is refused
-            in.take("to");
-            String to = in.next();
-            natFlags(in);
-            return new NftExpr.Unmodelled(word + " ip6 to " + to);
-        }
-        if (in.peek().equals("ip")) {
-            in.next();
-        }
-        if (!in.take("to")) {
-            throw fail.expected("to", in.peek());
-        }
-        String to = in.next();
-        if (in.peek().equals("map") || in.peek().equals(".") || !Character.isDigit(to.isEmpty() ? 'x' : to.charAt(0))
-                && !to.startsWith(":")) {
-            throw fail.notModelled(word + " to " + to + " " + in.peek());
-        }
-        NatRange range;
-        try {
-            range = NatRange.parse(to);
-        } catch (IllegalArgumentException e) {
-            throw fail.notModelled(word + " to " + to);
-        }
-        boolean random = false;
-        boolean fullyRandom = false;
-        boolean persistent = false;
-        for (String flag : natFlags(in)) {
-            switch (flag) {
-                case "random" -> random = true;
-                case "fully-random" -> fullyRandom = true;
-                case "persistent" -> persistent = true;
-                default -> throw fail.notModelled(word + " ... " + flag);
-            }
-        }
-        return new NftExpr.Action(word, word.equals("dnat") ? new DnatTarget(range, random, persistent)
-                : new SnatTarget(range, random, fullyRandom, persistent));
-    }
-
-    private NftExpr masquerade(String word, NftWords in, Failure fail) {
-        PortRange ports = null;
-        if (in.take("to")) {
-            String to = in.next();
-            if (!to.startsWith(":")) {
-                throw fail.notModelled(word + " to " + to);
-            }
-            try {
-                ports = NatRange.portRange(to.substring(1));
-            } catch (IllegalArgumentException e) {
-                throw fail.notModelled(word + " to " + to);
-            }
-        }
-        boolean random = false;
-        boolean fullyRandom = false;
-        for (String flag : natFlags(in)) {
-            switch (flag) {
-                case "random" -> random = true;
-                case "fully-random" -> fullyRandom = true;
-                case "persistent" -> {
-                    // the simulation maps no port: persistence changes nothing it shows
-                }
-                default -> throw fail.notModelled(word + " ... " + flag);
-            }
-        }
-        return new NftExpr.Action(word, word.equals("masquerade") ? new MasqueradeTarget(ports, random, fullyRandom)
-                : new RedirectTarget(ports, random));
-    }
-
-    private static List<String> natFlags(NftWords in) {
-        List<String> flags = new ArrayList<>();
-        while (in.peek().equals("random") || in.peek().equals("fully-random") || in.peek().equals("persistent")) {
-            flags.add(in.next());
-            if (!in.take(",")) {
-                break;
-            }
-        }
-        return flags;
-    }
 }

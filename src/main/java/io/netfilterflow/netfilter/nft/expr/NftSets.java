@@ -20,7 +20,8 @@ public final class NftSets {
         table.sets().forEach(set -> declared.put(set.name(), set));
     }
 
-    NftElements elements(String name, List<NftType> key, NftRuleCompiler.Failure fail) {
+    /** The elements of a set, or of a map whose data is {@code data} (verdicts, or NAT addresses). */
+    NftElements elements(String name, List<NftType> key, NftValues.Data data, NftRuleCompiler.Failure fail) {
         NftElements cached = built.get(name);
         if (cached != null) {
             return cached;
@@ -29,16 +30,19 @@ public final class NftSets {
         if (set == null) {
             throw fail.notModelled("@" + name + " (no such set in the table)");
         }
-        boolean verdicts = set.map() && set.type().strip().endsWith("verdict");
-        if (set.map() && !verdicts) {
-            throw fail.notModelled("map " + name + " of data other than verdicts");
+        NftValues.Data kind = !set.map() ? NftValues.Data.NONE
+                : set.type().strip().endsWith("verdict") ? NftValues.Data.VERDICT
+                : set.type().matches(".*:\\s*ipv4_addr(\\s*\\.\\s*inet_service)?\\s*") ? NftValues.Data.NAT : null;
+        if (set.map() && kind != data) {
+            throw fail.notModelled("map " + name + " of " + set.type().substring(set.type().indexOf(':') + 1).strip()
+                    + " here");
         }
         NftRuleCompiler.Failure at = new NftRuleCompiler.Failure(set.line());
         NftElements.Builder builder = new NftElements.Builder();
         for (String element : set.elements()) {
             List<String> words = new ArrayList<>(NftWords.ofText(element));
             NftWords in = new NftWords(words);
-            new NftValues(in, at).element(key, verdicts, builder);
+            new NftValues(in, at).element(key, kind, builder);
             if (!in.atEnd()) {
                 throw at.expected("the end of the element", in.peek());
             }

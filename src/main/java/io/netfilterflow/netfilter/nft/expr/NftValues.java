@@ -18,6 +18,9 @@ final class NftValues {
         }
     }
 
+    /** What a map's elements hold after {@code :}: nothing (a set), a verdict, or a NAT address (and port). */
+    enum Data { NONE, VERDICT, NAT }
+
     private final NftWords in;
     private final NftRuleCompiler.Failure fail;
 
@@ -56,14 +59,14 @@ final class NftValues {
     }
 
     /** {@code { e, e, ... }} of a rule, the cursor on its {@code {}}. */
-    NftElements anonymous(List<NftType> key, boolean verdicts) {
+    NftElements anonymous(List<NftType> key, Data data) {
         in.next();
         NftElements.Builder builder = new NftElements.Builder();
         while (!in.take("}")) {
             if (in.atEnd()) {
                 throw fail.expected("'}'", "");
             }
-            element(key, verdicts, builder);
+            element(key, data, builder);
             if (!in.take(",") && !in.peek().equals("}")) {
                 throw fail.expected("',' or '}'", in.peek());
             }
@@ -72,7 +75,7 @@ final class NftValues {
     }
 
     /** One element: its key parts, an optional comment, and for a map {@code : DATA}. */
-    void element(List<NftType> key, boolean verdicts, NftElements.Builder builder) {
+    void element(List<NftType> key, Data kind, NftElements.Builder builder) {
         List<NftElements.Part> parts = new ArrayList<>(key.size());
         for (int i = 0; i < key.size(); i++) {
             if (i > 0 && !in.take(".")) {
@@ -90,14 +93,24 @@ final class NftValues {
         }
         Object data = NftElements.PRESENT;
         if (in.take(":")) {
-            if (!verdicts) {
-                throw fail.notModelled("a map of data other than verdicts");
-            }
-            data = verdict();
-        } else if (verdicts) {
-            throw fail.expected("': VERDICT'", in.peek());
+            data = switch (kind) {
+                case VERDICT -> verdict();
+                case NAT -> natData();
+                case NONE -> throw fail.notModelled("a map of data other than verdicts and NAT addresses");
+            };
+        } else if (kind != Data.NONE) {
+            throw fail.expected(kind == Data.VERDICT ? "': VERDICT'" : "': ADDRESS'", in.peek());
         }
         builder.add(parts, data);
+    }
+
+    /** A NAT map's data: an address, or {@code address . port}. */
+    private Object natData() {
+        long address = (Long) fail.value(NftType.IPV4_ADDR, in.next());
+        if (in.take(".")) {
+            return List.of(address, (Long) fail.value(NftType.INET_SERVICE, in.next()));
+        }
+        return address;
     }
 
     private NftVerdict verdict() {
