@@ -35,7 +35,7 @@ export function layout(diagram, scene, font, measure) {
   const width = host.x + host.width + em(EM.margin);
   const height = ports.bottom + em(EM.margin);
   return {width, height, font, nodes, byId, host, ports: ports.list, groups: ports.groups, machines: ports.machines,
-    bands: bands(host, rowTop, pitch, diagram.rows, font, ports.edge), channel: em(EM.channel)};
+    bands: bands(host, rowTop, pitch, diagram.rows, font, ports.edge, tools(diagram.nodes)), channel: em(EM.channel)};
 }
 
 function hostInfo(scene) {
@@ -148,10 +148,21 @@ function bridgeGroups(ports, font) {
 
 /** The background bands: the process row, the network layer (rows 1-2), the link layer (rows 3 on, and the
  * ports); their labels run up the left strip, clear of every box. */
-function bands(host, rowTop, pitch, rows, font, edge) {
+function bands(host, rowTop, pitch, rows, font, edge, tool) {
   const top = row => rowTop(row) - (EM.label + EM.framePad + EM.channel / 2) * font;
   const band = (key, from, to, kind) => ({key, kind, x: host.x + 2, width: host.width - 4, y: top(from),
     height: (to === rows ? edge : top(to)) - top(from)});
-  return [band('layer.process', 0, 1, 'process'), band('layer.network', 1, 3, 'network'),
-    band('layer.link', 3, rows, 'link')];
+  return [band('layer.process', 0, 1, 'process'), band(`layer.network${tool.ip}`, 1, 3, 'network'),
+    band(`layer.link${tool.bridge}`, 3, rows, 'link')];
+}
+
+/** Which tools' chains a layer holds: the classic ones (''), native nftables only ('-nft'), or both ('-both'). */
+function tools(nodes) {
+  const of = family => {
+    const chains = nodes.filter(node => node.kind === 'chain' && (node.family === 'bridge') === (family === 'bridge'));
+    const native = chains.some(node => node.chain);
+    if (!native) return '';
+    return chains.every(node => node.chain) ? '-nft' : '-both';
+  };
+  return {ip: of('ip'), bridge: of('bridge')};
 }
