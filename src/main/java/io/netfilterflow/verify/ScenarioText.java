@@ -1,5 +1,7 @@
 package io.netfilterflow.verify;
 
+import io.netfilterflow.netfilter.nft.NftRulesetPrinter;
+import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,14 @@ record ScenarioText(String iptables, String ebtables, String nftables, List<Stri
             set.getValue().forEach(member -> members.add(member.stringValue()));
             ipsets.put(set.getKey(), members);
         }
-        return new ScenarioText(text(host.path("iptables")), text(host.path("ebtables")), text(host.path("nftables")),
-                routes, ipsets);
+        return new ScenarioText(text(host.path("iptables")), text(host.path("ebtables")),
+                nftText(text(host.path("nftables"))), routes, ipsets);
+    }
+
+    /** JSON of nft -j is loaded as the listing it stands for: nft -j -f does not take a listing's handles back. */
+    private static String nftText(String nftables) {
+        return nftables == null || !NftJsonReader.isJson(nftables) ? nftables
+                : NftRulesetPrinter.print(NftJsonReader.read(nftables));
     }
 
     private static String text(JsonNode node) {
