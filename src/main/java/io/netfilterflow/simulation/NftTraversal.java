@@ -35,6 +35,44 @@ final class NftTraversal {
     private record Frame(String chain, int next) {
     }
 
+    /** Where the walk through a table's chains is: the chain, its rules, the next rule, and the jumps to return from. */
+    private final class Walk {
+        private final NftTable table;
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        String chain;
+        List<NftCompiledRule> rules;
+        int index;
+
+        Walk(NftTable table, String base) {
+            this.table = table;
+            at(base, 0);
+        }
+
+        /** {@code jump} (coming back after this rule) or {@code goto}. */
+        void enter(String target, boolean jump) {
+            if (jump) {
+                stack.push(new Frame(chain, index + 1));
+            }
+            at(target, 0);
+        }
+
+        /** Back to the rule after the last jump; false at the base chain, whose policy decides. */
+        boolean back() {
+            if (stack.isEmpty()) {
+                return false;
+            }
+            Frame frame = stack.pop();
+            at(frame.chain(), frame.next());
+            return true;
+        }
+
+        private void at(String name, int next) {
+            chain = name;
+            rules = sim.host.nftables().rules(table, name);
+            index = next;
+        }
+    }
+
 
     Verdict run(NftTable table, NftChain base, NfHook hook, Skb skb, String in, String out, String bridgeIn,
                 String bridgeOut) {
@@ -43,22 +81,16 @@ final class NftTraversal {
         sim.trace.step(skb, StepKind.CHAIN, stage(family, hook, priority, table, base.name(), base.name()), null, in, out, null,
                 Reason.of(ReasonCode.NFT_CHAIN, family, table.name(), base.name(), priority));
         boolean bridge = family.equals("bridge");
-        Deque<Frame> stack = new ArrayDeque<>();
-        String chain = base.name();
-        List<NftCompiledRule> rules = sim.host.nftables().rules(table, chain);
-        int index = 0;
+        Walk walk = new Walk(table, base.name());
         while (true) {
-            if (index >= rules.size()) {
-                if (stack.isEmpty()) {
+            if (walk.index >= walk.rules.size()) {
+                if (!walk.back()) {
                     return policy(table, base, hook, skb, in, out);
                 }
-                Frame back = stack.pop();
-                chain = back.chain();
-                rules = sim.host.nftables().rules(table, chain);
-                index = back.next();
                 continue;
             }
-            NftCompiledRule rule = rules.get(index);
+            String chain = walk.chain;
+            NftCompiledRule rule = walk.rules.get(walk.index);
             Stage stage = stage(family, hook, priority, table, chain, base.name());
             if (sim.work.evaluate()) {
                 throw sim.work.overEvaluations(stage, INPUT, rule.source().line());
@@ -66,7 +98,7 @@ final class NftTraversal {
             NftParams par = new NftParams(sim, skb, hook, in, out, bridgeIn, bridgeOut, bridge);
             NftRuleEvaluation.Outcome outcome = NftRuleEvaluation.evaluate(rule, par);
             if (outcome == null) {
-                index++;
+                walk.index++;
                 continue;
             }
             RuleRef ref = new RuleRef(INPUT, rule.source().line(), rule.source().text().strip());
@@ -74,7 +106,7 @@ final class NftTraversal {
             NftVerdict verdict = outcome.verdict();
             sim.trace.step(skb, StepKind.RULE, stage, outcome.word(), in, out, ref, outcome.why(), par.notes());
             if (verdict == null || verdict.kind() == NftVerdict.Kind.CONTINUE) {
-                index++;
+                walk.index++;
                 continue;
             }
             switch (verdict.kind()) {
@@ -82,22 +114,11 @@ final class NftTraversal {
                     skb.decided = new Decision(stage, ref, outcome.reject(), in, out);
                     return verdict.kind() == NftVerdict.Kind.ACCEPT ? Verdict.ACCEPT : Verdict.DROP;
                 }
-                case JUMP, GOTO -> {
-                    if (verdict.kind() == NftVerdict.Kind.JUMP) {
-                        stack.push(new Frame(chain, index + 1));
-                    }
-                    chain = verdict.chain();
-                    rules = sim.host.nftables().rules(table, chain);
-                    index = 0;
-                }
+                case JUMP, GOTO -> walk.enter(verdict.chain(), verdict.kind() == NftVerdict.Kind.JUMP);
                 case RETURN -> {
-                    if (stack.isEmpty()) {
+                    if (!walk.back()) {
                         return policy(table, base, hook, skb, in, out);
                     }
-                    Frame back = stack.pop();
-                    chain = back.chain();
-                    rules = sim.host.nftables().rules(table, chain);
-                    index = back.next();
                 }
                 default -> throw new IllegalStateException("queue is refused when the rules are read");
             }

@@ -166,19 +166,17 @@ final class NftStatementReader {
         } catch (IllegalArgumentException e) {
             throw fail.notModelled(word + " to " + to);
         }
-        boolean random = false;
-        boolean fullyRandom = false;
-        boolean persistent = false;
-        for (String flag : natFlags(in)) {
-            switch (flag) {
-                case "random" -> random = true;
-                case "fully-random" -> fullyRandom = true;
-                case "persistent" -> persistent = true;
-                default -> throw fail.notModelled(word + " ... " + flag);
-            }
+        NatFlags flags = NatFlags.read(in);
+        return new NftExpr.Action(word, word.equals("dnat") ? new DnatTarget(range, flags.random(), flags.persistent())
+                : new SnatTarget(range, flags.random(), flags.fullyRandom(), flags.persistent()));
+    }
+
+    /** A NAT statement's flags, {@code random}, {@code fully-random}, {@code persistent}, joined by commas. */
+    private record NatFlags(boolean random, boolean fullyRandom, boolean persistent) {
+        static NatFlags read(NftWords in) {
+            List<String> flags = natFlags(in);
+            return new NatFlags(flags.contains("random"), flags.contains("fully-random"), flags.contains("persistent"));
         }
-        return new NftExpr.Action(word, word.equals("dnat") ? new DnatTarget(range, random, persistent)
-                : new SnatTarget(range, random, fullyRandom, persistent));
     }
 
     /** {@code 172.17.0.3:80}, {@code :8080}: a mapping written out, not a key of the packet to look up. */
@@ -196,17 +194,8 @@ final class NftStatementReader {
         NftElements map = in.peek().startsWith("@")
                 ? sets.elements(in.next().substring(1), key.parts(), NftValues.Data.NAT, fail)
                 : new NftValues(in, fail).anonymous(key.parts(), NftValues.Data.NAT);
-        boolean random = false;
-        boolean fullyRandom = false;
-        boolean persistent = false;
-        for (String flag : natFlags(in)) {
-            switch (flag) {
-                case "random" -> random = true;
-                case "fully-random" -> fullyRandom = true;
-                default -> persistent = true;
-            }
-        }
-        return new NftExpr.NatMap(word, key, map, random, fullyRandom, persistent);
+        NatFlags flags = NatFlags.read(in);
+        return new NftExpr.NatMap(word, key, map, flags.random(), flags.fullyRandom(), flags.persistent());
     }
 
     NftExpr masquerade(String word, NftWords in, NftRuleCompiler.Failure fail) {
@@ -222,20 +211,11 @@ final class NftStatementReader {
                 throw fail.notModelled(word + " to " + to);
             }
         }
-        boolean random = false;
-        boolean fullyRandom = false;
-        for (String flag : natFlags(in)) {
-            switch (flag) {
-                case "random" -> random = true;
-                case "fully-random" -> fullyRandom = true;
-                case "persistent" -> {
-                    // the simulation maps no port: persistence changes nothing it shows
-                }
-                default -> throw fail.notModelled(word + " ... " + flag);
-            }
-        }
-        return new NftExpr.Action(word, word.equals("masquerade") ? new MasqueradeTarget(ports, random, fullyRandom)
-                : new RedirectTarget(ports, random));
+        // persistence changes nothing the simulation shows: it maps no port at random
+        NatFlags flags = NatFlags.read(in);
+        return new NftExpr.Action(word, word.equals("masquerade")
+                ? new MasqueradeTarget(ports, flags.random(), flags.fullyRandom())
+                : new RedirectTarget(ports, flags.random()));
     }
 
     private static List<String> natFlags(NftWords in) {
