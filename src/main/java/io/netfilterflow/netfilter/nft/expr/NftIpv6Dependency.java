@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.nft.expr;
 
 import io.netfilterflow.netfilter.nft.NftFamily;
+import io.netfilterflow.problem.Problem;
 
 /**
  * IPv6-only matches in a table that also sees IPv4 ({@code ip6 daddr ...}, {@code icmpv6 type ...},
@@ -38,7 +39,7 @@ final class NftIpv6Dependency {
         return switch (family) {
             case INET, IP6 -> new NftExpr.Cmp(NftField.META_NFPROTO, NftOp.EQ, NFPROTO_IPV6, null);
             case BRIDGE, NETDEV -> new NftExpr.Cmp(NftField.ETHER_TYPE, NftOp.EQ, ETH_P_IPV6, null);
-            default -> throw fail.notModelled(words + " in the " + family.nftName() + " family");
+            default -> throw fail.notModelled(Problem.of("rules.nft-in-family", words, family.nftName()));
         };
     }
 }

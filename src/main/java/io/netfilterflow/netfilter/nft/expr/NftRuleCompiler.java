@@ -30,7 +30,12 @@ public final class NftRuleCompiler {
             return new RulesSyntaxException(line, Problem.of("rules.nft-not-modelled", construct.strip()));
         }
 
-        RulesSyntaxException expected(String what, String found) {
+        /** A construct named in words of the reader's language ({@code reject in the bridge family}). */
+        RulesSyntaxException notModelled(Problem construct) {
+            return new RulesSyntaxException(line, Problem.of("rules.nft-not-modelled", construct));
+        }
+
+        RulesSyntaxException expected(Object what, String found) {
             return new RulesSyntaxException(line, Problem.of("rules.nft-expected", what,
                     found.isEmpty() ? Problem.of("rules.nft-end-of-line") : found));
         }

@@ -2,6 +2,8 @@ package io.netfilterflow.netfilter.nft.expr;
 
 import io.netfilterflow.netfilter.nft.NftSet;
 import io.netfilterflow.netfilter.nft.NftTable;
+import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +15,12 @@ import java.util.Map;
  */
 public final class NftSets {
 
+    private final String table;
     private final Map<String, NftSet> declared = new HashMap<>();
     private final Map<String, NftElements> built = new HashMap<>();
 
     public NftSets(NftTable table) {
+        this.table = table.family().nftName() + " " + table.name();
         table.sets().forEach(set -> declared.put(set.name(), set));
     }
 
@@ -28,14 +32,14 @@ public final class NftSets {
         }
         NftSet set = declared.get(name);
         if (set == null) {
-            throw fail.notModelled("@" + name + " (no such set in the table)");
+            throw new RulesSyntaxException(fail.line, Problem.of("rules.nft-no-such-set", name, table));
         }
         NftValues.Data kind = !set.map() ? NftValues.Data.NONE
                 : set.type().strip().endsWith("verdict") ? NftValues.Data.VERDICT
                 : set.type().matches(".*:\\s*ipv4_addr(\\s*\\.\\s*inet_service)?\\s*") ? NftValues.Data.NAT : null;
         if (set.map() && kind != data) {
-            throw fail.notModelled("map " + name + " of " + set.type().substring(set.type().indexOf(':') + 1).strip()
-                    + " here");
+            throw fail.notModelled(Problem.of("rules.nft-map-here", name,
+                    set.type().substring(set.type().indexOf(':') + 1).strip()));
         }
         NftRuleCompiler.Failure at = new NftRuleCompiler.Failure(set.line());
         NftElements.Builder builder = new NftElements.Builder();
@@ -44,7 +48,7 @@ public final class NftSets {
             NftWords in = new NftWords(words);
             new NftValues(in, at).element(key, kind, builder);
             if (!in.atEnd()) {
-                throw at.expected("the end of the element", in.peek());
+                throw at.expected(Problem.of("rules.nft-end-of-element"), in.peek());
             }
         }
         NftElements elements = builder.build();

@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.xtables.target.RedirectTarget;
 import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.netfilter.xtables.target.SnatTarget;
 import io.netfilterflow.problem.InvalidValue;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +71,7 @@ final class NftStatementReader {
         boolean over = in.take("over");
         String rate = in.next();
         if (!rate.contains("/")) {
-            throw fail.notModelled("limit rate " + rate + " " + in.peek() + " (a byte rate)");
+            throw fail.notModelled(Problem.of("rules.nft-byte-rate", "limit rate " + rate + " " + in.peek()));
         }
         long interval;
         try {
@@ -110,7 +111,7 @@ final class NftStatementReader {
 
     NftExpr reject(NftWords in, NftRuleCompiler.Failure fail) {
         if (family == NftFamily.BRIDGE || family == NftFamily.NETDEV) {
-            throw fail.notModelled("reject in the " + family.nftName() + " family");
+            throw fail.notModelled(Problem.of("rules.nft-in-family", "reject", family.nftName()));
         }
         if (!in.take("with")) {
             return new NftExpr.Action("reject", new RejectTarget(RejectTarget.With.ICMP_PORT_UNREACHABLE));

@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.nft.expr;
 
 import io.netfilterflow.netfilter.nft.NftVerdict;
+import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +97,7 @@ final class NftValues {
             data = switch (kind) {
                 case VERDICT -> verdict();
                 case NAT -> natData();
-                case NONE -> throw fail.notModelled("a map of data other than verdicts and NAT addresses");
+                case NONE -> throw fail.notModelled(Problem.of("rules.nft-map-data"));
             };
         } else if (kind != Data.NONE) {
             throw fail.expected(kind == Data.VERDICT ? "': VERDICT'" : "': ADDRESS'", in.peek());
@@ -122,7 +123,7 @@ final class NftValues {
             case "return" -> new NftVerdict(NftVerdict.Kind.RETURN, null);
             case "jump", "goto" -> new NftVerdict(word.equals("jump") ? NftVerdict.Kind.JUMP : NftVerdict.Kind.GOTO,
                     NftType.unquote(in.next()));
-            default -> throw fail.expected("a verdict", word);
+            default -> throw fail.expected(Problem.of("rules.nft-a-verdict"), word);
         };
     }
 
@@ -136,7 +137,7 @@ final class NftValues {
             long base = (Long) fail.value(type, word.substring(0, slash));
             int length = (int) (long) (Long) fail.value(NftType.INTEGER, word.substring(slash + 1));
             if (length < 0 || length > 32) {
-                throw fail.expected("a prefix length", word);
+                throw fail.expected(Problem.of("rules.nft-a-prefix-length"), word);
             }
             long mask = length == 0 ? 0 : (0xffff_ffffL << (32 - length)) & 0xffff_ffffL;
             return new NftElements.Part(base & mask, (base & mask) | (~mask & 0xffff_ffffL), null);
