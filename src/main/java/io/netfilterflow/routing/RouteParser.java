@@ -37,6 +37,7 @@ public final class RouteParser {
         String device = null;
         Ipv4Address source = null;
         int metric = 0;
+        int table = Route.MAIN;
         while (i < words.size()) {
             String word = words.get(i++);
             if (IGNORED_FLAGS.contains(word)) {
@@ -51,11 +52,7 @@ public final class RouteParser {
                 case "dev", "oif" -> device = value;
                 case "src" -> source = Ipv4Address.parse(value);
                 case "metric", "priority", "preference" -> metric = metric(value);
-                case "table" -> {
-                    if (!value.equals("main") && !value.equals("254")) {
-                        throw new InvalidValue("net.route-table-not-modelled", value);
-                    }
-                }
+                case "table" -> table = table(value);
                 default -> {
                     if (!IGNORED_WITH_VALUE.contains(word)) {
                         throw new InvalidValue("net.unknown-route-attribute", word, line);
@@ -66,7 +63,27 @@ public final class RouteParser {
         if (type == RouteType.UNICAST && device == null && gateway == null) {
             throw new InvalidValue("net.route-needs-via-or-dev", line);
         }
-        return new Route(type, destination, gateway, device, source, metric, line.trim());
+        return new Route(type, destination, gateway, device, source, metric, line.trim(), table);
+    }
+
+    /** A table by number or by the names iproute2 always knows ({@code local}, {@code main}, {@code default}). */
+    public static int table(String value) {
+        return switch (value) {
+            case "local" -> Route.LOCAL;
+            case "main" -> Route.MAIN;
+            case "default" -> Route.DEFAULT;
+            default -> {
+                try {
+                    long number = Long.parseLong(value);
+                    if (number < 1 || number > 0xffff_ffffL) {
+                        throw new InvalidValue("net.route-table-unknown", value);
+                    }
+                    yield (int) number;
+                } catch (NumberFormatException e) {
+                    throw new InvalidValue("net.route-table-unknown", value);
+                }
+            }
+        };
     }
 
     private static Ipv4Prefix destination(String word) {

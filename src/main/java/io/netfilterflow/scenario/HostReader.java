@@ -8,6 +8,9 @@ import io.netfilterflow.net.InterfaceAddress;
 import io.netfilterflow.net.Ipv4Prefix;
 import io.netfilterflow.net.MacAddress;
 import io.netfilterflow.problem.Problem;
+import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.IpRule;
+import io.netfilterflow.routing.IpRuleParser;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteParser;
 import io.netfilterflow.scenario.ScenarioReader.Node;
@@ -104,6 +107,27 @@ final class HostReader {
             routes.add(route);
         }
         return routes;
+    }
+
+    /**
+     * An extension of the format: {@code "ipRules": ["100:\tfrom all fwmark 0x1 lookup 100"]}, lines of
+     * {@code ip rule show}. A list that holds none of the kernel's own three rules gets them added; one that holds any
+     * is the whole list, as {@code ip rule show} printed it.
+     */
+    List<IpRule> ipRules(Node list) {
+        if (list == null) {
+            return Fib.STANDARD_RULES;
+        }
+        List<IpRule> rules = new ArrayList<>();
+        for (Node node : list.items()) {
+            rules.add(node.convert(IpRuleParser::parse));
+        }
+        boolean complete = rules.stream().anyMatch(rule -> Fib.STANDARD_RULES.stream()
+                .anyMatch(standard -> standard.priority() == rule.priority()));
+        if (!complete) {
+            rules.addAll(Fib.STANDARD_RULES);
+        }
+        return rules;
     }
 
     Sysctls sysctls(Node node, List<NetDevice> devices) {

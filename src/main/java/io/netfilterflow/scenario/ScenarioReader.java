@@ -16,6 +16,7 @@ import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.problem.Problem;
 import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.IpRule;
 import io.netfilterflow.routing.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,11 +79,12 @@ public final class ScenarioReader {
 
     private Host host(Node node, HostReader hostReader, List<NetDevice> devices, List<Endpoint> endpoints) {
         node.allow("hostname", "backend", "listen", "sysctl", "interfaces", "routes", "iptables", "ebtables",
-                "nftables", "ipsets");
+                "nftables", "ipsets", "ipRules");
         Backend backend = node.optional("backend") == null ? Backend.NFT
                 : node.required("backend").convert(Backend::parse);
         Sysctls sysctls = hostReader.sysctls(node.optional("sysctl"), devices);
         List<Route> routes = hostReader.routes(node.optional("routes"), devices);
+        List<IpRule> ipRules = hostReader.ipRules(node.optional("ipRules"));
         Set<Listen> listen = new LinkedHashSet<>(hostReader.listen(node.optional("listen")));
         Map<String, List<Ipv4Prefix>> ipsets = hostReader.ipsets(node.optional("ipsets"));
         IptablesRuleset iptables = rules(node, "iptables", text -> IptablesSaveParser.parse(text, backend),
@@ -92,7 +94,7 @@ public final class ScenarioReader {
         NftProgram nftables = rules(node, "nftables", text -> NftProgram.of(NftJsonReader.parse(text)),
                 NftProgram.EMPTY);
         new RulesChecks(this).check(iptables, ebtables, backend, ipsets);
-        return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes), listen,
+        return new Host(node.string("hostname", "host"), backend, sysctls, devices, Fib.of(devices, routes, ipRules), listen,
                 iptables, ebtables, nftables, ipsets, endpoints);
     }
 

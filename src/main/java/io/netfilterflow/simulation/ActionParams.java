@@ -15,6 +15,7 @@ import io.netfilterflow.netfilter.nat.NfNat;
 import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtTargetParam;
 import io.netfilterflow.packet.Packet;
+import io.netfilterflow.routing.FibFlow;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Reason;
@@ -162,7 +163,7 @@ class ActionParams implements XtTargetParam, EbtActionParam {
             NetDevice device = in == null ? null : sim.host.device(in);
             return acceptLocal || (device != null && device.isLoopback());
         }
-        Route back = sim.host.fib().lookup(source);
+        Route back = sim.host.fib().route(new FibFlow(source, skb.packet.dst(), "lo", 0)).route();
         if (back == null || back.type() != RouteType.UNICAST) {
             return false;
         }

@@ -4,6 +4,7 @@ import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.netfilter.core.NfHook;
 import io.netfilterflow.netfilter.nft.expr.NftPktInfo;
+import io.netfilterflow.routing.FibFlow;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 
@@ -30,7 +31,7 @@ final class NftParams extends ActionParams implements NftPktInfo {
             NetDevice device = in() == null ? null : sim.host.device(in());
             return device != null && device.isLoopback() ? in() : null;
         }
-        Route back = sim.host.fib().lookup(source);
+        Route back = sim.host.fib().route(new FibFlow(source, skb.packet.dst(), "lo", 0)).route();
         if (back == null || back.type() != RouteType.UNICAST) {
             return null;
         }

@@ -3,6 +3,9 @@ package io.netfilterflow.simulation;
 import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.FibFlow;
+import io.netfilterflow.routing.IpRule;
 import io.netfilterflow.routing.Route;
 import io.netfilterflow.routing.RouteType;
 import io.netfilterflow.trace.Disposition;
@@ -39,12 +42,15 @@ final class Routing {
         if (!loopback && isLoopbackNet(dst) && !sim.host.sysctls().routeLocalnet()) {
             return drop(skb, dev, Reason.of(ReasonCode.MARTIAN_DESTINATION, dst, dev.name()));
         }
-        Route route = dst.isLimitedBroadcast() ? limitedBroadcast(dev) : sim.host.fib().lookup(dst);
+        Fib.Result found = dst.isLimitedBroadcast() ? new Fib.Result(limitedBroadcast(dev), null)
+                : sim.host.fib().route(new FibFlow(dst, src, dev.name(), skb.mark));
+        Route route = found.route();
         if (route == null) {
-            return drop(skb, dev, Reason.of(ReasonCode.NO_ROUTE_INPUT, dst));
+            return found.refusedBy() != null ? refused(skb, dev, found.refusedBy())
+                    : drop(skb, dev, Reason.of(ReasonCode.NO_ROUTE_INPUT, dst));
         }
         if (route.isLocalDelivery()) {
-            Reason spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev);
+            Reason spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev, "lo");
             if (spoofed != null) {
                 return drop(skb, dev, spoofed);
             }
@@ -58,7 +64,7 @@ final class Routing {
         if (!sim.host.sysctls().ipForward()) {
             return drop(skb, dev, Reason.of(ReasonCode.NOT_FORWARDING, dst));
         }
-        Reason spoofed = reversePath(skb, dev);
+        Reason spoofed = reversePath(skb, dev, outDevice(route));
         if (spoofed != null) {
             return drop(skb, dev, spoofed);
         }
@@ -78,7 +84,16 @@ final class Routing {
      */
     Route output(Skb skb, ReasonCode why) {
         Ipv4Address dst = skb.packet.dst();
-        Route route = sim.host.fib().lookup(dst);
+        // ip_route_output_key: iif lo; the socket has no source yet, a reroute (ip_route_me_harder) has the packet's
+        Ipv4Address source = why == ReasonCode.ROUTE_OUTPUT ? null : skb.packet.src();
+        Fib.Result found = sim.host.fib().route(new FibFlow(dst, source, "lo", skb.mark));
+        Route route = found.route();
+        if (found.refusedBy() != null) {
+            sim.trace.step(skb, StepKind.DROPPED, OUTPUT_STAGE, null, null, null, null,
+                    Reason.of(ReasonCode.RULE_REFUSES_OUTPUT, found.refusedBy().text(), dst));
+            receivers.end(skb, Disposition.UNROUTABLE, "routing", Reason.of(ReasonCode.NO_ROUTE, dst));
+            return null;
+        }
         if (route == null || (route.type() != RouteType.UNICAST && route.type() != RouteType.LOCAL)) {
             sim.trace.step(skb, StepKind.DROPPED, OUTPUT_STAGE, null, null, null, null,
                     Reason.of(ReasonCode.NO_ROUTE_OUTPUT, dst));
@@ -111,14 +126,15 @@ final class Routing {
      * the route back to leave through the input device; loose mode (2) only wants a route back; with
      * neither mode nothing is checked here (a local source is refused before, as a martian).
      */
-    private Reason reversePath(Skb skb, NetDevice dev) {
+    private Reason reversePath(Skb skb, NetDevice dev, String lookupIif) {
         int mode = sim.host.sysctls().rpFilter(dev.name());
         if (mode == 0) {
             return null;
         }
         Ipv4Address src = skb.packet.src();
         Reason setting = Reason.of(mode == 1 ? ReasonCode.RP_STRICT : ReasonCode.RP_LOOSE, dev.name());
-        Route back = sim.host.fib().lookup(src);
+        // __fib_validate_source: the flow reversed, its iif the forward route's device (lo to deliver), mark 0
+        Route back = sim.host.fib().route(new FibFlow(src, skb.packet.dst(), lookupIif, 0)).route();
         if (back == null) {
             return Reason.of(ReasonCode.RP_NO_ROUTE_BACK, setting, src);
         }
@@ -139,6 +155,19 @@ final class Routing {
     private Reason path(Route route) {
         return route.gateway() != null ? Reason.of(ReasonCode.PATH_VIA, route.gateway(), outDevice(route), route.text())
                 : Reason.of(ReasonCode.PATH_DIRECT, outDevice(route), route.text());
+    }
+
+    /**
+     * A rule ({@code blackhole}, {@code prohibit}, {@code unreachable}) refused the input route: {@code ip_error}
+     * answers ICMP administratively prohibited or network unreachable when the host forwards, and drops the packet.
+     */
+    private Route refused(Skb skb, NetDevice dev, IpRule rule) {
+        Reason why = Reason.of(ReasonCode.RULE_REFUSES_INPUT, rule.text(), skb.packet.dst());
+        if (sim.host.sysctls().ipForward() && rule.action() != IpRule.Action.BLACKHOLE) {
+            int code = rule.action() == IpRule.Action.PROHIBIT ? 13 : 0;
+            why = Reason.of(ReasonCode.ROUTE_ERROR_ANSWERS, why, new Rejects(sim).reject(false, 3, code, skb));
+        }
+        return drop(skb, dev, why);
     }
 
     private void step(Skb skb, String in, String out, Reason why) {

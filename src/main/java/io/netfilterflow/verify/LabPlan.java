@@ -5,6 +5,8 @@ import io.netfilterflow.host.Host;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.host.Sysctls;
 import io.netfilterflow.net.InterfaceAddress;
+import io.netfilterflow.routing.Fib;
+import io.netfilterflow.routing.IpRule;
 import io.netfilterflow.netfilter.core.Backend;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -155,6 +157,7 @@ final class LabPlan {
             argv.addAll(List.of(route.trim().split("\\s+")));
             commands.add(new Command(argv, null));
         }
+        rules(ns);
         for (Endpoint peer : host.endpoints()) {
             NetDevice at = host.device(peer.attach());
             String link = at.isBridgePort() ? at.master() : at.name();
@@ -164,6 +167,32 @@ final class LabPlan {
                 run("bridge", "-n", ns, "fdb", "replace", peer.mac().toString(), "dev", at.name(), "master",
                         "static");
             }
+        }
+    }
+
+    /** The policy rules: the kernel's three it does not list are deleted, the others added at their priority. */
+    private void rules(String ns) {
+        List<IpRule> rules = host.fib().rules();
+        for (IpRule standard : Fib.STANDARD_RULES) {
+            if (rules.stream().noneMatch(rule -> rule.priority() == standard.priority()
+                    && rule.text().equals(standard.text()))) {
+                run("ip", "-n", ns, "rule", "del", "pref", Integer.toString(standard.priority()));
+            }
+        }
+        for (IpRule rule : rules) {
+            if (Fib.STANDARD_RULES.stream().anyMatch(standard -> standard.priority() == rule.priority()
+                    && standard.text().equals(rule.text()))) {
+                continue;
+            }
+            List<String> argv = new ArrayList<>(List.of("ip", "-n", ns, "rule", "add", "pref",
+                    Integer.toString(rule.priority())));
+            List<String> words = new ArrayList<>(List.of(rule.text().trim().split("\\s+")));
+            if (words.get(0).endsWith(":")) {
+                words.remove(0);
+            }
+            words.removeIf(word -> word.equals("[detached]") || word.equals("[oif-detached]"));
+            argv.addAll(words);
+            commands.add(new Command(argv, null));
         }
     }
 
