@@ -17,6 +17,7 @@ export function Editor(form) {
     form.elements.backend.value = host.backend || 'nft';
     form.elements.listen.value = (host.listen || []).join(' ');
     form.elements.routes.value = (host.routes || []).join('\n');
+    form.elements.ipRules.value = (host.ipRules || []).join('\n');
     for (const [name, path] of Object.entries(JSON_FIELDS)) {
       const value = get(scenario, path);
       form.elements[name].value = value === undefined ? '' : JSON.stringify(value, null, 2);
@@ -42,6 +43,9 @@ export function Editor(form) {
     if (listen) scenario.host.listen = listen.split(/[\s,]+/);
     else delete scenario.host.listen;
     scenario.host.routes = form.elements.routes.value.split('\n').map(line => line.trim()).filter(Boolean);
+    const rules = form.elements.ipRules.value.split('\n').map(line => line.trim()).filter(Boolean);
+    if (rules.length) scenario.host.ipRules = rules;
+    else delete scenario.host.ipRules;
     let valid = true;
     for (const [name, path] of Object.entries(JSON_FIELDS)) {
       const text = form.elements[name].value.trim();
@@ -65,7 +69,7 @@ export function Editor(form) {
     const name = fieldName(problem.field || '');
     if (!name) return false;
     let line = problem.rulesLine || 0;
-    const routeIndex = /^host\.routes\[(\d+)]/.exec(problem.field || '');
+    const routeIndex = /^host\.(?:routes|ipRules)\[(\d+)]/.exec(problem.field || '');
     if (routeIndex) line = Number(routeIndex[1]) + 1;
     const where = line ? `${t('error.line', line)}: ` : '';
     mark(name, where + (problem.reason || problem.detail), line);
@@ -117,7 +121,7 @@ function fieldName(field) {
   if (field === 'title') return 'title';
   const match = /^(host\.)?(\w+)/.exec(field);
   if (!match) return null;
-  const names = ['backend', 'listen', 'sysctl', 'interfaces', 'routes', 'iptables', 'ebtables', 'nftables', 'endpoints',
+  const names = ['backend', 'listen', 'sysctl', 'interfaces', 'routes', 'ipRules', 'iptables', 'ebtables', 'nftables', 'endpoints',
     'packets'];
   return names.includes(match[2]) ? match[2] : null;
 }
