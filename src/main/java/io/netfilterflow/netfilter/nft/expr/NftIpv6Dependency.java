@@ -24,18 +24,18 @@ final class NftIpv6Dependency {
     }
 
     /** {@code reject with icmpv6 CODE}: its dependency; the reject itself is never reached by IPv4. */
-    static NftExpr reject(NftFamily family, NftWords in, NftRuleCompiler.Failure fail) {
+    static NftExpr reject(NftFamily family, NftWords in, NftRefusals fail) {
         in.take("type");
         String code = in.next();
         return dependency(family, fail, "reject with icmpv6 " + code);
     }
 
     /** The dependency of an IPv6 key ({@code ip6 daddr}); refused in an ip table, where nft loads no such rule. */
-    static NftExpr of(NftFamily family, String words, NftRuleCompiler.Failure fail) {
+    static NftExpr of(NftFamily family, String words, NftRefusals fail) {
         return dependency(family, fail, words);
     }
 
-    private static NftExpr dependency(NftFamily family, NftRuleCompiler.Failure fail, String words) {
+    private static NftExpr dependency(NftFamily family, NftRefusals fail, String words) {
         return switch (family) {
             case INET, IP6 -> new NftExpr.Cmp(NftField.META_NFPROTO, NftOp.EQ, NFPROTO_IPV6, null);
             case BRIDGE, NETDEV -> new NftExpr.Cmp(NftField.ETHER_TYPE, NftOp.EQ, ETH_P_IPV6, null);

@@ -3,10 +3,7 @@ package io.netfilterflow.netfilter.nft.expr;
 import io.netfilterflow.netfilter.nft.NftFamily;
 import io.netfilterflow.netfilter.nft.NftRule;
 import io.netfilterflow.netfilter.nft.NftVerdict;
-import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.xtables.target.NotrackTarget;
-import io.netfilterflow.problem.InvalidValue;
-import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,37 +14,6 @@ import java.util.Locale;
  * the words that name it, never skipped.
  */
 public final class NftRuleCompiler {
-
-    /** Builds the errors of one rule: its line and what is wrong. */
-    static final class Failure {
-        final int line;
-
-        Failure(int line) {
-            this.line = line;
-        }
-
-        RulesSyntaxException notModelled(String construct) {
-            return new RulesSyntaxException(line, Problem.of("rules.nft-not-modelled", construct.strip()));
-        }
-
-        /** A construct named in words of the reader's language ({@code reject in the bridge family}). */
-        RulesSyntaxException notModelled(Problem construct) {
-            return new RulesSyntaxException(line, Problem.of("rules.nft-not-modelled", construct));
-        }
-
-        RulesSyntaxException expected(Object what, String found) {
-            return new RulesSyntaxException(line, Problem.of("rules.nft-expected", what,
-                    found.isEmpty() ? Problem.of("rules.nft-end-of-line") : found));
-        }
-
-        Object value(NftType type, String word) {
-            try {
-                return type.parse(word);
-            } catch (InvalidValue e) {
-                throw new RulesSyntaxException(line, e.problem());
-            }
-        }
-    }
 
     private final NftFamily family;
     private final NftSets sets;
@@ -61,7 +27,7 @@ public final class NftRuleCompiler {
     }
 
     public NftCompiledRule compile(NftRule rule) {
-        Failure fail = new Failure(rule.line());
+        NftRefusals fail = new NftRefusals(rule.line());
         NftWords in = new NftWords(rule.tokens());
         NftValues values = new NftValues(in, fail);
         List<NftExpr> exprs = new ArrayList<>();
@@ -78,7 +44,7 @@ public final class NftRuleCompiler {
         return new NftCompiledRule(rule, exprs);
     }
 
-    private NftExpr item(NftWords in, Failure fail, NftValues values) {
+    private NftExpr item(NftWords in, NftRefusals fail, NftValues values) {
         String word = in.peek();
         switch (word) {
             case "accept", "drop", "continue", "return" -> {
@@ -154,7 +120,7 @@ public final class NftRuleCompiler {
         }
     }
 
-    private NftExpr match(NftWords in, Failure fail, NftValues values) {
+    private NftExpr match(NftWords in, NftRefusals fail, NftValues values) {
         String first = in.peek();
         NftSelector left = new NftSelectorReader(in, fail).selector();
         if (left == null) {
@@ -228,7 +194,7 @@ public final class NftRuleCompiler {
         return new NftExpr.Cmp(left, relation, constant.low(), null);
     }
 
-    private NftExpr verdictMap(NftSelector key, NftWords in, Failure fail, NftValues values) {
+    private NftExpr verdictMap(NftSelector key, NftWords in, NftRefusals fail, NftValues values) {
         if (in.peek().startsWith("@")) {
             String name = in.next().substring(1);
             return new NftExpr.VerdictMap(key, name, sets.elements(name, key.parts(), NftValues.Data.VERDICT, fail));
@@ -240,7 +206,7 @@ public final class NftRuleCompiler {
     }
 
     /** The value of a {@code set}: a constant, or a key with an operation ({@code meta mark | 0x4000}). */
-    private NftSelector valueExpr(NftWords in, Failure fail, NftValues values, NftType type) {
+    private NftSelector valueExpr(NftWords in, NftRefusals fail, NftValues values, NftType type) {
         NftSelector selector = new NftSelectorReader(in, fail).selector();
         if (selector != null) {
             return selector;

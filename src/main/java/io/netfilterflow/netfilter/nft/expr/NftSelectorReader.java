@@ -12,9 +12,9 @@ import java.util.List;
 final class NftSelectorReader {
 
     private final NftWords in;
-    private final NftRuleCompiler.Failure fail;
+    private final NftRefusals fail;
 
-    NftSelectorReader(NftWords in, NftRuleCompiler.Failure fail) {
+    NftSelectorReader(NftWords in, NftRefusals fail) {
         this.in = in;
         this.fail = fail;
     }

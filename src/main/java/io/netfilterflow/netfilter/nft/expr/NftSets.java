@@ -25,7 +25,7 @@ public final class NftSets {
     }
 
     /** The elements of a set, or of a map whose data is {@code data} (verdicts, or NAT addresses). */
-    NftElements elements(String name, List<NftType> key, NftValues.Data data, NftRuleCompiler.Failure fail) {
+    NftElements elements(String name, List<NftType> key, NftValues.Data data, NftRefusals fail) {
         NftElements cached = built.get(name);
         if (cached != null) {
             return cached;
@@ -41,7 +41,7 @@ public final class NftSets {
             throw fail.notModelled(Problem.of("rules.nft-map-here", name,
                     set.type().substring(set.type().indexOf(':') + 1).strip()));
         }
-        NftRuleCompiler.Failure at = new NftRuleCompiler.Failure(set.line());
+        NftRefusals at = new NftRefusals(set.line());
         NftElements.Builder builder = new NftElements.Builder();
         for (String element : set.elements()) {
             List<String> words = new ArrayList<>(NftWords.ofText(element));

@@ -64,7 +64,7 @@ final class NftStatementReader {
         }
     }
 
-    NftExpr limit(NftWords in, NftRuleCompiler.Failure fail) {
+    NftExpr limit(NftWords in, NftRefusals fail) {
         if (!in.take("rate")) {
             throw fail.expected("rate", in.peek());
         }
@@ -89,7 +89,7 @@ final class NftStatementReader {
         return new NftExpr.Limit(new RateLimit(interval, burst), over);
     }
 
-    NftExpr quota(NftWords in, NftRuleCompiler.Failure fail) {
+    NftExpr quota(NftWords in, NftRefusals fail) {
         boolean over = in.take("over");
         long bytes = bytes(in, fail);
         long used = in.take("used") ? bytes(in, fail) : 0;
@@ -97,7 +97,7 @@ final class NftStatementReader {
     }
 
     /** {@code N bytes|kbytes|mbytes|gbytes}, as nft prints a quota (powers of 1024). */
-    private static long bytes(NftWords in, NftRuleCompiler.Failure fail) {
+    private static long bytes(NftWords in, NftRefusals fail) {
         long number = (Long) fail.value(NftType.INTEGER, in.next());
         long unit = switch (in.next()) {
             case "bytes" -> 1;
@@ -109,7 +109,7 @@ final class NftStatementReader {
         return number * unit;
     }
 
-    NftExpr reject(NftWords in, NftRuleCompiler.Failure fail) {
+    NftExpr reject(NftWords in, NftRefusals fail) {
         if (family == NftFamily.BRIDGE || family == NftFamily.NETDEV) {
             throw fail.notModelled(Problem.of("rules.nft-in-family", "reject", family.nftName()));
         }
@@ -143,7 +143,7 @@ final class NftStatementReader {
         throw fail.notModelled("reject with " + kind + " " + code);
     }
 
-    NftExpr nat(String word, NftWords in, NftRuleCompiler.Failure fail) {
+    NftExpr nat(String word, NftWords in, NftRefusals fail) {
         if (in.take("ip6")) {
             // an inet table's IPv6 mapping: a rule's nfproto ipv6 keeps IPv4 packets from it; one reaching it is refused
             in.take("to");
@@ -186,7 +186,7 @@ final class NftStatementReader {
     }
 
     /** {@code dnat to KEY map { K : ADDRESS [. PORT], ... }} or {@code map @NAME}: the mapping looked up per packet. */
-    private NftExpr natMap(String word, NftWords in, NftRuleCompiler.Failure fail) {
+    private NftExpr natMap(String word, NftWords in, NftRefusals fail) {
         String first = in.peek();
         NftSelector key = new NftSelectorReader(in, fail).selector();
         if (key == null || !in.take("map")) {
@@ -199,7 +199,7 @@ final class NftStatementReader {
         return new NftExpr.NatMap(word, key, map, flags.random(), flags.fullyRandom(), flags.persistent());
     }
 
-    NftExpr masquerade(String word, NftWords in, NftRuleCompiler.Failure fail) {
+    NftExpr masquerade(String word, NftWords in, NftRefusals fail) {
         PortRange ports = null;
         if (in.take("to")) {
             String to = in.next();

@@ -23,9 +23,9 @@ final class NftValues {
     enum Data { NONE, VERDICT, NAT }
 
     private final NftWords in;
-    private final NftRuleCompiler.Failure fail;
+    private final NftRefusals fail;
 
-    NftValues(NftWords in, NftRuleCompiler.Failure fail) {
+    NftValues(NftWords in, NftRefusals fail) {
         this.in = in;
         this.fail = fail;
     }
