@@ -24,6 +24,7 @@ public final class Cli {
             "trace", new TraceCommand(),
             "verify", new VerifyCommand(),
             "load", new LoadCommand(),
+            "import", new ImportCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
     private Cli() {
@@ -68,6 +69,8 @@ public final class Cli {
                   verify SCENARIO.json [--record FILE]
                                                    replay it on this machine's kernel (Linux, root) and
                                                    diff the kernel's trace with the simulator's
+                  import SNAPSHOT.json             turn a host snapshot (capture.sh) into a scenario on
+                                                   stdout; what it could not carry over on stderr
                   bench [--rulesets DIR]           measure parser and simulator speed
                   load [--url URL] [--streams N] [--scenario FILE]
                                                    open N hop streams at once against a running server
