@@ -12,7 +12,8 @@ export function layout(diagram, scene, font, measure) {
   const em = value => value * font;
   const boxes = diagram.nodes.filter(node => node.kind !== 'hook' && node.kind !== 'nic');
   const columns = [...new Set(boxes.map(node => node.col))].sort((a, b) => a - b);
-  const widths = columnWidths(boxes, columns, font, measure);
+  const frames = diagram.nodes.filter(node => node.kind === 'hook').map(node => withNative(node, diagram.nodes));
+  const widths = columnWidths(boxes, columns, font, measure, frames);
   const x0 = em(EM.margin + EM.strip) + em(EM.gap) / 2;
   const left = new Map();
   let x = x0;
@@ -46,12 +47,22 @@ function hostLabel(info) {
   return info.hostname ? `${t('host.label')} ${info.hostname}` : t('host.label');
 }
 
-function columnWidths(boxes, columns, font, measure) {
+function columnWidths(boxes, columns, font, measure, frames = []) {
   const widths = new Map(columns.map(col => [col, 3.2 * font]));
   for (const node of boxes) {
     if (node.kind === 'process') continue; // alone in its row: it spreads over its neighbours
     const text = Math.max(...boxLines(node).map(line => measure(line)));
     widths.set(node.col, Math.max(widths.get(node.col), text + 2 * EM.pad * font));
+  }
+  // a frame of few boxes is as wide as its label, which widens its last column
+  for (const frame of frames) {
+    const cols = columns.filter(col => col >= frame.col && col < frame.col + Math.max(1, frame.span));
+    const label = measure(frameLabel(frame)) + 2 * EM.framePad * font;
+    const inside = cols.reduce((sum, col) => sum + widths.get(col), 0) + (cols.length - 1) * EM.gap * font;
+    if (cols.length && label > inside) {
+      const last = cols[cols.length - 1];
+      widths.set(last, widths.get(last) + label - inside);
+    }
   }
   return widths;
 }

@@ -2,6 +2,7 @@
 // hop, presenter mode, a quiz), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
 // verdicts and caption on the hop the reader is at.
 import {getJson, postJson, simulate} from './api.js';
+import {importSnapshot, isSnapshot} from './snapshot-import.js';
 import {t} from './i18n.js';
 import {Diagram} from './diagram.js';
 import {Playback, SPEEDS} from './playback.js';
@@ -290,6 +291,14 @@ $('scenario-file').addEventListener('change', async event => {
   }
   clearRun();
   $('preset').value = '';
+  if (isSnapshot(loaded)) {
+    try {
+      loaded = await importSnapshot(loaded);
+    } catch (problem) {
+      showRefusal($('verdicts'), problem);
+      return;
+    }
+  }
   editor.fill(loaded);
   run(loaded);
 });

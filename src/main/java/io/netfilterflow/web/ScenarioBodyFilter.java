@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads the scenario a client posts ({@code /api/simulations}, {@code /api/shares}, {@code /api/diagram}) before any
+ * Reads the scenario a client posts ({@code /api/simulations}, {@code /api/shares}, {@code /api/diagram}, {@code /api/import}) before any
  * controller runs, without a request thread: the body arrives through a {@link BodyReader}, within
  * {@code netfilter-flow.web.body-read-timeout} in all and {@code max-scenario-bytes} in size, and only
  * then does the request go on to its controller. A client that sends slowly holds a connection, never
@@ -40,7 +40,7 @@ class ScenarioBodyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod()) || !(path.equals("/api/simulations") || path.equals("/api/shares")
-                || path.equals("/api/diagram"));
+                || path.equals("/api/diagram") || path.equals("/api/import"));
     }
 
     @Override
