@@ -3,6 +3,8 @@ package io.netfilterflow.simulation;
 import io.netfilterflow.host.Endpoint;
 import io.netfilterflow.host.NetDevice;
 import io.netfilterflow.net.Ipv4Address;
+import io.netfilterflow.netfilter.conntrack.CtInfo;
+import io.netfilterflow.packet.Packet;
 import io.netfilterflow.routing.Fib;
 import io.netfilterflow.routing.FibFlow;
 import io.netfilterflow.routing.IpRule;
@@ -165,7 +167,14 @@ final class Routing {
         Reason why = Reason.of(ReasonCode.RULE_REFUSES_INPUT, rule.text(), skb.packet.dst());
         if (sim.host.sysctls().ipForward() && rule.action() != IpRule.Action.BLACKHOLE) {
             int code = rule.action() == IpRule.Action.PROHIBIT ? 13 : 0;
-            why = Reason.of(ReasonCode.ROUTE_ERROR_ANSWERS, why, new Rejects(sim).reject(false, 3, code, skb));
+            Packet answer = new Rejects(sim).unreachable(skb.packet, 3, code);
+            if (answer != null) {
+                CtInfo related = skb.ct == null ? null
+                        : skb.ctInfo != null && skb.ctInfo.isReply() ? CtInfo.RELATED : CtInfo.RELATED_REPLY;
+                sim.answer(Reason.of(ReasonCode.LABEL_ROUTE_ERROR, answer.summary()), skb.flow, answer, skb.ct,
+                        related, null);
+                why = Reason.of(ReasonCode.ROUTE_ERROR_ANSWERS, why, answer.summary());
+            }
         }
         return drop(skb, dev, why);
     }

@@ -39,6 +39,7 @@ public enum ReasonCode {
     RULE_REFUSES_INPUT("rule", "dst"),
     RULE_REFUSES_OUTPUT("rule", "dst"),
     ROUTE_ERROR_ANSWERS("why", "answer"),
+    LABEL_ROUTE_ERROR("answer"),
     NO_ROUTE("dst"),
     ROUTE_OUTPUT("where"),
     REROUTE_MARK("where"),

@@ -159,6 +159,10 @@ class PresetsTest {
                 .rewrites(1, "ip nat (PREROUTING)", "→ 10.96.0.10:80", "→ 10.244.1.5:8080")
                 .decides(3, "ip kube-proxy service-endpoints-check goto reject-chain", "ip kube-proxy reject-chain drop")
                 .decides(5, "ip kube-proxy cluster-ips-check drop");
+        expect("policy-routing-two-uplinks")
+                .ends(1, DELIVERED, "isp1").ends(3, DELIVERED, "isp2").ends(5, DELIVERED, "isp2")
+                .ends(6, DROPPED, "routing").ends(7, DELIVERED, "laptop")
+                .outOf(1, "eth0").outOf(3, "eth1").outOf(5, "eth1");
     }
 
     static Stream<String> presets() {
