@@ -23,6 +23,7 @@ public final class Cli {
             "bench", new BenchCommand(),
             "trace", new TraceCommand(),
             "verify", new VerifyCommand(),
+            "compare", new CompareCommand(),
             "load", new LoadCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
@@ -68,6 +69,8 @@ public final class Cli {
                   verify SCENARIO.json [--record FILE]
                                                    replay it on this machine's kernel (Linux, root) and
                                                    diff the kernel's trace with the simulator's
+                  compare SCENARIO.json TRACEFILE  diff a trace recorded on a real host ('nft monitor trace'
+                                                   output, or kernel log TRACE lines) with the simulation
                   bench [--rulesets DIR]           measure parser and simulator speed
                   load [--url URL] [--streams N] [--scenario FILE]
                                                    open N hop streams at once against a running server
