@@ -45,8 +45,10 @@ const share = ShareDialog($('share-dialog'), {
 const compare = CompareDialog($('compare-dialog'), {
   scenario: () => editor.read(),
   compared: (current, result) => {
-    run(current);
-    showKernelPath(kernelPath(result));
+    // at the hop where the two part, else at the end: the simulated path so far beside the kernel's
+    const path = kernelPath(result);
+    run(current, {hop: path.seq ?? Number.MAX_SAFE_INTEGER});
+    showKernelPath(path);
   },
 });
 const drawn = new Map();

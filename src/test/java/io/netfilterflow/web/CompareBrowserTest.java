@@ -9,6 +9,7 @@ import io.netfilterflow.support.Browser;
 import io.netfilterflow.support.BrowserPages;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.Step;
+import io.netfilterflow.trace.Trace;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,8 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CompareBrowserTest extends BrowserPages {
 
-    private static final List<Step> STEPS = ConformanceFormat.steps(Simulator.run(ScenarioReader.read(
-            CompareApiTest.PRESET)));
+    private static final Trace RUN = Simulator.run(ScenarioReader.read(CompareApiTest.PRESET));
+    private static final List<Step> STEPS = ConformanceFormat.steps(RUN);
 
     @Test
     void anIdenticalTraceReadsIdenticalAndOneChangedLineIsMarkedWithBothLines() {
@@ -47,6 +48,9 @@ class CompareBrowserTest extends BrowserPages {
             assertThat(kernelBoxes(page)).isEqualTo(new TreeSet<>(STEPS.stream().map(Step::node).toList()));
             assertThat(page.locator("g.node.diverged").count()).isZero();
             assertThat(page.isVisible("#kernel-legend")).isTrue();
+            // the simulation ran to its end, its whole path beside the kernel's
+            int all = RUN.steps().size();
+            page.waitForCondition(() -> page.textContent("#position").equals("hop " + all + " of " + all));
             Browser.screenshot(page, "compare-identical-diagram-" + name);
 
             Map.Entry<String, Integer> changed = CompareApiTest.changedVerdict();
@@ -72,6 +76,9 @@ class CompareBrowserTest extends BrowserPages {
             page.waitForSelector("svg.flow[data-kernel=diverged]");
             assertThat(page.locator("g.node.diverged").count()).isEqualTo(1);
             assertThat(page.locator("g.node.diverged").getAttribute("data-id")).isEqualTo(accepted.node());
+            // the simulation stops at the hop where the two part, its box lit (and in view on a phone)
+            page.waitForCondition(() -> page.textContent("#position").startsWith("hop " + accepted.seq() + " of "));
+            assertThat(page.getAttribute("svg.flow", "data-current")).isEqualTo(accepted.node());
             Browser.screenshot(page, "compare-different-diagram-" + name);
         }
     }
