@@ -9,6 +9,12 @@ export function showComparison(container, status, result) {
   container.replaceChildren();
   if (!result.identical) container.append(firstDifference(result));
   for (const text of notes(result)) container.append(paragraph('compare-note', text));
+  const columns = document.createElement('p');
+  columns.className = 'compare-columns';
+  columns.setAttribute('aria-hidden', 'true'); // each row's cells say it again to a screen reader's list
+  columns.append(document.createElement('span'), cell('simulated', t('compare.simulation')),
+    cell('kernel', t('compare.kernelSide')));
+  container.append(columns);
   const list = document.createElement('ol');
   list.className = 'compare-rows';
   list.setAttribute('aria-label', t('compare.rows'));

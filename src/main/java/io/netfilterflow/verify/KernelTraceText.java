@@ -2,6 +2,7 @@ package io.netfilterflow.verify;
 
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class KernelTraceText {
     }
 
     /** Why a text is not a trace this reader takes, at its line (0: the text as a whole). */
-    public static final class Refused extends RuntimeException implements io.netfilterflow.problem.Refusal {
+    public static final class Refused extends RuntimeException implements Refusal {
 
         private final int line;
         private final transient Problem problem;

@@ -50,8 +50,10 @@ class CompareController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     CompareJson compare(HttpServletRequest request) throws IOException {
         JsonNode body = body(requests.text(request, compare.maxBodyBytes(limits)));
-        String scenarioText = field(body, "scenario").isString() ? field(body, "scenario").asString()
-                : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(field(body, "scenario"));
+        JsonNode scenarioField = field(body, "scenario");
+        // an object is read as its pretty-printed text, so a refusal's line is a line of that text
+        String scenarioText = scenarioField.isString() ? scenarioField.asString()
+                : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(scenarioField);
         if (scenarioText.getBytes(StandardCharsets.UTF_8).length > limits.maxScenarioBytes()) {
             throw ScenarioBody.tooLarge(limits.maxScenarioBytes());
         }
