@@ -49,7 +49,7 @@ class CompareController {
     @PostMapping(value = ScenarioBodyFilter.COMPARE, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CompareJson compare(HttpServletRequest request) throws IOException {
-        JsonNode body = body(requests.text(request, compare.maxBodyBytes(limits)));
+        JsonNode body = body(text(request));
         JsonNode scenarioField = field(body, "scenario");
         // an object is read as its pretty-printed text, so a refusal's line is a line of that text
         String scenarioText = scenarioField.isString() ? scenarioField.asString()
@@ -66,6 +66,19 @@ class CompareController {
         KernelTraceText.Read read = KernelTraceText.read(trace, scenario.host().iptables(), compare.maxTraceLines());
         Trace run = Simulator.run(scenario, budget, step -> { });
         return CompareJson.of(Comparison.of(run, read, compare.maxPairs()));
+    }
+
+    /** The body; past its limit, refused in words that name both limits it is made of. */
+    private String text(HttpServletRequest request) throws IOException {
+        int limit = compare.maxBodyBytes(limits);
+        try {
+            return requests.text(request, limit);
+        } catch (RequestRefused e) {
+            if (e.status() != HttpStatus.CONTENT_TOO_LARGE) {
+                throw e;
+            }
+            throw new RequestRefused(HttpStatus.CONTENT_TOO_LARGE, Problem.of("api.compare.too-large", limit));
+        }
     }
 
     /** 400 naming the trace's line; 413 for a trace past a budget. */

@@ -140,6 +140,12 @@ class CompareApiTest {
         assertThat(large.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(large.body()).get("detail").asString()).contains("32768");
 
+        // the body as a whole: a scenario's limit and twice the trace's (JSON's escapes), and a little
+        HttpResponse<String> body = compare(JSON.readTree(PRESET), "x".repeat(1_200_000), "");
+        assertThat(body.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(body.body()).get("detail").asString())
+                .contains(String.valueOf((1 << 20) + 2 * 32768 + 4096)).contains("max-trace-bytes");
+
         HttpResponse<String> lines = compare(JSON.readTree(PRESET), MONITOR + "\n".repeat(60) + "x\n", "");
         assertThat(lines.statusCode()).isEqualTo(413);
         assertThat(JSON.readTree(lines.body()).get("line").asInt()).isEqualTo(101);
