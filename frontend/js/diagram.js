@@ -16,6 +16,7 @@ import {typeSizes} from './type-size.js';
 import {drawBands, drawHost, drawMachines} from './host-drawing.js';
 import {bindZoom, defineArrows, polyline} from './svg-tools.js';
 import {Trails} from './trails.js';
+import {drawKernelPath} from './kernel-overlay.js';
 
 export function Diagram(container) {
   const svg = d3.select(container).append('svg').attr('class', 'flow').attr('role', 'group');
@@ -31,6 +32,7 @@ export function Diagram(container) {
   let router = null;
   let route = null;
   let last = null;
+  let kernelPath = null;
 
   const trails = Trails(layers, view);
   bindZoom(svg, view);
@@ -178,6 +180,14 @@ export function Diagram(container) {
         node.select('.count').attr('x', d => d.x + d.width).attr('y', d => d.y + d.height + geometry.font * 0.9)
           .text('');
       });
+    drawKernelPath(layers.nodes, kernelPath, geometry.font);
+  }
+
+  /** Marks the path a compared kernel trace took ({kernel, diverged}, see kernel-path.js); null clears it. */
+  function overlay(path) {
+    kernelPath = path;
+    svg.attr('data-kernel', path ? (path.diverged ? 'diverged' : 'identical') : null);
+    if (geometry) drawKernelPath(layers.nodes, kernelPath, geometry.font);
   }
 
   /** Shows hop `cursor`: lights its box, draws every trail up to it, moves the token there. */
@@ -274,7 +284,7 @@ export function Diagram(container) {
     return {id: box.id, kind: box.kind, family: box.family, table: box.table, hook: box.hook, chain: box.chain, name};
   }
 
-  return {draw, show, boxAt};
+  return {draw, show, boxAt, overlay};
 }
 
 function lastFlow(id, nodes, hops, cursor) {

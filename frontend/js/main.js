@@ -23,6 +23,8 @@ import {Quiz} from './quiz.js';
 import {shownNode, withPorts} from './hop-node.js';
 import {PacketBuilder, bindEndpointClicks} from './builder.js';
 import {EndpointForms} from './endpoint-form.js';
+import {CompareDialog} from './compare.js';
+import {kernelPath} from './kernel-path.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -39,6 +41,16 @@ const counters = CountersDialog($('counters-dialog'));
 const share = ShareDialog($('share-dialog'), {
   scenario: () => editor.read() || scenario,
   position: () => (playback.state().cursor >= 0 ? playback.state().cursor + 1 : null),
+});
+// a compared trace: the simulation runs so its path shows, and the kernel's is drawn over it
+const compare = CompareDialog($('compare-dialog'), {
+  scenario: () => editor.read(),
+  compared: (current, result) => {
+    // at the hop where the two part, else at the end: the simulated path so far beside the kernel's
+    const path = kernelPath(result);
+    run(current, {hop: path.seq ?? Number.MAX_SAFE_INTEGER});
+    showKernelPath(path);
+  },
 });
 const drawn = new Map();
 const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
@@ -141,6 +153,7 @@ function reachTarget(final) {
 /** Forgets the run on screen: its hops, banners, counters and trails (a new preset or scenario is coming). */
 function clearRun() {
   running?.abort();
+  showKernelPath(null);
   running = null;
   target = null;
   $('verdicts').replaceChildren();
@@ -150,8 +163,15 @@ function clearRun() {
   playback.reset();
 }
 
+/** The kernel's path on the diagram and its legend; null hides both. */
+function showKernelPath(path) {
+  diagram.overlay(path);
+  $('kernel-legend').hidden = !path;
+}
+
 async function run(next, at = null, {fromBuilder = false} = {}) {
   running?.abort();
+  showKernelPath(null);
   document.body.dataset.state = 'running';
   $('verdicts').replaceChildren();
   target = at;
@@ -324,6 +344,8 @@ $('forward').addEventListener('click', () => steps.forward());
 $('end').addEventListener('click', () => steps.end());
 $('speed').addEventListener('input', event => playback.speed(Number(event.target.value)));
 $('share').addEventListener('click', () => share.open());
+$('compare').addEventListener('click', () => compare.open());
+$('kernel-legend-clear').addEventListener('click', () => showKernelPath(null));
 $('counters').addEventListener('click', () => counters.open(scenario));
 $('present').addEventListener('click', () => presenter.toggle());
 $('export-scenario').addEventListener('click', () => exporting(async current => downloadScenario(current)));

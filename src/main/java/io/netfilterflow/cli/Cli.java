@@ -23,6 +23,7 @@ public final class Cli {
             "bench", new BenchCommand(),
             "trace", new TraceCommand(),
             "verify", new VerifyCommand(),
+            "compare", new CompareCommand(),
             "load", new LoadCommand(),
             "import", new ImportCommand(),
             "help", (args, out, err) -> usage(out, OK));
@@ -71,6 +72,8 @@ public final class Cli {
                                                    diff the kernel's trace with the simulator's
                   import SNAPSHOT.json             turn a host snapshot (capture.sh) into a scenario on
                                                    stdout; what it could not carry over on stderr
+                  compare SCENARIO.json TRACEFILE  diff a trace recorded on a real host ('nft monitor trace'
+                                                   output, or kernel log TRACE lines) with the simulation
                   bench [--rulesets DIR]           measure parser and simulator speed
                   load [--url URL] [--streams N] [--scenario FILE]
                                                    open N hop streams at once against a running server

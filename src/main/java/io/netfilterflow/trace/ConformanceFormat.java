@@ -31,6 +31,11 @@ public final class ConformanceFormat {
         return out.toString();
     }
 
+    /** The steps that have a line, in the order of {@link #format}: line {@code i} is step {@code i}'s. */
+    public static List<Step> steps(Trace trace) {
+        return reportOrder(trace).stream().filter(Step::isConformanceLine).toList();
+    }
+
     public static String line(Step step) {
         Stage stage = step.stage();
         String line = stage.family() + " " + stage.table() + " " + stage.chain() + " " + step.verdict() + " | "

@@ -40,11 +40,14 @@ final class LegacyTraceReader {
         this.rules = rules;
     }
 
-    /** Reads one kernel log message; anything that is not a TRACE line is ignored. */
-    void accept(String message) {
+    /**
+     * Reads one kernel log message; anything that is not a TRACE line is ignored (false). A rule the ruleset
+     * does not have (a log from another ruleset) becomes a line of its own, {@code rule N}, never a guess.
+     */
+    boolean accept(String message) {
         Matcher trace = TRACE.matcher(message);
         if (!trace.find()) {
-            return;
+            return false;
         }
         String tableName = trace.group(1);
         String chainName = trace.group(2);
@@ -64,11 +67,23 @@ final class LegacyTraceReader {
         } else if (type.equals("policy")) {
             boolean drop = chain != null && chain.policy() == StandardTarget.DROP;
             lines.add(where + (drop ? "policy drop" : "policy accept") + " | " + packet);
+        } else if (type.equals("rule")) {
+            lines.add(where + "rule " + number + " | " + packet);
         }
+        return true;
+    }
+
+    /** Whether the message is an x_tables TRACE line ({@code TRACE: filter:FORWARD:rule:3 ...}). */
+    static boolean isTraceLine(String message) {
+        return TRACE.matcher(message).find();
     }
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    int size() {
+        return lines.size();
     }
 
     /** The verdict nft would report for a rule with this target; null when the packet goes on. */

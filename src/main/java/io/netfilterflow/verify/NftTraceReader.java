@@ -2,8 +2,10 @@ package io.netfilterflow.verify;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,21 +19,26 @@ final class NftTraceReader {
     private static final Pattern EVENT = Pattern.compile("^trace id (\\S+) (\\S+) (\\S+) (\\S+) (.*)$");
     private static final Pattern VERDICT = Pattern.compile("^rule (.*) \\(verdict ([^)]*)\\).*$");
     private static final Pattern POLICY = Pattern.compile("^policy (accept|drop)\\b.*$");
+    private static final Pattern NFTRACE = Pattern.compile("\\bnftrace set 1\\b");
     private static final Pattern COUNTER = Pattern.compile("counter packets \\d+ bytes \\d+ ?");
 
     private final Map<String, String> packets = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
+    private final Set<String> tracing = new LinkedHashSet<>();
 
     /**
      * Reads one line of monitor output. Lines are kept in the kernel's order: nft reports a rule's verdict
      * after its target ran, so a REJECT rule comes after the part of its answer that the kernel sent
      * before returning from the target. (Trace ids cannot tell the packets apart: the id hashes
-     * {@code skb_iif}, which changes on the way.)
+     * {@code skb_iif}, which changes on the way.) False when the line is not a trace event.
      */
-    void accept(String raw) {
+    boolean accept(String raw) {
         Matcher event = EVENT.matcher(raw.strip());
-        if (!event.matches() || event.group(3).equals(LabPlan.TRACE_TABLE)) {
-            return;
+        if (!event.matches()) {
+            return false;
+        }
+        if (event.group(3).equals(LabPlan.TRACE_TABLE)) {
+            return true;
         }
         String id = event.group(1);
         String where = event.group(2) + " " + event.group(3) + " " + event.group(4);
@@ -42,15 +49,33 @@ final class NftTraceReader {
             lines.add(where + " policy " + POLICY.matcher(rest).replaceAll("$1") + " | " + packets.getOrDefault(id, "?"));
         } else {
             Matcher rule = VERDICT.matcher(rest);
+            if (rule.matches() && NFTRACE.matcher(rule.group(1)).find()) {
+                tracing.add(event.group(2) + " " + event.group(3));
+            }
             if (rule.matches() && !rule.group(2).equals("continue")) {
                 String text = COUNTER.matcher(rule.group(1)).replaceAll("").strip();
                 lines.add(where + " " + rule.group(2) + " | " + packets.getOrDefault(id, "?") + " | " + text);
             }
         }
+        return true;
+    }
+
+    /** Whether the line is an event of {@code nft monitor trace}: {@code trace id ID FAMILY TABLE CHAIN ...}. */
+    static boolean isTraceLine(String raw) {
+        return EVENT.matcher(raw.strip()).matches();
     }
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The tables ({@code ip trace_debug}) with a rule that turns tracing on: {@code meta nftrace set 1}. */
+    Set<String> tracingTables() {
+        return Set.copyOf(tracing);
+    }
+
+    int size() {
+        return lines.size();
     }
 
     /** {@code iif "eth0" ... ip saddr A ip daddr B ... tcp sport 1 tcp dport 2} as {@code iif="eth0" A>B sport=1 dport=2}. */

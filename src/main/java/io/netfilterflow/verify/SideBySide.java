@@ -14,6 +14,17 @@ public final class SideBySide {
     public static final int COLUMN = 78;
     private static final int MAX_IN_FULL = 12;
 
+    /**
+     * One row of the alignment: the simulator's line at {@code left} and the kernel's at {@code right} (an index
+     * into each list, -1 for none), {@code mark} as in the table.
+     */
+    public record Pair(int left, char mark, int right) {
+
+        public boolean same() {
+            return mark == '=';
+        }
+    }
+
     private record Row(String left, char mark, String right) {
     }
 
@@ -21,7 +32,9 @@ public final class SideBySide {
     }
 
     public static String render(List<String> simulated, List<String> kernel) {
-        List<Row> rows = align(simulated, kernel);
+        List<Row> rows = align(simulated, kernel).stream().map(pair -> new Row(
+                pair.left() < 0 ? "" : simulated.get(pair.left()), pair.mark(),
+                pair.right() < 0 ? "" : kernel.get(pair.right()))).toList();
         StringBuilder out = new StringBuilder();
         out.append(cell("simulator")).append("   ").append("kernel").append('\n');
         out.append("-".repeat(COLUMN)).append("   ").append("-".repeat(COLUMN)).append('\n');
@@ -62,45 +75,52 @@ public final class SideBySide {
         return lcs;
     }
 
-    private static List<Row> align(List<String> simulated, List<String> kernel) {
+    /**
+     * The two traces side by side, by index; the caller bounds {@code simulated.size() * kernel.size()}, the
+     * table's size.
+     */
+    public static List<Pair> align(List<String> simulated, List<String> kernel) {
         int n = simulated.size();
         int m = kernel.size();
         int[][] lcs = lcs(simulated, kernel);
-        List<Row> rows = new ArrayList<>();
-        List<String> onlyLeft = new ArrayList<>();
-        List<String> onlyRight = new ArrayList<>();
+        List<Pair> rows = new ArrayList<>();
+        List<Integer> onlyLeft = new ArrayList<>();
+        List<Integer> onlyRight = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
             if (i < n && j < m && simulated.get(i).equals(kernel.get(j))) {
-                flush(rows, onlyLeft, onlyRight);
-                rows.add(new Row(simulated.get(i), '=', kernel.get(j)));
+                flush(rows, simulated, onlyLeft, kernel, onlyRight);
+                rows.add(new Pair(i, '=', j));
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                onlyRight.add(kernel.get(j++));
+                onlyRight.add(j++);
             } else {
-                onlyLeft.add(simulated.get(i++));
+                onlyLeft.add(i++);
             }
         }
-        flush(rows, onlyLeft, onlyRight);
+        flush(rows, simulated, onlyLeft, kernel, onlyRight);
         return rows;
     }
 
     /** Pairs lines that differ on the same chain, then shows the rest alone. */
-    private static void flush(List<Row> rows, List<String> left, List<String> right) {
+    private static void flush(List<Pair> rows, List<String> simulated, List<Integer> left, List<String> kernel,
+                              List<Integer> right) {
         int k = 0;
-        while (k < left.size() && k < right.size() && chain(left.get(k)).equals(chain(right.get(k)))) {
-            rows.add(new Row(left.get(k), '|', right.get(k)));
+        while (k < left.size() && k < right.size()
+                && chain(simulated.get(left.get(k))).equals(chain(kernel.get(right.get(k))))) {
+            rows.add(new Pair(left.get(k), '|', right.get(k)));
             k++;
         }
-        left.subList(k, left.size()).forEach(line -> rows.add(new Row(line, '<', "")));
-        right.subList(k, right.size()).forEach(line -> rows.add(new Row("", '>', line)));
+        left.subList(k, left.size()).forEach(index -> rows.add(new Pair(index, '<', -1)));
+        right.subList(k, right.size()).forEach(index -> rows.add(new Pair(-1, '>', index)));
         left.clear();
         right.clear();
     }
 
-    private static String chain(String line) {
+    /** {@code ip filter FORWARD}: the chain a line is about. */
+    public static String chain(String line) {
         String[] words = line.split(" ", 4);
         return words.length < 3 ? line : words[0] + " " + words[1] + " " + words[2];
     }

@@ -29,6 +29,11 @@ public class ScenarioRequests {
      * a thread; a request it did not read is read here.
      */
     public String text(HttpServletRequest request) throws IOException {
+        return text(request, limits.maxScenarioBytes());
+    }
+
+    /** The body's text within {@code limit} bytes (a scenario with something beside it). */
+    String text(HttpServletRequest request, int limit) throws IOException {
         Object read = request.getAttribute(ScenarioBodyFilter.BODY);
         if (read instanceof RuntimeException refused) {
             throw refused;
@@ -36,7 +41,7 @@ public class ScenarioRequests {
         if (read instanceof byte[] body) {
             return ScenarioBody.text(body);
         }
-        return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), limits.maxScenarioBytes());
+        return ScenarioBody.read(request.getInputStream(), request.getContentLengthLong(), limit);
     }
 
     /** The scenario of the text, refused with 400 if invalid or past the rule and packet limits. */
