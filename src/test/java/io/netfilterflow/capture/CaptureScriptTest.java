@@ -69,7 +69,7 @@ class CaptureScriptTest {
      * bridge} is refused: each lands in the document as the brief says.
      */
     @Test
-    void everyByteATollPrintsBecomesValidJson() throws Exception {
+    void everyByteAToolPrintsBecomesValidJson() throws Exception {
         Assumptions.assumeTrue(installed("dash"), "skipped: dash is not installed");
         Path tools = Files.createDirectories(dir.resolve("bin"));
         tool(tools, "ip", """
@@ -94,6 +94,25 @@ class CaptureScriptTest {
         assertThat(commands.path("bridge-link").path("message").asString())
                 .isEqualTo("RTNETLINK answers: Operation not permitted");
         assertThat(commands.path("bridge-fdb").path("exitCode").asInt()).isEqualTo(2);
+    }
+
+    /** The document names every command the script records, its example is JSON, and the app serves it. */
+    @Test
+    void theSnapshotFormatDocumentsEveryCommandTheScriptRecords() throws Exception {
+        Assumptions.assumeTrue(installed("dash"), "skipped: dash is not installed");
+        String document = Files.readString(Path.of("docs/snapshot-format.md"));
+        Run capture = run(List.of(), List.of("dash", CapturedHost.SCRIPT.toString()));
+        JsonNode snapshot = JsonMapper.shared().readTree(capture.output());
+
+        snapshot.path("commands").properties().forEach(entry -> assertThat(document)
+                .contains("| `" + entry.getKey() + "` | `" + entry.getValue().path("command").asString() + "`"));
+        snapshot.properties().forEach(entry -> assertThat(document).contains("| `" + entry.getKey() + "` |"));
+        String example = document.substring(document.indexOf("```json\n") + 8);
+        JsonNode parsed = JsonMapper.shared().readTree(example.substring(0, example.indexOf("```")));
+        assertThat(parsed.path("schema").asString()).isEqualTo(snapshot.path("schema").asString());
+        HttpResponse<String> page = get("/docs/snapshot-format");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>The host snapshot format · Netfilter Flow</title>");
     }
 
     private static void tool(Path dir, String name, String body) throws IOException {
