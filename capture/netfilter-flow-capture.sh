@@ -378,7 +378,8 @@ function candidate(s, l,   n) {
 	if (!okip(s)) return
 	n = ip2n(s); l += 0
 	if (l < 8 || l > 32 || special(n)) return
-	cand[l, net(n, l)] = 1
+	n = net(n, l)
+	if (!((l, n) in cand)) { cand[l, n] = 1; K[l, ++count[l]] = n }
 }
 function macnorm(s,   o, i, out) {
 	split(tolower(s), o, ":"); out = ""
@@ -427,11 +428,9 @@ function hostname(s, name,   out, i, re) {
 	return out s
 }
 # the outermost networks, largest first, each given a free network of its size
-function allocate(   l, key, k, n, L, b, pos, r, free) {
-	for (l = 8; l <= 32; l++) for (key in cand) {
-		split(key, k, SUBSEP)
-		if (k[1] != l) continue
-		n = k[2]
+function allocate(   l, j, n, L, b, pos, r, free) {
+	for (l = 8; l <= 32; l++) for (j = 1; j <= count[l]; j++) {
+		n = K[l, j]
 		for (L = 8; L <= l && !((L, net(n, L)) in blk); L++) ;
 		if (L <= l) continue
 		blk[l, n] = ++nb; B[nb] = n; BL[nb] = l
@@ -480,15 +479,14 @@ pass == 2 && !allocated {
 	allocated = 1
 	if (!allocate()) exit 3
 }
+# a record is printed piece by piece: an embedded text output is one long record
 {
 	k = split($0, piece, /\\n/)
-	out = ""
+	if (pass == 2 && FNR > 1) printf ","
 	for (i = 1; i <= k; i++) {
 		p = tokens(piece[i])
-		if (pass == 2) p = hostname(hostname(p, host), short)
-		out = out (i > 1 ? "\\n" : "") p
+		if (pass == 2) printf "%s%s", (i > 1 ? "\\n" : ""), hostname(hostname(p, host), short)
 	}
-	if (pass == 2) printf "%s%s", (FNR > 1 ? "," : ""), out
 }
 AWK
 	if ! awk -v host="$host" -f "$work/redact.awk" pass=1 "$work/snapshot.json" pass=2 "$work/snapshot.json" \
