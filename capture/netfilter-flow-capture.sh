@@ -21,8 +21,8 @@ usage() {
 usage: netfilter-flow-capture.sh [--redact] [-o FILE]
   Prints a read-only snapshot of this host's network (interfaces, addresses, routes, rules,
   sysctls, iptables/ebtables/nftables rulesets, ipsets, listening ports) as one JSON document.
-  --redact   replace IPv4 and MAC addresses (consistently) and the host name, for sharing;
-             IPv6 addresses, interface names and rule comments are kept
+  --redact   replace IPv4, IPv6 and MAC addresses (consistently) and the host name, for
+             sharing; interface names, set names and rule comments are kept
   -o FILE    write the snapshot to FILE instead of standard output
 USAGE
 }
@@ -347,7 +347,9 @@ if [ "$redact" = 1 ]; then
 # 240.0.0.0/8 to 254.0.0.0/8), never one the snapshot uses; the bits below it are kept, so a subnet
 # stays a subnet, a gateway stays in it, .0 and .255 stay network and broadcast, and a prefix length
 # stays. 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4 (multicast), 255.255.255.255 and
-# prefixes shorter than /8 are kept. MAC: each unicast address becomes 02:00:00:xx:xx:xx;
+# prefixes shorter than /8 are kept. IPv6: each /64 network becomes 2001:db8:N:M::/64 (a
+# link-local one stays fe80::), each interface half 1:0:N:M (one with three zero groups, ::1 or
+# ::53, stays); ::, ::1 and multicast stay. MAC: each unicast address becomes 02:00:00:xx:xx:xx;
 # multicast, broadcast and zero MACs are kept. The host name (and its first label) becomes
 # redacted-host. The document is read in records split at commas, so no line is scanned twice.
 cat >"$work/redact.awk" <<'AWK'
@@ -359,7 +361,7 @@ BEGIN {
 	IP = "[0-9][0-9]?[0-9]?[.][0-9][0-9]?[0-9]?[.][0-9][0-9]?[0-9]?[.][0-9][0-9]?[0-9]?"
 	H = "[0-9A-Fa-f][0-9A-Fa-f]?"
 	MAC = H ":" H ":" H ":" H ":" H ":" H
-	TOKEN = IP "|" MAC
+	TOKEN = IP "|" MAC "|[0-9A-Fa-f]*:[0-9A-Fa-f]*:"
 	npool = 16; pstart[1] = 167772160; pend[1] = 184549376
 	for (i = 2; i <= npool; i++) { pstart[i] = (238 + i) * 16777216; pend[i] = pstart[i] + 16777216 }
 	short = host; sub(/[.].*/, "", short)
@@ -404,8 +406,17 @@ function tokens(s,   out, st, c, isip, cls, t, rest, plen, m) {
 		cls = isip ? "[0-9.]" : "[0-9A-Fa-f:]"
 		if (isip) match(c, /^[0-9.]+/); else match(c, /^[0-9A-Fa-f:]+/)
 		t = substr(c, 1, RLENGTH)
-		if ((st > 1 && substr(s, st - 1, 1) ~ cls) || t !~ ("^(" (isip ? IP : MAC) ")$") || (isip && !okip(t))) {
+		# an IPv4 address ending an IPv6 one (::ffff:192.0.2.1) is a token of its own
+		if (!isip && substr(c, RLENGTH + 1, 1) == "." && match(t, /.*:/)) {
 			out = out substr(s, 1, st - 1 + RLENGTH); s = substr(c, RLENGTH + 1); continue
+		}
+		if ((st > 1 && substr(s, st - 1, 1) ~ cls) || (isip && (t !~ ("^" IP "$") || !okip(t)))) {
+			out = out substr(s, 1, st - 1 + RLENGTH); s = substr(c, RLENGTH + 1); continue
+		}
+		if (!isip && t !~ ("^" MAC "$")) {
+			if (!v6(t, G)) { out = out substr(s, 1, st - 1 + RLENGTH); s = substr(c, RLENGTH + 1); continue }
+			if (pass == 1) { nets6[v6half(G, 1)] = 1; iids6[v6half(G, 5)] = 1; m = t } else m = mapv6(t)
+			out = out substr(s, 1, st - 1) m; s = substr(c, RLENGTH + 1); continue
 		}
 		rest = substr(c, RLENGTH + 1); plen = ""
 		if (isip && match(rest, /^\/[0-9]+/) && RLENGTH <= 3 && substr(rest, 2, RLENGTH - 1) + 0 <= 32)
@@ -459,6 +470,67 @@ function mapip(t, plen,   n, L, b) {
 	if (L > 32) return ipmap[t] = "0.0.0.0"
 	b = blk[L, net(n, L)]
 	return ipmap[t] = n2ip(img[b] + n - B[b])
+}
+# t as eight 16-bit groups in g, when t is an IPv6 address written in hex (no zone, no IPv4 tail)
+function v6(t, g,   left, right, L, R, nl, nr, i, j) {
+	if (t ~ /:::/ || (j = index(t, "::")) && index(substr(t, j + 1), "::")) return 0
+	if (j) {
+		left = substr(t, 1, j - 1); right = substr(t, j + 2)
+		nl = left == "" ? 0 : split(left, L, ":"); nr = right == "" ? 0 : split(right, R, ":")
+		if (nl + nr > 7) return 0
+		for (i = 1; i <= nl; i++) g[i] = L[i]
+		for (; i <= 8 - nr; i++) g[i] = "0"
+		for (j = 1; j <= nr; j++) g[i++] = R[j]
+	} else if (split(t, g, ":") != 8) return 0
+	for (i = 1; i <= 8; i++) {
+		if (g[i] !~ /^[0-9A-Fa-f]+$/ || length(g[i]) > 4) return 0
+		g[i] = hex(g[i])
+	}
+	return 1
+}
+function hex(s,   n, i) {
+	n = 0; s = tolower(s)
+	for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+	return n
+}
+function v6half(g, from) { return g[from] ":" g[from + 1] ":" g[from + 2] ":" g[from + 3] }
+# the groups as ip prints them: lower case, the longest run of two or more zero groups as ::
+function v6text(g,   i, best, bestlen, run, out) {
+	best = 0; bestlen = 1; run = 0
+	for (i = 1; i <= 8; i++) {
+		run = g[i] == 0 ? run + 1 : 0
+		if (run > bestlen) { bestlen = run; best = i - run + 1 }
+	}
+	out = ""
+	for (i = 1; i <= 8; i++) {
+		if (best && i == best) { out = out "::"; i += bestlen - 1; continue }
+		out = out (out == "" || out ~ /:$/ ? "" : ":") sprintf("%x", g[i])
+	}
+	return out
+}
+# the network half (a /64) and the interface half each get their own replacement: a link-local
+# network, ::, ::1 and multicast stay; an interface half of three zero groups (::1, ::53) stays
+function mapv6(t,   g, k, n, h, c) {
+	if (t in v6map) return v6map[t]
+	v6(t, g)
+	if ((g[1] + g[2] + g[3] + g[4] + g[5] + g[6] + g[7] == 0 && g[8] <= 1) || g[1] >= 65280) return v6map[t] = t
+	if (!(g[1] >= 65152 && g[1] < 65216)) {
+		k = v6half(g, 1)
+		if (!(k in net6map)) {
+			do { c = ++nnet6; h = "8193:3512:" int(c / 65536) ":" c % 65536 } while (h in nets6)
+			net6map[k] = h
+		}
+		split(net6map[k], n, ":"); g[1] = n[1]; g[2] = n[2]; g[3] = n[3]; g[4] = n[4]
+	}
+	if (g[5] + g[6] + g[7] != 0) {
+		k = v6half(g, 5)
+		if (!(k in iid6map)) {
+			do { c = ++niid6; h = "1:0:" int(c / 65536) ":" c % 65536 } while (h in iids6)
+			iid6map[k] = h
+		}
+		split(iid6map[k], n, ":"); g[5] = n[1]; g[6] = n[2]; g[7] = n[3]; g[8] = n[4]
+	}
+	return v6map[t] = v6text(g)
 }
 function mapmac(m,   c) {
 	if (m in macmap) return macmap[m]

@@ -96,6 +96,48 @@ class CaptureScriptTest {
         assertThat(commands.path("bridge-fdb").path("exitCode").asInt()).isEqualTo(2);
     }
 
+    /**
+     * {@code --redact} on IPv6 and MAC addresses a namespace without IPv6 cannot show: a global and a link-local
+     * address (made from its MAC), an ebtables MAC without leading zeros, and the ones that stay.
+     */
+    @Test
+    void redactionReplacesIpv6AndMacAddressesConsistently() throws Exception {
+        Assumptions.assumeTrue(installed("dash"), "skipped: dash is not installed");
+        Path tools = Files.createDirectories(dir.resolve("bin"));
+        tool(tools, "ip", """
+                case "$*" in
+                  *addr*) printf '[{"ifname":"eth0","address":"a8:bb:cc:0d:ee:ff","addr_info":[\
+                {"family":"inet6","local":"2a01:4f8:c0c:1234::7","prefixlen":64},\
+                {"family":"inet6","local":"fe80::aabb:ccff:fe0d:eeff","prefixlen":64},\
+                {"family":"inet6","local":"ff02::1","prefixlen":128},{"family":"inet6","local":"::1","prefixlen":128}]}]' ;;
+                  *route*) printf '[{"dst":"2a01:4f8:c0c:1234::/64","gateway":"fe80::1"},{"dst":"default","gateway":"2a01:4f8:c0c:1234::1"}]' ;;
+                  *) printf '[]' ;;
+                esac""");
+        tool(tools, "ebtables-save", "printf -- '-A INPUT -s a8:bb:cc:d:ee:ff -d ff:ff:ff:ff:ff:ff -j ACCEPT\\n'");
+
+        Run capture = run(List.of("PATH=" + tools + ":/usr/bin:/bin"),
+                List.of("dash", CapturedHost.SCRIPT.toString(), "--redact"));
+
+        assertThat(capture.exitCode()).isZero();
+        assertThat(capture.output()).doesNotContain("2a01:4f8", "aabb:ccff", "a8:bb:cc", "a8:bb:cc:d:ee:ff");
+        JsonNode commands = JsonMapper.shared().readTree(capture.output()).path("commands");
+        JsonNode eth0 = commands.path("ip-addr").path("output").get(0);
+        List<String> addresses = eth0.path("addr_info").valueStream().map(a -> a.path("local").asString()).toList();
+        assertThat(addresses.get(0)).startsWith("2001:db8:").endsWith("::7");
+        assertThat(addresses.get(1)).startsWith("fe80::").isNotEqualTo("fe80::aabb:ccff:fe0d:eeff");
+        assertThat(addresses.subList(2, 4)).containsExactly("ff02::1", "::1");
+        JsonNode routes = commands.path("ip-route").path("output");
+        String network = addresses.get(0).substring(0, addresses.get(0).lastIndexOf("::"));
+        assertThat(routes.get(0).path("dst").asString()).isEqualTo(network + "::/64");
+        assertThat(routes.get(0).path("gateway").asString()).isEqualTo("fe80::1");
+        assertThat(routes.get(1).path("gateway").asString()).isEqualTo(network + "::1");
+        String mac = eth0.path("address").asString();
+        assertThat(mac).startsWith("02:00:00:");
+        assertThat(commands.path("ebtables-save").path("output").asString())
+                .satisfiesAnyOf(text -> assertThat(text).isEqualTo("-A INPUT -s " + mac + " -d ff:ff:ff:ff:ff:ff -j ACCEPT\n"),
+                        text -> assertThat(commands.path("ebtables-save").path("status").asString()).isEqualTo("skipped"));
+    }
+
     /** The document names every command the script records, its example is JSON, and the app serves it. */
     @Test
     void theSnapshotFormatDocumentsEveryCommandTheScriptRecords() throws Exception {
