@@ -232,26 +232,35 @@ record ip-rule json ip -j rule show
 record bridge-link json bridge -j link show
 record bridge-fdb json bridge -j fdb show
 
+# a host with iptables 1.4/1.6 (or one variant only) has a plain iptables-save: iptables -V says which
+ipt_nft=iptables-nft-save ipt_legacy=iptables-legacy-save
+if command -v iptables-save >/dev/null 2>&1; then
+	if iptables -V 2>/dev/null | grep -q nf_tables; then
+		command -v iptables-nft-save >/dev/null 2>&1 || ipt_nft=iptables-save
+	else
+		command -v iptables-legacy-save >/dev/null 2>&1 || ipt_legacy=iptables-save
+	fi
+fi
 nf_tables_reason="nf_tables is not loaded: asking would make the kernel load it, and no nftables rule can exist"
 if loaded nf_tables; then
-	record iptables-nft-save text iptables-nft-save
+	record iptables-nft-save text "$ipt_nft"
 	record ebtables-save text ebtables-save
 	record nft json nft -j list ruleset
 else
-	skipped iptables-nft-save "$nf_tables_reason" iptables-nft-save
+	skipped iptables-nft-save "$nf_tables_reason" "$ipt_nft"
 	skipped ebtables-save "$nf_tables_reason" ebtables-save
 	skipped nft "$nf_tables_reason" nft -j list ruleset
 fi
 # iptables-legacy-save reads the tables named there; asking for others would load their modules
 if [ ! -e /proc/net/ip_tables_names ]; then
-	skipped iptables-legacy-save "no legacy iptables table exists (ip_tables is not loaded)" iptables-legacy-save
+	skipped iptables-legacy-save "no legacy iptables table exists (ip_tables is not loaded)" "$ipt_legacy"
 elif [ ! -r /proc/net/ip_tables_names ]; then
-	printf '%s\n    "iptables-legacy-save": {"command": "iptables-legacy-save", "status": "permission denied", "message": "/proc/net/ip_tables_names is not readable"}' "$sep" >>"$work/commands"
+	printf '%s\n    "iptables-legacy-save": {"command": "%s", "status": "permission denied", "message": "/proc/net/ip_tables_names is not readable"}' "$sep" "$ipt_legacy" >>"$work/commands"
 	sep=,
 elif [ ! -s /proc/net/ip_tables_names ]; then
-	skipped iptables-legacy-save "no legacy iptables table exists (/proc/net/ip_tables_names is empty)" iptables-legacy-save
+	skipped iptables-legacy-save "no legacy iptables table exists (/proc/net/ip_tables_names is empty)" "$ipt_legacy"
 else
-	record iptables-legacy-save text iptables-legacy-save
+	record iptables-legacy-save text "$ipt_legacy"
 fi
 # ebtables-legacy-save lists the loaded ebtable_* modules' tables
 if grep -q '^ebtable_' /proc/modules 2>/dev/null; then
