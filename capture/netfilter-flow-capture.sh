@@ -257,7 +257,8 @@ if [ ! -e /proc/net/ip_tables_names ]; then
 elif [ ! -r /proc/net/ip_tables_names ]; then
 	printf '%s\n    "iptables-legacy-save": {"command": "%s", "status": "permission denied", "message": "/proc/net/ip_tables_names is not readable"}' "$sep" "$ipt_legacy" >>"$work/commands"
 	sep=,
-elif [ ! -s /proc/net/ip_tables_names ]; then
+# (a /proc file has no size: read it)
+elif ! grep -q . /proc/net/ip_tables_names 2>/dev/null; then
 	skipped iptables-legacy-save "no legacy iptables table exists (/proc/net/ip_tables_names is empty)" "$ipt_legacy"
 else
 	record iptables-legacy-save text "$ipt_legacy"

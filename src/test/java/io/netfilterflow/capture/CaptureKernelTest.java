@@ -35,7 +35,7 @@ class CaptureKernelTest {
     @BeforeAll
     static void captureTheHost() throws IOException {
         HostTools.requireNamespaceWith("ip", "bridge", "nft", "iptables-nft", "iptables-nft-save", "ebtables-save",
-                "ipset", "socat", "dash", "busybox", "setpriv");
+                "iptables-legacy", "iptables-legacy-save", "ipset", "socat", "dash", "busybox", "setpriv");
         host = CapturedHost.capture(dir);
     }
 
@@ -74,6 +74,12 @@ class CaptureKernelTest {
             assertThat(iptables.path("output").asString())
                     .contains("-A POSTROUTING -s 172.17.0.0/16 ! -o br0 -j MASQUERADE\n");
             assertThat(iptables.path("rules").asInt()).isEqualTo(1);
+            JsonNode legacy = commands.path("iptables-legacy-save");
+            assertThat(legacy.path("output").asString())
+                    .contains("-A INPUT -s 198.51.100.7/32 -p tcp -m tcp --dport 2222 -j ACCEPT\n");
+            assertThat(legacy.path("rules").asInt()).isEqualTo(1);
+            assertThat(commands.path("ipset").path("output").asString()).contains("create allowed hash:ip")
+                    .contains("add allowed 198.51.100.8\n");
             JsonNode nft = commands.path("nft").path("output").path("nftables");
             assertThat(nft.isArray()).as("nft -j is embedded as JSON").isTrue();
             assertThat(StreamSupport.stream(nft.spliterator(), false).map(item -> item.path("rule"))
@@ -99,7 +105,7 @@ class CaptureKernelTest {
         JsonNode commands = snapshot.path("commands");
 
         assertThat(snapshot.path("host").path("uid").asInt()).isEqualTo(65534);
-        for (String refused : List.of("iptables-nft-save", "ebtables-save", "nft", "ipset")) {
+        for (String refused : List.of("iptables-nft-save", "iptables-legacy-save", "ebtables-save", "nft", "ipset")) {
             assertThat(commands.path(refused).path("status").asString()).as(refused).isEqualTo("permission denied");
             assertThat(commands.path(refused).path("message").asString()).as(refused).isNotBlank();
         }

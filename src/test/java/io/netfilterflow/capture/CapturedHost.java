@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * A small host built in a network namespace of its own (a bridge with a port, addresses, a route in table 100, an
- * {@code ip rule} with a fwmark, an iptables-nft rule, a native nft table, three listening sockets), captured by the
+ * {@code ip rule} with a fwmark, an iptables-nft and an iptables-legacy rule, an ipset, a native nft table, three
+ * listening sockets), captured by the
  * script under dash, under busybox sh, as nobody and with {@code --redact}; the host's state is dumped before and
  * after. Each file the run leaves is read back by name.
  */
@@ -22,13 +23,15 @@ final class CapturedHost {
 
     /**
      * Everything the capture must not change: rulesets, sysctls, links, addresses, routes and rules (the links
-     * without {@code -d}, whose bridge timers run by themselves).
+     * without {@code -d}, whose bridge timers run by themselves; rule counters without their numbers, which the
+     * kernel's own IGMP reports move).
      */
     private static final String STATE = """
-            { nft list ruleset; iptables-nft-save | grep -v '^#'; ebtables-save | grep -v '^#'; ipset save;
+            { nft list ruleset; iptables-nft-save | grep -v '^#'; iptables-legacy-save | grep -v '^#'; ebtables-save | grep -v '^#'; ipset save;
               grep -r . /proc/sys/net/ipv4 /proc/sys/net/bridge /proc/sys/net/netfilter 2>/dev/null \
                 | grep -v 'nf_conntrack_count\\|/neigh/'
-              ip link show; bridge link show; ip addr show; ip route show table all; ip rule show; bridge fdb show; }""";
+              ip link show; bridge link show; ip addr show; ip route show table all; ip rule show; bridge fdb show; } \
+            | sed 's/\\[[0-9]*:[0-9]*\\]/[counters]/; s/packets [0-9]* bytes [0-9]*/packets, bytes/'""";
 
     private static final String BUILD = """
             # no IPv6: its duplicate address detection would change the routes while the captures run
@@ -42,6 +45,8 @@ final class CapturedHost {
             ip rule add priority 100 fwmark 0x1 lookup 100
             echo 1 > /proc/sys/net/ipv4/ip_forward && echo 2 > /proc/sys/net/ipv4/conf/br0/rp_filter
             iptables-nft -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o br0 -j MASQUERADE
+            iptables-legacy -A INPUT -s 198.51.100.7 -p tcp --dport 2222 -j ACCEPT
+            ipset create allowed hash:ip && ipset add allowed 198.51.100.8
             nft add table inet host
             nft add chain inet host input '{ type filter hook input priority 0; policy accept; }'
             nft add rule inet host input ip saddr 198.51.100.0/24 tcp dport 2222 accept comment '"a ssh é"'
