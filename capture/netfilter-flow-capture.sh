@@ -406,7 +406,7 @@ function macspecial(m,   first) {
 function bounded(s, start, len, re) {
 	return (start == 1 || substr(s, start - 1, 1) !~ re) && substr(s, start + len, 1) !~ re
 }
-# every IPv4 and MAC token of text s (the whole run of digits and dots, or of hex digits and colons,
+# every IPv4, IPv6 and MAC token of text s (the whole run of digits and dots, or of hex digits and colons,
 # never a part of a longer one); pass 1 collects them, pass 2 returns s rewritten
 function tokens(s,   out, st, c, isip, cls, t, rest, plen, m) {
 	out = ""
