@@ -5,6 +5,9 @@ COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
 COPY frontend frontend
+# the documents the app serves and the capture script it serves, both copied into the jar
+COPY docs docs
+COPY capture capture
 RUN mvn -B -q package -DskipTests
 
 # Run stage: a JRE and the jar, as a user without privileges.
