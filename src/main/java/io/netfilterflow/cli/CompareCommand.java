@@ -1,10 +1,6 @@
 package io.netfilterflow.cli;
 
 import io.netfilterflow.scenario.Scenario;
-import io.netfilterflow.scenario.ScenarioException;
-import io.netfilterflow.scenario.ScenarioReader;
-import io.netfilterflow.simulation.SimulationException;
-import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.Trace;
 import io.netfilterflow.verify.Comparison;
 import io.netfilterflow.verify.KernelTraceText;
@@ -37,14 +33,12 @@ final class CompareCommand implements Cli.Command {
         if (text == null) {
             return Cli.INVALID_INPUT;
         }
-        Trace trace;
-        Scenario scenario;
-        try {
-            scenario = ScenarioReader.read(json);
-            trace = Simulator.run(scenario);
-        } catch (ScenarioException | SimulationException e) {
-            return ScenarioFiles.refused(file, e, err);
+        ScenarioFiles.Run run = ScenarioFiles.run(file, json, err);
+        if (run == null) {
+            return Cli.INVALID_INPUT;
         }
+        Scenario scenario = run.scenario();
+        Trace trace = run.trace();
         Comparison comparison;
         try {
             comparison = Comparison.of(trace, KernelTraceText.read(text, scenario.host().iptables(), MAX_LINES),

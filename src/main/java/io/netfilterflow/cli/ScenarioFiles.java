@@ -1,8 +1,12 @@
 package io.netfilterflow.cli;
 
+import io.netfilterflow.scenario.Scenario;
 import io.netfilterflow.scenario.ScenarioException;
+import io.netfilterflow.scenario.ScenarioReader;
 import io.netfilterflow.simulation.BudgetExceeded;
 import io.netfilterflow.simulation.SimulationException;
+import io.netfilterflow.simulation.Simulator;
+import io.netfilterflow.trace.Trace;
 import java.io.PrintStream;
 
 /** How the commands read a scenario file and say what is wrong with it: {@code file:line: reason}. */
@@ -22,6 +26,21 @@ final class ScenarioFiles {
     }
 
     /** Prints a refused scenario, a rule the simulator cannot run (with its line) or the budget it went over; exit status 2. */
+    /** A scenario and its trace. */
+    record Run(Scenario scenario, Trace trace) {
+    }
+
+    /** Reads and simulates a scenario file's text; null after printing why it cannot run ({@link #refused}). */
+    static Run run(String file, String json, PrintStream err) {
+        try {
+            Scenario scenario = ScenarioReader.read(json);
+            return new Run(scenario, Simulator.run(scenario));
+        } catch (ScenarioException | SimulationException e) {
+            refused(file, e, err);
+            return null;
+        }
+    }
+
     static int refused(String file, RuntimeException e, PrintStream err) {
         if (e instanceof ScenarioException scenario) {
             err.println(file + ":" + scenario.jsonLine() + ": " + scenario.describe());

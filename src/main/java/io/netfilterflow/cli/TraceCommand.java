@@ -2,10 +2,6 @@ package io.netfilterflow.cli;
 
 import io.netfilterflow.netfilter.list.ChainListing;
 import io.netfilterflow.scenario.Scenario;
-import io.netfilterflow.scenario.ScenarioException;
-import io.netfilterflow.scenario.ScenarioReader;
-import io.netfilterflow.simulation.SimulationException;
-import io.netfilterflow.simulation.Simulator;
 import io.netfilterflow.trace.ConformanceFormat;
 import io.netfilterflow.trace.TextFormat;
 import io.netfilterflow.trace.Trace;
@@ -63,14 +59,12 @@ final class TraceCommand implements Cli.Command {
         if (json == null) {
             return Cli.INVALID_INPUT;
         }
-        Trace trace;
-        Scenario scenario;
-        try {
-            scenario = ScenarioReader.read(json);
-            trace = Simulator.run(scenario);
-        } catch (ScenarioException | SimulationException e) {
-            return ScenarioFiles.refused(file, e, err);
+        ScenarioFiles.Run run = ScenarioFiles.run(file, json, err);
+        if (run == null) {
+            return Cli.INVALID_INPUT;
         }
+        Scenario scenario = run.scenario();
+        Trace trace = run.trace();
         switch (format) {
             case "json" -> out.println(JSON.writeValueAsString(TraceJson.of(trace, words,
                     ChainListing.of(scenario.host()))));
