@@ -49,7 +49,7 @@ final class Routing {
         Route route = found.route();
         if (route == null) {
             return found.refusedBy() != null ? refused(skb, dev, found.refusedBy())
-                    : drop(skb, dev, Reason.of(ReasonCode.NO_ROUTE_INPUT, dst));
+                    : routeError(skb, dev, Reason.of(ReasonCode.NO_ROUTE_INPUT, dst), 0);
         }
         if (route.isLocalDelivery()) {
             Reason spoofed = loopback || src.equals(Ipv4Address.ANY) ? null : reversePath(skb, dev, "lo");
@@ -160,13 +160,25 @@ final class Routing {
     }
 
     /**
-     * A rule ({@code blackhole}, {@code prohibit}, {@code unreachable}) refused the input route: {@code ip_error}
-     * answers ICMP administratively prohibited or network unreachable when the host forwards, and drops the packet.
+     * A rule ({@code blackhole}, {@code prohibit}, {@code unreachable}) refused the input route: a blackhole drops
+     * silently, the others as {@code ip_error} does.
      */
     private Route refused(Skb skb, NetDevice dev, IpRule rule) {
         Reason why = Reason.of(ReasonCode.RULE_REFUSES_INPUT, rule.text(), skb.packet.dst());
-        if (sim.host.sysctls().ipForward() && rule.action() != IpRule.Action.BLACKHOLE) {
-            int code = rule.action() == IpRule.Action.PROHIBIT ? 13 : 0;
+        return switch (rule.action()) {
+            case PROHIBIT -> routeError(skb, dev, why, 13);
+            case UNREACHABLE -> routeError(skb, dev, why, 0);
+            default -> drop(skb, dev, why);
+        };
+    }
+
+    /**
+     * {@code ip_error}: a packet with no input route (ENETUNREACH) or refused by a rule (EACCES) is dropped, and,
+     * when the host forwards, answered with ICMP destination unreachable of this code (net, or administratively
+     * prohibited).
+     */
+    private Route routeError(Skb skb, NetDevice dev, Reason why, int code) {
+        if (sim.host.sysctls().ipForward()) {
             Packet answer = new Rejects(sim).unreachable(skb.packet, 3, code);
             if (answer != null) {
                 CtInfo related = skb.ct == null ? null
