@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded default: an H2 file {@code shares.mv.db} under {@code netfilter-flow.data-dir}
- * ({@code ./data} unless set), created on first start. Setting {@code spring.datasource.url} points
- * the same store at another database instead.
+ * ({@code ./data} unless set), created on first start. The profile {@code postgres}, or
+ * {@code spring.datasource.url}, points the same store at a PostgreSQL that several servers share.
  */
 @Configuration(proxyBeanMethods = false)
 class ShareDatabase {
