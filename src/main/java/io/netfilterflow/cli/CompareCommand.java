@@ -28,13 +28,9 @@ final class CompareCommand implements Cli.Command {
         }
         String file = args.get(0);
         String traceFile = args.get(1);
-        String json = ScenarioFiles.read(file, err);
-        String text = json == null ? null : ScenarioFiles.read(traceFile, err);
+        ScenarioFiles.Run run = ScenarioFiles.run(file, err);
+        String text = run == null ? null : ScenarioFiles.read(traceFile, err);
         if (text == null) {
-            return Cli.INVALID_INPUT;
-        }
-        ScenarioFiles.Run run = ScenarioFiles.run(file, json, err);
-        if (run == null) {
             return Cli.INVALID_INPUT;
         }
         Scenario scenario = run.scenario();

@@ -30,8 +30,12 @@ final class ScenarioFiles {
     record Run(Scenario scenario, Trace trace) {
     }
 
-    /** Reads and simulates a scenario file's text; null after printing why it cannot run ({@link #refused}). */
-    static Run run(String file, String json, PrintStream err) {
+    /** Reads and simulates a scenario file; null after printing why it cannot be read or run. */
+    static Run run(String file, PrintStream err) {
+        String json = read(file, err);
+        if (json == null) {
+            return null;
+        }
         try {
             Scenario scenario = ScenarioReader.read(json);
             return new Run(scenario, Simulator.run(scenario));

@@ -55,11 +55,7 @@ final class TraceCommand implements Cli.Command {
             return Cli.usage(err, Cli.USAGE);
         }
         TraceMessages words = TraceMessages.of(lang == null ? Locale.getDefault() : Locale.forLanguageTag(lang));
-        String json = ScenarioFiles.read(file, err);
-        if (json == null) {
-            return Cli.INVALID_INPUT;
-        }
-        ScenarioFiles.Run run = ScenarioFiles.run(file, json, err);
+        ScenarioFiles.Run run = ScenarioFiles.run(file, err);
         if (run == null) {
             return Cli.INVALID_INPUT;
         }
