@@ -1,8 +1,9 @@
 // Wiring: loads the diagram and the presets, opens what the link asks for (a preset, a shared scenario, a
 // hop, presenter mode, a quiz), runs a scenario as a stream of hops, and keeps the diagram, inspector, event list,
 // verdicts and caption on the hop the reader is at.
-import {getJson, postJson, simulate} from './api.js';
-import {importSnapshot, isSnapshot} from './snapshot-import.js';
+import {getJson, simulate} from './api.js';
+import {DiagramRegistry} from './diagram-registry.js';
+import {readScenarioFile} from './scenario-file.js';
 import {t} from './i18n.js';
 import {Diagram} from './diagram.js';
 import {Playback, SPEEDS} from './playback.js';
@@ -16,7 +17,8 @@ import {readLink} from './link.js';
 import {decodeScenario} from './share-codec.js';
 import {ShareDialog} from './share.js';
 import {Presenter} from './presenter.js';
-import {copyTrace, downloadScenario, downloadTrace} from './export.js';
+import {bindExportMenu} from './export-menu.js';
+import {bindControls} from './controls.js';
 import {CountersDialog} from './counters.js';
 import {bindLanguage} from './language.js';
 import {Quiz} from './quiz.js';
@@ -52,7 +54,7 @@ const compare = CompareDialog($('compare-dialog'), {
     showKernelPath(path);
   },
 });
-const drawn = new Map();
+const registry = DiagramRegistry();
 const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
 const steps = quiz.guard(playback); // the keys and buttons: in a quiz, none steps past a question
 const builder = PacketBuilder($('builder-dialog'), {
@@ -113,27 +115,13 @@ function listArrivals() {
 }
 
 /**
- * Draws the registry's diagram for the scenario's backend (fetched once per backend) around its host; resolves
- * once the registry is here, with the drawing's own promise (finished when every edge is drawn).
+ * Draws the registry's diagram for the scenario around its host; resolves once the registry is here, with the
+ * drawing's own promise (finished when every edge is drawn).
  */
 async function drawDiagram(shown) {
-  const backend = shown.host?.backend || 'nft';
-  const key = shown.host?.nftables ? `${backend}\n${shown.host.nftables}` : backend;
-  if (!drawn.has(key)) drawn.set(key, await registry(backend, shown));
-  quiz.setDiagram(withPorts(drawn.get(key), shown));
-  return {finished: diagram.draw(drawn.get(key), shown)};
-}
-
-/** The backend's registry; with native tables, the scenario's own (the plain one if the server refuses it). */
-async function registry(backend, shown) {
-  if (shown.host?.nftables) {
-    try {
-      return await postJson('/api/diagram', shown);
-    } catch {
-      // the run reports what is wrong with the rules; the diagram shows the hooks without them
-    }
-  }
-  return getJson(`/api/diagram?backend=${encodeURIComponent(backend)}`);
+  const hooks = await registry.of(shown);
+  quiz.setDiagram(withPorts(hooks, shown));
+  return {finished: diagram.draw(hooks, shown)};
 }
 
 /** Stops at the hop a link points at once it has arrived: hop=N, or the first hop of packet=P. */
@@ -279,17 +267,6 @@ async function start() {
   if (link.preset && scenario && (at || link.present || link.quiz)) await run(scenario, at);
 }
 
-/** Runs an export action, saying in the status line when it fails (a refused scenario, no clipboard). */
-async function exporting(action) {
-  $('export').open = false;
-  try {
-    const current = editor.read();
-    if (current) await action(current);
-  } catch (error) {
-    showRefusal($('verdicts'), {detail: error.detail || error.message || String(error)});
-  }
-}
-
 $('preset').addEventListener('change', event => loadPreset(event.target.value));
 $('run').addEventListener('click', () => {
   const edited = editor.read();
@@ -302,23 +279,10 @@ $('scenario-file').addEventListener('change', async event => {
   const file = event.target.files[0];
   event.target.value = '';
   if (!file) return;
-  let loaded;
-  try {
-    loaded = JSON.parse(await file.text());
-  } catch (error) {
-    showRefusal($('verdicts'), {detail: t('file.invalid', file.name, error.message)});
-    return;
-  }
+  const loaded = await readScenarioFile(file, $('verdicts'));
+  if (!loaded) return;
   clearRun();
   $('preset').value = '';
-  if (isSnapshot(loaded)) {
-    try {
-      loaded = await importSnapshot(loaded);
-    } catch (problem) {
-      showRefusal($('verdicts'), problem);
-      return;
-    }
-  }
   editor.fill(loaded);
   run(loaded);
 });
@@ -337,20 +301,12 @@ $('diagram').addEventListener('click', event => {
     seek: index => steps.seek(index)});
 });
 bindEndpointClicks($('diagram'), name => builder.open(name));
-$('restart').addEventListener('click', () => steps.restart());
-$('back').addEventListener('click', () => steps.back());
-$('play').addEventListener('click', () => steps.toggle());
-$('forward').addEventListener('click', () => steps.forward());
-$('end').addEventListener('click', () => steps.end());
-$('speed').addEventListener('input', event => playback.speed(Number(event.target.value)));
+bindControls(steps, playback);
 $('share').addEventListener('click', () => share.open());
 $('compare').addEventListener('click', () => compare.open());
 $('kernel-legend-clear').addEventListener('click', () => showKernelPath(null));
 $('counters').addEventListener('click', () => counters.open(scenario));
 $('present').addEventListener('click', () => presenter.toggle());
-$('export-scenario').addEventListener('click', () => exporting(async current => downloadScenario(current)));
-$('export-trace').addEventListener('click', () => exporting(downloadTrace));
-$('copy-text').addEventListener('click', () => exporting(current => copyTrace(current, 'text')));
-$('copy-conformance').addEventListener('click', () => exporting(current => copyTrace(current, 'conformance')));
+bindExportMenu($('export'), {read: () => editor.read(), refusals: $('verdicts')});
 bindKeys(steps, presenter, {closeEditor: () => openEditor(false), closeMenus: () => { $('export').open = false; }});
 start().catch(error => showRefusal($('verdicts'), {title: t('error.network', error.message || error)}));

@@ -35,8 +35,8 @@ class SnapshotController {
     @PostMapping(path = "/api/import", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Imported importSnapshot(HttpServletRequest request, Locale locale) throws IOException {
-        SnapshotImport.Result result = SnapshotImport.of(requests.text(request));
         ProblemText words = ProblemText.of(locale);
+        SnapshotImport.Result result = SnapshotImport.of(requests.text(request), words);
         return new Imported(result.scenario(), result.report().stream().map(words::render).toList());
     }
 

@@ -2,6 +2,7 @@ package io.netfilterflow.snapshot;
 
 import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.problem.Problem;
+import io.netfilterflow.problem.ProblemText;
 import io.netfilterflow.scenario.ScenarioException;
 import io.netfilterflow.scenario.ScenarioReader;
 import java.util.ArrayList;
@@ -33,8 +34,13 @@ public final class SnapshotImport {
     private SnapshotImport() {
     }
 
-    /** @throws InvalidValue the text is not a snapshot */
+    /** In English, as the CLI writes it. @throws InvalidValue the text is not a snapshot */
     public static Result of(String text) {
+        return of(text, ProblemText.ENGLISH);
+    }
+
+    /** With the scenario's title and notes in the reader's words. @throws InvalidValue the text is not a snapshot */
+    public static Result of(String text, ProblemText words) {
         JsonNode snapshot;
         try {
             snapshot = JSON.readTree(text);
@@ -48,9 +54,9 @@ public final class SnapshotImport {
         ObjectNode scenario = JSON.createObjectNode();
         scenario.put("schema", ScenarioReader.SCHEMA);
         String hostname = snapshot.path("host").path("hostname").asString("host");
-        scenario.put("title", "Imported: " + hostname);
-        scenario.put("notes", "Imported from a snapshot of " + hostname + " taken at "
-                + snapshot.path("capturedAt").asString("?") + ". Pick a packet: the endpoints are suggestions.");
+        scenario.put("title", words.render(Problem.of("net.import-title", hostname)));
+        scenario.put("notes", words.render(Problem.of("net.import-notes", hostname,
+                snapshot.path("capturedAt").asString("?"))));
         ObjectNode host = scenario.putObject("host");
         host.put("hostname", hostname);
         SnapshotInterfaces interfaces = new SnapshotInterfaces(snapshot, report);
