@@ -19,7 +19,9 @@ COPY --from=build /src/target/netfilter-flow.jar /app/netfilter-flow.jar
 USER 10001
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0
-# stored share links: mount a volume here to keep them across containers
+# stored share links and live sessions: mount a volume here to keep them across containers; several servers
+# share one PostgreSQL instead: SPRING_PROFILES_ACTIVE=postgres with NETFILTER_FLOW_DB_URL, _USER and _PASSWORD
+# (compose.yaml runs two behind nginx)
 ENV NETFILTER_FLOW_DATA_DIR=/data
 VOLUME /data
 ENTRYPOINT ["java", "-jar", "/app/netfilter-flow.jar"]

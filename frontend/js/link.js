@@ -1,4 +1,5 @@
-// What a link asks for: a scenario (a preset in ?preset=, a stored share at /s/{id}, or one carried in the
+// What a link asks for: a live session to follow (/live/{code}), a scenario (a preset in ?preset=, a stored
+// share at /s/{id}, or one carried in the
 // fragment as s=), the hop to open at (hop=12, counted from 1 as the page counts) or the first hop of a
 // packet (packet=3), presenter mode (present) and quiz mode (quiz).
 
@@ -7,6 +8,7 @@ export function readLink(where = location) {
   return {
     preset: new URLSearchParams(where.search).get('preset'),
     shareId: document.querySelector('meta[name="share-id"]')?.content || null,
+    liveCode: document.querySelector('meta[name="live-code"]')?.content || null,
     encoded: view.get('s'),
     hop: positive(view.get('hop')),
     packet: positive(view.get('packet')),

@@ -27,6 +27,8 @@ import {PacketBuilder, bindEndpointClicks} from './builder.js';
 import {EndpointForms} from './endpoint-form.js';
 import {CompareDialog} from './compare.js';
 import {kernelPath} from './kernel-path.js';
+import {LiveLead} from './live-lead.js';
+import {LiveFollow} from './live-follow.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -56,7 +58,16 @@ const compare = CompareDialog($('compare-dialog'), {
 });
 const registry = DiagramRegistry();
 const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
-const steps = quiz.guard(playback); // the keys and buttons: in a quiz, none steps past a question
+const follow = LiveFollow({bar: $('live-bar'), quiz, apply: followState});
+// the keys and buttons: in a quiz, none steps past a question; a student following a presenter steps away
+const steps = follow.guard(quiz.guard(playback));
+const lead = LiveLead({dialog: $('live-dialog'), bar: $('live-bar'), quiz,
+  scenario: () => scenario || editor.read(),
+  position: () => ({hop: playback.state().cursor + 1, present: presenter.active(), quiz: quiz.active()}),
+  setQuiz: on => {
+    quiz.set(on);
+    if (scenario) run(scenario);
+  }});
 const builder = PacketBuilder($('builder-dialog'), {
   scenario: () => editor.read() || (openEditor(true), null),
   run: one => {
@@ -71,6 +82,8 @@ let running = null;
 let listPending = false;
 let firstHopMarked = false;
 let target = null;
+let runReady = Promise.resolve(); // resolves once a run's hops may arrive (its playback is reset)
+let followedShare = null;
 
 playback.on('change', render);
 
@@ -87,6 +100,7 @@ function render(state) {
   $('position').textContent = hop ? t('hop.of', state.cursor + 1, state.hops.length) : t('hop.none');
   $('speed-value').textContent = t('speed', SPEEDS[state.speedIndex]);
   quiz.update(state);
+  lead.changed();
   if (hop && !firstHopMarked) {
     firstHopMarked = true;
     requestAnimationFrame(() => performance.mark('first-hop-drawn'));
@@ -158,6 +172,16 @@ function showKernelPath(path) {
 }
 
 async function run(next, at = null, {fromBuilder = false} = {}) {
+  let ready;
+  runReady = new Promise(resolve => { ready = resolve; });
+  try {
+    await runStream(next, at, fromBuilder, ready);
+  } finally {
+    ready();
+  }
+}
+
+async function runStream(next, at, fromBuilder, ready) {
   running?.abort();
   showKernelPath(null);
   document.body.dataset.state = 'running';
@@ -171,6 +195,7 @@ async function run(next, at = null, {fromBuilder = false} = {}) {
   performance.mark('run');
   quiz.reset();
   playback.reset();
+  ready();
   if (!target && !quiz.active()) playback.play();
   $('scenario-title').textContent = next.title || '';
   showNotes($('notes'), next.notes);
@@ -201,6 +226,30 @@ async function run(next, at = null, {fromBuilder = false} = {}) {
       }
     },
   });
+}
+
+/** Goes to hop N (from 1) now, or as soon as it arrives: a presenter's hop followed. */
+function goTo(hop) {
+  quiz.presenterAt(Math.max(1, hop) - 1);
+  target = {hop: Math.max(1, hop)};
+  reachTarget(Boolean(playback.state().summary));
+}
+
+/** A live session's state on this page: the presenter's scenario, hop and modes. */
+async function followState({scenario: id, hop, present, quiz: quizOn}) {
+  presenter.set(present);
+  if (quiz.active() !== quizOn) quiz.set(quizOn);
+  if (id !== followedShare) {
+    const shared = await getJson(`/api/shares/${encodeURIComponent(id)}`);
+    followedShare = id;
+    $('preset').value = '';
+    editor.fill(shared);
+    run(shared, {hop: Math.max(1, hop)});
+    await runReady;
+    quiz.presenterAt(Math.max(1, hop) - 1);
+    return;
+  }
+  goTo(hop);
 }
 
 async function loadPreset(id) {
@@ -245,6 +294,12 @@ async function start() {
     option.title = preset.summary;
     select.append(option);
   }
+  if (link.liveCode) { // a student's page: the presenter's scenario, where the presenter is
+    await follow.join(link.liveCode).catch(problem => showRefusal($('verdicts'), problem));
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  if (await resumePresenting(link)) return;
   const at = link.hop || link.packet ? {hop: link.hop, packet: link.packet} : null;
   let broken = null;
   const shared = await sharedScenario(link).catch(problem => {
@@ -265,6 +320,21 @@ async function start() {
   if (broken) showRefusal($('verdicts'), broken);
   document.body.dataset.ready = 'true';
   if (link.preset && scenario && (at || link.present || link.quiz)) await run(scenario, at);
+}
+
+/** A presenter's tab reloaded during a live session takes it up again where it was. */
+async function resumePresenting(link) {
+  const kept = lead.kept();
+  if (!kept || link.encoded || link.shareId) return false;
+  const current = await getJson(`/api/live/${kept.code}`).catch(() => null);
+  if (!current || current.ended) {
+    lead.forget();
+    return false;
+  }
+  await followState(current.state);
+  lead.resume(kept, current.state);
+  document.body.dataset.ready = 'true';
+  return true;
 }
 
 $('preset').addEventListener('change', event => loadPreset(event.target.value));
@@ -303,6 +373,9 @@ $('diagram').addEventListener('click', event => {
 bindEndpointClicks($('diagram'), name => builder.open(name));
 bindControls(steps, playback);
 $('share').addEventListener('click', () => share.open());
+$('live').addEventListener('click', () => lead.open());
+// presenter and quiz mode are a presenter's state too: a student's page follows them
+new MutationObserver(() => lead.changed()).observe(document.documentElement, {attributeFilter: ['class']});
 $('compare').addEventListener('click', () => compare.open());
 $('kernel-legend-clear').addEventListener('click', () => showKernelPath(null));
 $('counters').addEventListener('click', () => counters.open(scenario));

@@ -3,13 +3,22 @@
 // picks it (or the chain's verdict) among a few buttons; right or wrong, the hop is then shown and explained
 // with its sentence and deciding rule, and the score (right of asked) stays in view. Between questions the
 // packet moves on by itself. The stepping keys and buttons go through `guard`, so none skips a question.
+// In a live session the presenter leads (role 'lead': the class's answers are shown instead of buttons, and a
+// reveal moves on) and the students follow (role 'follow': an answer is sent and kept until the presenter
+// reveals it; nothing moves by itself).
 import {t} from './i18n.js';
 import {packetLine} from './packet-fields.js';
 import {Questions} from './quiz-questions.js';
+import {tallyList} from './quiz-tally.js';
 
 export function Quiz(panel, {playback, diagram}) {
   const root = document.documentElement;
   let on = false;
+  let role = 'self';
+  let onAnswer = () => {};
+  let onAsk = () => {};
+  let tallies = new Map(); // question index → the class's counts (lead)
+  let tallyShown = null; // the question whose counts are on screen, and whether revealed
   let questions = Questions(null);
   let answers = new Map(); // hop index → {chosen, label, answer (its label), right}
   let frontier = -1; // the furthest hop shown: behind it the student reviews, at it the quiz asks
@@ -21,10 +30,15 @@ export function Quiz(panel, {playback, diagram}) {
   diagram.addEventListener('click', event => {
     const box = event.target.closest('g.node[data-id]');
     const question = asking();
-    if (box && question?.kind === 'box') answer(box.dataset.id); // a frame too: a hop may light one
+    if (box && question?.kind === 'box' && role !== 'lead') answer(box.dataset.id); // a frame too: a hop may light one
   });
 
   function set(active) {
+    if (active && !on) { // a quiz begins: nothing asked yet, from wherever the packet is
+      answers = new Map();
+      frontier = -1;
+      told = null;
+    }
     on = active;
     root.classList.toggle('quiz', on);
     panel.hidden = !on;
@@ -42,7 +56,8 @@ export function Quiz(panel, {playback, diagram}) {
     frontier = -1;
     told = null;
     halt();
-    moving = on;
+    moving = on && role !== 'follow';
+    tallies = new Map();
     drawnView = '';
   }
 
@@ -56,7 +71,7 @@ export function Quiz(panel, {playback, diagram}) {
   /** Called whenever the shown hop moves or hops arrive: keeps the panel on what the student faces now. */
   function update(state = playback.state()) {
     if (!on) return;
-    frontier = Math.max(frontier, state.cursor);
+    if (role !== 'follow') frontier = Math.max(frontier, state.cursor); // a student's is where the presenter is
     const view = currentView(state);
     const arrived = view.kind === 'ask' && moving; // the packet reached a question: it waits there
     if (arrived) halt();
@@ -67,7 +82,7 @@ export function Quiz(panel, {playback, diagram}) {
       drawnView = key;
       draw(view, state);
     }
-    panel.querySelector('.quiz-score').textContent = t('quiz.score', rightCount(), answers.size);
+    panel.querySelector('.quiz-score').textContent = role === 'lead' ? '' : t('quiz.score', rightCount(), answeredCount());
     if (arrived) focus('.quiz-choice');
     if (moving && timer == null) timer = setTimeout(step, 0);
   }
@@ -76,6 +91,7 @@ export function Quiz(panel, {playback, diagram}) {
     if (state.hops.length === 0) return {kind: 'waiting'}; // a scenario picked, not run yet
     const atEnd = state.summary && state.cursor === state.hops.length - 1;
     if (told != null && told === state.cursor) return {kind: 'told', index: told, atEnd};
+    if (role === 'follow' && told != null && told === state.cursor + 1) return {kind: 'sent', index: told};
     const question = asking(state);
     if (question) return {kind: 'ask', index: question.index, question};
     if (atEnd) return {kind: 'done'};
@@ -87,12 +103,15 @@ export function Quiz(panel, {playback, diagram}) {
     body.replaceChildren();
     delete body.dataset.kind;
     if (view.kind === 'ask') ask(body, view.question);
+    else if (view.kind === 'told' && role === 'lead') reveal(body, state, view);
     else if (view.kind === 'told') explain(body, state.hops[view.index], answers.get(view.index), view.atEnd);
+    else if (view.kind === 'sent') body.append(line('p', 'quiz-status', t('live.quiz.sent', answers.get(view.index).label)));
     else if (view.kind === 'done') body.append(finalLine());
     else if (view.kind === 'moving') body.append(line('p', 'quiz-status', t('quiz.moving')));
     else if (view.kind === 'waiting') body.append(line('p', 'quiz-status', t('hop.none')));
+    else if (role === 'follow') body.append(line('p', 'quiz-status', t('live.quiz.follow')));
     else body.append(continueButton());
-    panel.dataset.seq = view.kind === 'ask' || view.kind === 'told' ? String(state.hops[view.index].seq) : '';
+    panel.dataset.seq = ['ask', 'told', 'sent'].includes(view.kind) ? String(state.hops[view.index].seq) : '';
   }
 
   function ask(body, question) {
@@ -104,6 +123,20 @@ export function Quiz(panel, {playback, diagram}) {
     context.append(line('span', 'quiz-packet', packetLine(question.from.packet)));
     if (question.kind === 'box') context.append(' ', line('span', 'quiz-hint', t('quiz.hint.box')));
     body.append(heading, context);
+    if (role === 'lead') {
+      if (!tallies.has(question.index)) {
+        tallies.set(question.index, {});
+        onAsk(question.index); // the answers given before this page drew the question
+      }
+      tallyShown = {question, reveal: false};
+      body.append(tallyList(question, tallies.get(question.index), {reveal: false, boxName: questions.boxName}));
+      const button = line('button', 'quiz-reveal primary', t('live.quiz.reveal'));
+      button.type = 'button';
+      button.addEventListener('click', revealNow);
+      body.append(button);
+      body.dataset.kind = question.kind;
+      return;
+    }
     const choices = line('div', 'quiz-choices', '');
     choices.setAttribute('role', 'group');
     choices.setAttribute('aria-labelledby', 'quiz-question');
@@ -125,7 +158,29 @@ export function Quiz(panel, {playback, diagram}) {
     if (hop.rule) {
       body.append(line('code', 'quiz-rule', `${hop.rule.input} ${t('rule.line', hop.rule.line)}: ${hop.rule.text}`));
     }
-    body.append(atEnd ? finalLine() : continueButton());
+    if (role !== 'follow') body.append(atEnd ? finalLine() : continueButton());
+  }
+
+  /** The presenter's reveal: the right answer beside the class's, the hop's sentence and rule. */
+  function reveal(body, state, view) {
+    const question = questions.at(state.hops, view.index);
+    const hop = state.hops[view.index];
+    body.append(line('p', 'quiz-result', t('live.quiz.answer', question.choices.find(choice => choice.value === question.answer)?.label
+      ?? questions.boxName(question.answer))));
+    tallyShown = {question, reveal: true};
+    body.append(tallyList(question, tallies.get(view.index), {reveal: true, boxName: questions.boxName}));
+    body.append(line('p', 'quiz-why', hop.why || ''));
+    body.append(view.atEnd ? finalLine() : continueButton());
+  }
+
+  /** The presenter moves on to the hop asked about: every student sees whether they were right. */
+  function revealNow() {
+    const question = asking();
+    if (!question) return;
+    answers.set(question.index, {chosen: null, label: '', answer: '', right: false});
+    told = question.index;
+    playback.forward();
+    focus('.quiz-continue, .quiz-final');
   }
 
   function continueButton() {
@@ -144,6 +199,12 @@ export function Quiz(panel, {playback, diagram}) {
     const right = question.choices.find(choice => choice.value === question.answer)?.label ?? question.answer;
     answers.set(question.index, {chosen: value, label, answer: right, right: value === question.answer});
     told = question.index;
+    if (role === 'follow') {
+      onAnswer(question.index, value); // kept until the presenter reveals it
+      drawnView = '';
+      update();
+      return;
+    }
     playback.forward();
     focus('.quiz-continue, .quiz-final');
   }
@@ -185,9 +246,11 @@ export function Quiz(panel, {playback, diagram}) {
   function next() {
     if (moving) return;
     const state = playback.state();
-    if (asking(state)) focus('.quiz-choice');
-    else if (state.cursor < frontier) playback.forward();
-    else proceed();
+    if (asking(state)) {
+      if (role === 'lead') revealNow();
+      else focus('.quiz-choice');
+    } else if (state.cursor < frontier) playback.forward();
+    else if (role !== 'follow') proceed();
   }
 
   /** Keyboard users land on the answers; the page does not jump (a phone keeps the diagram in view). */
@@ -199,9 +262,14 @@ export function Quiz(panel, {playback, diagram}) {
     return [...answers.values()].filter(given => given.right).length;
   }
 
+  /** The answers the student gave (a presenter's reveals are not answers). */
+  function answeredCount() {
+    return [...answers.values()].filter(given => given.chosen != null).length;
+  }
+
   /** The final score; focusable, so an answer to the last question leaves the focus on it, not on the page. */
   function finalLine() {
-    const final = line('p', 'quiz-final', t('quiz.final', rightCount(), answers.size));
+    const final = line('p', 'quiz-final', role === 'lead' ? t('live.quiz.over') : t('quiz.final', rightCount(), answeredCount()));
     final.tabIndex = -1;
     return final;
   }
@@ -218,6 +286,30 @@ export function Quiz(panel, {playback, diagram}) {
     reset,
     update,
     active: () => on,
+    /**
+     * A live session's part: 'lead' (the presenter: `ask(index)` when a question shows, for its counts so far),
+     * 'follow' (a student: `answer(index, value)` sends each answer) or 'self' (alone).
+     */
+    role(next, {answer = () => {}, ask = () => {}} = {}) {
+      role = next;
+      onAnswer = answer;
+      onAsk = ask;
+      if (role === 'follow') halt();
+      drawnView = '';
+      update();
+    },
+    /** Where the presenter is (follow): the quiz asks there, and the student cannot step past it. */
+    presenterAt(index) {
+      frontier = index;
+    },
+    /** The class's counts for a question (lead), drawn at once when it is on screen. */
+    tally(index, counts) {
+      tallies.set(index, counts);
+      const list = panel.querySelector('.quiz-tally');
+      if (list && tallyShown?.question.index === index) { // the counts change in place: the buttons stay put
+        list.replaceWith(tallyList(tallyShown.question, counts, {reveal: tallyShown.reveal, boxName: questions.boxName}));
+      }
+    },
     /** The diagram's boxes and edges, for the answers offered (they change with the backend). */
     setDiagram(description) {
       questions = Questions(description);

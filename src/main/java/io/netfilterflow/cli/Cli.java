@@ -25,6 +25,7 @@ public final class Cli {
             "verify", new VerifyCommand(),
             "compare", new CompareCommand(),
             "load", new LoadCommand(),
+            "live-bench", new LiveBenchCommand(),
             "import", new ImportCommand(),
             "help", (args, out, err) -> usage(out, OK));
 
@@ -82,6 +83,9 @@ public final class Cli {
                                                    N clients that never read a large stream, or leave
                                                    after its first hop: a normal stream beside them and
                                                    the server's heap (jcmd PID) before and after
+                  live-bench [--students N] [--steps N] [--db-url URL --db-user U --db-password P]
+                                                   two servers on one PostgreSQL, a presenter and N
+                                                   students: p50/p95 step delay, then SIGKILL of one
                   help                             this text""");
         return code;
     }

@@ -1,5 +1,7 @@
 package io.netfilterflow.system;
 
+import io.netfilterflow.live.JoinCode;
+import io.netfilterflow.live.LiveSessions;
 import io.netfilterflow.preset.Preset;
 import io.netfilterflow.preset.PresetCatalog;
 import io.netfilterflow.share.ShareId;
@@ -19,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The app's one page, at {@code /} and at a stored share link {@code /s/{id}}; a link whose id is
- * malformed or unknown gets a page that says so (404), not an error. The front end's strings ({@code js.*} in {@code messages.properties}) go to it as
+ * The app's one page, at {@code /}, at a stored share link {@code /s/{id}} and at a live session's link
+ * {@code /live/{code}}; a link whose id or code is malformed, unknown or ended gets a page that says so (404),
+ * not an error. The front end's strings ({@code js.*} in {@code messages.properties}) go to it as
  * JSON in a meta element, resolved for the request's locale, so the UI translates with the bundle.
  */
 @Controller
@@ -30,12 +33,15 @@ class WelcomeController {
     private final JsonMapper json;
     private final ShareStore shares;
     private final PresetCatalog presets;
+    private final LiveSessions live;
 
-    WelcomeController(MessageSource messages, JsonMapper json, ShareStore shares, PresetCatalog presets) {
+    WelcomeController(MessageSource messages, JsonMapper json, ShareStore shares, PresetCatalog presets,
+                      LiveSessions live) {
         this.messages = messages;
         this.json = json;
         this.shares = shares;
         this.presets = presets;
+        this.live = live;
     }
 
     /**
@@ -66,6 +72,19 @@ class WelcomeController {
         // the page names a stored scenario: no shared cache may keep it
         response.setHeader("Cache-Control", "private, no-store");
         model.addAttribute("shareId", id);
+        return page(model, locale);
+    }
+
+    /** The page, told to follow the live session (a code typed in either case is the same code). */
+    @GetMapping("/live/{code}")
+    String live(@PathVariable String code, Model model, Locale locale, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "private, no-store");
+        var join = JoinCode.parse(code).filter(live::open);
+        if (join.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "live-missing";
+        }
+        model.addAttribute("liveCode", join.get().value());
         return page(model, locale);
     }
 

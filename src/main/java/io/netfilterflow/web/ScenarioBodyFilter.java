@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the scenario a client posts ({@code /api/simulations}, {@code /api/shares}, {@code /api/diagram},
- * {@code /api/import}, {@code /api/compare}) before any
+ * {@code /api/import}, {@code /api/compare}; and the small bodies of {@code /api/live}) before any
  * controller runs, without a request thread: the body arrives through a {@link BodyReader}, within
  * {@code netfilter-flow.web.body-read-timeout} in all and {@code max-scenario-bytes} in size, and only
  * then does the request go on to its controller. A client that sends slowly holds a connection, never
@@ -48,13 +48,21 @@ class ScenarioBodyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod()) || !(path.equals("/api/simulations") || path.equals("/api/shares")
-                || path.equals("/api/diagram") || path.equals("/api/import") || path.equals(COMPARE));
+                || path.equals("/api/diagram") || path.equals("/api/import") || path.equals(COMPARE) || live(path));
     }
 
     /** A scenario's limit; a comparison carries a trace beside it. */
     private int limit(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (live(path)) {
+            return ScenarioRequests.SMALL_BODY_BYTES;
+        }
         return path.equals(COMPARE) ? compare.maxBodyBytes(limits) : limits.maxScenarioBytes();
+    }
+
+    /** A live session's start, step or answer: a small JSON object. */
+    private static boolean live(String path) {
+        return path.equals("/api/live") || path.startsWith("/api/live/");
     }
 
     @Override

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScenarioRequests {
 
+    /** The most a small JSON body beside the scenarios may take (a live session's state or answer). */
+    public static final int SMALL_BODY_BYTES = 4096;
+
     private final ScenarioCache scenarios;
     private final WebProperties limits;
 
@@ -33,7 +36,7 @@ public class ScenarioRequests {
     }
 
     /** The body's text within {@code limit} bytes (a scenario with something beside it). */
-    String text(HttpServletRequest request, int limit) throws IOException {
+    public String text(HttpServletRequest request, int limit) throws IOException {
         Object read = request.getAttribute(ScenarioBodyFilter.BODY);
         if (read instanceof RuntimeException refused) {
             throw refused;

@@ -1,0 +1,223 @@
+package io.netfilterflow.live;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One page's live event stream, written with Servlet non-blocking I/O: whoever passes an event on returns at
+ * once, so a student's slow or dead connection never holds the presenter, the bus or the other students. A
+ * client that falls {@link #MAX_QUEUED_BYTES} behind, or takes nothing for the write timeout, is dropped; its
+ * page connects again and starts from the presenter's state of then. States older than one already sent are
+ * skipped, so a stream's states only ever go forward. Events wait in the stream's queue until the container says
+ * the socket may be written.
+ */
+final class LiveStream implements WriteListener, AsyncListener {
+
+    static final int MAX_QUEUED_BYTES = 64 * 1024;
+    /** EventSource waits this long before it connects again. */
+    private static final byte[] OPENING = "retry:1000\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final boolean presenter;
+    private final Consumer<LiveStream> gone;
+    private final Queue<byte[]> queue = new ArrayDeque<>();
+    private final AtomicInteger pumps = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private int queuedBytes;
+    private long lastSeq;
+    private boolean unflushed;
+    /**
+     * Tomcat's first {@code onWritePossible}, after the request's own dispatch has returned: no thread may write
+     * before it (a write from another thread while the request is still dispatched breaks Tomcat's async state).
+     */
+    private volatile boolean begun;
+    private volatile long lastTaken = System.nanoTime();
+    private volatile long lastSent = System.nanoTime();
+
+    private LiveStream(AsyncContext async, ServletOutputStream out, boolean presenter, Consumer<LiveStream> gone) {
+        this.async = async;
+        this.out = out;
+        this.presenter = presenter;
+        this.gone = gone;
+    }
+
+    static LiveStream open(HttpServletRequest request, HttpServletResponse response, boolean presenter,
+                           LiveProperties limits, Consumer<LiveStream> gone) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no"); // a proxy in front passes each event on at once
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(limits.streamTimeout().toMillis());
+        LiveStream stream = new LiveStream(async, response.getOutputStream(), presenter, gone);
+        async.addListener(stream);
+        stream.send(OPENING);
+        stream.out.setWriteListener(stream);
+        return stream;
+    }
+
+    boolean presenter() {
+        return presenter;
+    }
+
+    /** A state numbered {@code seq}; skipped when this stream has had it or a later one. */
+    void sendState(long seq, byte[] event) {
+        synchronized (queue) {
+            if (seq <= lastSeq) {
+                return;
+            }
+            lastSeq = seq;
+            enqueue(event);
+        }
+        pump();
+    }
+
+    void send(byte[] event) {
+        synchronized (queue) {
+            enqueue(event);
+        }
+        pump();
+    }
+
+    /** Sends the last event and ends the stream once it is written. */
+    void finish(byte[] event) {
+        send(event);
+        close();
+    }
+
+    private void enqueue(byte[] event) {
+        if (closed.get()) {
+            return;
+        }
+        if (queuedBytes + event.length > MAX_QUEUED_BYTES) {
+            queue.clear();
+            queuedBytes = 0;
+            closed.set(true); // behind by more than it may be: the page reconnects and starts afresh
+            return;
+        }
+        queue.add(event);
+        queuedBytes += event.length;
+    }
+
+    /** Drops a stream whose socket took nothing for the write timeout, else gives a quiet one its heartbeat. */
+    void tick(long now, long writeTimeoutNanos, long heartbeatNanos) {
+        boolean behind;
+        synchronized (queue) {
+            behind = !queue.isEmpty();
+        }
+        if ((behind || closed.get()) && now - lastTaken > writeTimeoutNanos) {
+            end(); // its socket takes nothing: nothing more is written to it
+        } else if (!closed.get() && now - lastSent > heartbeatNanos) {
+            send(HEARTBEAT);
+        }
+    }
+
+    void close() {
+        closed.set(true);
+        pump();
+    }
+
+    /** Whoever raises {@link #pumps} from 0 writes until it falls back to 0: one writer at a time, none waits. */
+    private void pump() {
+        if (begun && pumps.getAndIncrement() == 0) {
+            int missed = 1;
+            do {
+                drain();
+                missed = pumps.addAndGet(-missed);
+            } while (missed != 0);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (out.isReady()) {
+                lastTaken = System.nanoTime();
+                byte[] next;
+                synchronized (queue) {
+                    next = queue.poll();
+                    if (next != null) {
+                        queuedBytes -= next.length;
+                    }
+                }
+                if (next != null) {
+                    out.write(next);
+                    lastSent = System.nanoTime();
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    out.flush();
+                } else {
+                    if (closed.get()) {
+                        end();
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            end();
+        }
+    }
+
+    private void end() {
+        synchronized (queue) {
+            queue.clear();
+            queuedBytes = 0;
+        }
+        closed.set(true);
+        if (ended.compareAndSet(false, true)) {
+            try {
+                async.complete();
+            } catch (RuntimeException alreadyEnded) {
+                // the container ended it first (a timeout, the client gone)
+            }
+            gone.accept(this);
+        }
+    }
+
+    @Override
+    public void onWritePossible() {
+        begun = true;
+        pump();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        end();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        end();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // one async cycle per stream
+    }
+}
