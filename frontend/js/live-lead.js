@@ -50,11 +50,21 @@ export function LiveLead({dialog, bar, scenario, position, quiz, setQuiz}) {
       onFollowers: count => { followers = count; show(); },
       onAnswers: ({question, answers}) => quiz.tally(question, answers),
       onEnded: () => stop(t('live.ended.lead')),
-      onLink: up => bar.classList.toggle('offline', !up)});
-    quiz.role('lead', {ask: index => fetch(`/api/live/${code}/answers/${index}`).then(r => r.json())
-      .then(({answers}) => quiz.tally(index, answers)).catch(() => {})});
+      onLink: up => {
+        bar.classList.toggle('offline', !up);
+        // answers given while the stream was away: the counts on screen are read again
+        const shown = quiz.shownQuestion();
+        if (up && shown != null) tallyOf(shown);
+      }});
+    quiz.role('lead', {ask: tallyOf});
     show();
     changed();
+  }
+
+  /** The class's counts for a question, read from the server (once shown, events bring the changes). */
+  function tallyOf(index) {
+    fetch(`/api/live/${session.code}/answers/${index}`).then(response => response.json())
+      .then(({answers}) => quiz.tally(index, answers)).catch(() => {});
   }
 
   /** Sends the presenter's state if it moved: in order, one at a time, each state once. */

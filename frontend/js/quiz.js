@@ -302,6 +302,8 @@ export function Quiz(panel, {playback, diagram}) {
     presenterAt(index) {
       frontier = index;
     },
+    /** The question whose class counts are on screen (lead), or null. */
+    shownQuestion: () => (panel.querySelector('.quiz-tally') ? tallyShown?.question.index ?? null : null),
     /** The class's counts for a question (lead), drawn at once when it is on screen. */
     tally(index, counts) {
       tallies.set(index, counts);

@@ -3,6 +3,7 @@ package io.netfilterflow.live;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A session as one server sees it: the streams open here, and every server's count of students (each server
@@ -16,7 +17,7 @@ final class Room {
     private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
     /** This server's count changed, or was asked for, and is not yet said. */
-    private volatile boolean countUnsaid;
+    private final AtomicBoolean countUnsaid = new AtomicBoolean();
     private volatile int totalShown = -1;
 
     private record Count(int followers, long until) {
@@ -24,12 +25,16 @@ final class Room {
 
     void add(LiveStream stream) {
         streams.add(stream);
-        countUnsaid |= !stream.presenter();
+        if (!stream.presenter()) {
+            countUnsaid.set(true);
+        }
     }
 
     void remove(LiveStream stream) {
         streams.remove(stream);
-        countUnsaid |= !stream.presenter();
+        if (!stream.presenter()) {
+            countUnsaid.set(true);
+        }
     }
 
     Set<LiveStream> streams() {
@@ -45,14 +50,12 @@ final class Room {
     }
 
     void askCount() {
-        countUnsaid = true;
+        countUnsaid.set(true);
     }
 
     /** Whether this server's count is to be said now, and forgets that it was. */
     boolean takeCountUnsaid() {
-        boolean unsaid = countUnsaid;
-        countUnsaid = false;
-        return unsaid;
+        return countUnsaid.getAndSet(false);
     }
 
     void count(String server, int followers, long now) {
@@ -75,6 +78,6 @@ final class Room {
     }
 
     boolean idle() {
-        return streams.isEmpty() && !countUnsaid;
+        return streams.isEmpty() && !countUnsaid.get();
     }
 }

@@ -210,6 +210,33 @@ class LiveApiTest {
         }
     }
 
+    @Test
+    void aStudentWhoStopsReadingDelaysNeitherThePresenterNorTheClass() throws Exception {
+        JsonNode session = start();
+        String code = session.get("code").asString();
+        String key = session.get("key").asString();
+        int before = hub.openStreams();
+        try (java.net.Socket stalled = new java.net.Socket();
+             LiveEvents student = events(code, false)) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            stalled.getOutputStream().write(("GET /api/live/" + code + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // and never reads a byte
+            student.next("state");
+            for (int i = 0; i < 250 && hub.openStreams() < before + 2; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(hub.openStreams()).isEqualTo(before + 2);
+            for (int hop = 1; hop <= 1500; hop++) {
+                HttpResponse<String> stepped = send("POST", "/api/live/" + code + "/state", state(hop, false), key);
+                assertThat(stepped.statusCode()).isEqualTo(200);
+            }
+            for (int hop = 1; hop <= 1500; hop++) {
+                assertThat(student.next("state").id()).isEqualTo(String.valueOf(hop + 1));
+            }
+        }
+    }
+
     private void awaitFollowers(LiveEvents presenter, int count) throws InterruptedException {
         while (JSON.readTree(presenter.next("followers").data()).get("followers").asInt() != count) {
             Thread.onSpinWait();

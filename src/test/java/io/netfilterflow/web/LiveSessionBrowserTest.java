@@ -14,9 +14,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A live session in Debian's Chromium, two pages as a classroom has them: the presenter starts a session from the
  * Live dialog, a student opens its link and follows the presenter hop by hop, steps away and returns, answers a quiz
- * question the presenter sees counted, sees the answer when the presenter reveals it, and learns when it ends.
+ * question the presenter sees counted, sees the answer when the presenter reveals it, and learns when it ends. The
+ * server ends every event stream after 3 s, so both pages keep reconnecting (as when a server dies under them) and
+ * resume where the presenter is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "netfilter-flow.live.stream-timeout=3s")
 class LiveSessionBrowserTest extends BrowserPages {
 
     private static final LocatorAssertions.HasTextOptions WAIT = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
