@@ -34,6 +34,6 @@ class LanguageConfig implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/s/*", "/docs/*");
+        registry.addInterceptor(change).addPathPatterns("/", "/s/*", "/live/*", "/docs/*");
     }
 }

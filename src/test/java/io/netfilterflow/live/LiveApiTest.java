@@ -186,6 +186,8 @@ class LiveApiTest {
         HttpResponse<String> page = send("GET", "/live/" + code.toLowerCase(), null, null);
         assertThat(page.statusCode()).as("a code typed in lower case").isEqualTo(200);
         assertThat(page.body()).contains("<meta name=\"live-code\" content=\"" + code + "\">");
+        assertThat(send("GET", "/live/" + code + "?lang=ko", null, null).body()).as("the page in the language asked for")
+                .contains("lang=\"ko\"");
         HttpResponse<String> missing = send("GET", "/live/ZZZZZZ", null, null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("No live session here");
