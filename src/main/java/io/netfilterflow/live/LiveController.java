@@ -1,20 +1,17 @@
 package io.netfilterflow.live;
 
 import io.netfilterflow.problem.Problem;
-import io.netfilterflow.problem.ProblemText;
+import io.netfilterflow.web.RequestRefused;
 import io.netfilterflow.web.ScenarioRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,7 +99,7 @@ class LiveController {
         JoinCode join = code(code);
         sessions.session(join); // 404 for a code never given, before the stream begins
         if (!hub.open(join, presenter, request, response)) {
-            throw new LiveRefusal(HttpStatus.SERVICE_UNAVAILABLE, Problem.of("api.live.too-many-streams",
+            throw new RequestRefused(HttpStatus.SERVICE_UNAVAILABLE, Problem.of("api.live.too-many-streams",
                     hub.openStreams()));
         }
     }
@@ -119,15 +116,8 @@ class LiveController {
         return new Answers(question, sessions.answers(code(code), question));
     }
 
-    @ExceptionHandler(LiveRefusal.class)
-    ProblemDetail refused(LiveRefusal e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), ProblemText.of(locale).render(e.problem()));
-        problem.setTitle(e.status().getReasonPhrase());
-        return problem;
-    }
-
     private static JoinCode code(String text) {
-        return JoinCode.parse(text).orElseThrow(() -> new LiveRefusal(HttpStatus.NOT_FOUND,
+        return JoinCode.parse(text).orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND,
                 Problem.of("api.live.no-session", text)));
     }
 
@@ -136,11 +126,11 @@ class LiveController {
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw new LiveRefusal(HttpStatus.BAD_REQUEST, Problem.of("api.live.not-json", "null"));
+                throw new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.live.not-json", "null"));
             }
             return value;
         } catch (JacksonException e) {
-            throw new LiveRefusal(HttpStatus.BAD_REQUEST, Problem.of("api.live.not-json", e.getOriginalMessage()));
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.live.not-json", e.getOriginalMessage()));
         }
     }
 }

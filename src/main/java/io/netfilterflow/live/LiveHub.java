@@ -75,7 +75,7 @@ class LiveHub implements LiveBus.Listener, DisposableBean {
         }
         stream.sendState(session.get().seq(), stateEvent(session.get().seq(), session.get().state()));
         if (presenter) {
-            stream.send(followersEvent(room.total(System.nanoTime())));
+            room.showTotalAgain(); // the next tick tells every presenter here the total, this one too
             bus.publish(LiveMessage.census(code));
         }
         return true;

@@ -1,6 +1,7 @@
 package io.netfilterflow.live;
 
 import io.netfilterflow.problem.Problem;
+import io.netfilterflow.web.RequestRefused;
 import io.netfilterflow.share.ShareId;
 import io.netfilterflow.share.ShareStore;
 import java.time.Clock;
@@ -56,7 +57,7 @@ public class LiveSessions {
     Started start(LiveState state) {
         requireValid(state);
         if (store.openSessions() >= limits.maxSessions()) {
-            throw new LiveRefusal(HttpStatus.SERVICE_UNAVAILABLE,
+            throw new RequestRefused(HttpStatus.SERVICE_UNAVAILABLE,
                     Problem.of("api.live.too-many-sessions", limits.maxSessions()));
         }
         PresenterKey key = PresenterKey.random();
@@ -110,7 +111,7 @@ public class LiveSessions {
         if (question < 0 || question > LiveState.MAX_HOP || voter == null || !VOTER.matcher(voter).matches()
                 || answer == null || answer.isBlank() || answer.length() > MAX_ANSWER_CHARS
                 || answer.chars().anyMatch(Character::isISOControl)) {
-            throw new LiveRefusal(HttpStatus.BAD_REQUEST, Problem.of("api.live.bad-answer", LiveState.MAX_HOP,
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.live.bad-answer", LiveState.MAX_HOP,
                     MAX_ANSWER_CHARS));
         }
         return transactions.execute(status -> {
@@ -119,7 +120,7 @@ public class LiveSessions {
                 throw ended(code);
             }
             if (store.answerCount(code) >= limits.maxAnswers()) {
-                throw new LiveRefusal(HttpStatus.TOO_MANY_REQUESTS,
+                throw new RequestRefused(HttpStatus.TOO_MANY_REQUESTS,
                         Problem.of("api.live.too-many-answers", limits.maxAnswers()));
             }
             store.answer(code, question, voter, answer);
@@ -155,7 +156,7 @@ public class LiveSessions {
     private LiveStore.Session presenting(JoinCode code, PresenterKey key, Optional<LiveStore.Session> found) {
         LiveStore.Session session = found.orElseThrow(() -> unknown(code));
         if (!session.keyDigest().equals(key.digest())) {
-            throw new LiveRefusal(HttpStatus.FORBIDDEN, Problem.of("api.live.not-presenter", code));
+            throw new RequestRefused(HttpStatus.FORBIDDEN, Problem.of("api.live.not-presenter", code));
         }
         if (session.ended()) {
             throw ended(code);
@@ -165,19 +166,19 @@ public class LiveSessions {
 
     private void requireValid(LiveState state) {
         if (state == null || !state.valid()) {
-            throw new LiveRefusal(HttpStatus.BAD_REQUEST, Problem.of("api.live.bad-state", LiveState.MAX_HOP));
+            throw new RequestRefused(HttpStatus.BAD_REQUEST, Problem.of("api.live.bad-state", LiveState.MAX_HOP));
         }
         if (ShareId.parse(state.scenario()).flatMap(shares::find).isEmpty()) {
-            throw new LiveRefusal(HttpStatus.UNPROCESSABLE_CONTENT, Problem.of("api.live.no-scenario",
+            throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, Problem.of("api.live.no-scenario",
                     state.scenario()));
         }
     }
 
-    private static LiveRefusal unknown(JoinCode code) {
-        return new LiveRefusal(HttpStatus.NOT_FOUND, Problem.of("api.live.no-session", code));
+    private static RequestRefused unknown(JoinCode code) {
+        return new RequestRefused(HttpStatus.NOT_FOUND, Problem.of("api.live.no-session", code));
     }
 
-    private static LiveRefusal ended(JoinCode code) {
-        return new LiveRefusal(HttpStatus.GONE, Problem.of("api.live.ended", code));
+    private static RequestRefused ended(JoinCode code) {
+        return new RequestRefused(HttpStatus.GONE, Problem.of("api.live.ended", code));
     }
 }

@@ -77,6 +77,11 @@ final class Room {
         return true;
     }
 
+    /** A presenter joined: the total is shown again even if it did not change. */
+    void showTotalAgain() {
+        totalShown = -1;
+    }
+
     boolean idle() {
         return streams.isEmpty() && !countUnsaid.get();
     }

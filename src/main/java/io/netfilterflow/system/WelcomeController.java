@@ -67,7 +67,8 @@ class WelcomeController {
         if (ShareId.parse(id).flatMap(shares::find).isEmpty()) {
             response.setHeader("Cache-Control", "private, no-store");
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "share-missing";
+            model.addAttribute("what", "share");
+            return "missing";
         }
         // the page names a stored scenario: no shared cache may keep it
         response.setHeader("Cache-Control", "private, no-store");
@@ -82,7 +83,8 @@ class WelcomeController {
         var join = JoinCode.parse(code).filter(live::open);
         if (join.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "live-missing";
+            model.addAttribute("what", "live");
+            return "missing";
         }
         model.addAttribute("liveCode", join.get().value());
         return page(model, locale);

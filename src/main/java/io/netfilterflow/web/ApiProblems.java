@@ -39,11 +39,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail refused(RequestRefused e, Locale locale) {
         ProblemText words = ProblemText.of(locale);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), words.render(e.problem()));
-        problem.setTitle(words.render(switch (e.status()) {
-            case REQUEST_TIMEOUT -> Problem.of("api.title.408");
-            case CONTENT_TOO_LARGE -> Problem.of("api.title.413");
-            default -> Problem.of("api.title.400");
-        }));
+        problem.setTitle(switch (e.status()) {
+            case REQUEST_TIMEOUT -> words.render(Problem.of("api.title.408"));
+            case CONTENT_TOO_LARGE -> words.render(Problem.of("api.title.413"));
+            case BAD_REQUEST -> words.render(Problem.of("api.title.400"));
+            default -> e.status().getReasonPhrase(); // the detail says it in the reader's language
+        });
         return problem;
     }
 

@@ -4,13 +4,16 @@ import io.netfilterflow.problem.Problem;
 import io.netfilterflow.problem.Refusal;
 import org.springframework.http.HttpStatus;
 
-/** A request the API refuses before it reads a scenario (its body, its format): the status and why. */
-final class RequestRefused extends RuntimeException implements Refusal {
+/**
+ * A request the API refuses (its body, its format; a live session's code, key or state): the status and why,
+ * rendered as a ProblemDetail in the reader's language by {@link ApiProblems}.
+ */
+public final class RequestRefused extends RuntimeException implements Refusal {
 
     private final HttpStatus status;
     private final transient Problem problem;
 
-    RequestRefused(HttpStatus status, Problem problem) {
+    public RequestRefused(HttpStatus status, Problem problem) {
         super(problem.toString(), null, false, false);
         this.status = status;
         this.problem = problem;

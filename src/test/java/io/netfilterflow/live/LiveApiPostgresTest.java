@@ -19,10 +19,6 @@ class LiveApiPostgresTest extends LiveApiTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", Postgres::url);
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
-        registry.add("spring.flyway.schemas", () -> Postgres.SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        Postgres.register(registry);
     }
 }

@@ -21,6 +21,7 @@ final class LiveEvents implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.Map<String, BlockingQueue<Event>> sorted = new java.util.HashMap<>();
     private final Thread reader;
     private final java.io.InputStream body;
     private final BufferedReader lines;
@@ -67,18 +68,29 @@ final class LiveEvents implements AutoCloseable {
         }
     }
 
-    /** The next event named {@code name}, skipping others; fails after a few seconds. */
+    /**
+     * The next event named {@code name}; events of other names stay for their own {@code next} (the server orders
+     * one kind's events, not different kinds against each other). Fails after a few seconds.
+     */
     Event next(String name) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        BlockingQueue<Event> mine = byName(name);
         for (;;) {
-            Event event = events.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (event == null) {
-                throw new AssertionError("no '" + name + "' event within 10 s at " + url);
-            }
-            if (event.name().equals(name)) {
+            Event event = mine.poll();
+            if (event != null) {
                 return event;
             }
+            Event arrived = events.poll(Math.min(50_000_000L, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (arrived != null) {
+                byName(arrived.name()).add(arrived);
+            } else if (System.nanoTime() > until) {
+                throw new AssertionError("no '" + name + "' event within 10 s at " + url);
+            }
         }
+    }
+
+    private BlockingQueue<Event> byName(String name) {
+        return sorted.computeIfAbsent(name, key -> new LinkedBlockingQueue<>());
     }
 
     @Override

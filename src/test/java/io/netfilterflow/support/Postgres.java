@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL the share tests also run against: the database .ci/run creates (a role and a database of the tests'
@@ -31,6 +32,15 @@ public final class Postgres {
         } catch (SQLException e) {
             Assumptions.abort("skipped: no PostgreSQL at " + URL + " (.ci/run creates it): " + e.getMessage());
         }
+    }
+
+    /** Points a Spring test at this JVM's schema, which Flyway creates. */
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", Postgres::url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
     }
 
     /** The JDBC URL of this JVM's schema. */

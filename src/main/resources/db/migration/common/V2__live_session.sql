@@ -1,5 +1,5 @@
--- Live sessions (the same tables as H2's): the presenter's latest state, numbered; the class's answers to quiz
--- questions (a random voter id per page, nothing personal), deleted with their session soon after it ends.
+-- Live sessions, in SQL both H2 and PostgreSQL read: the presenter's latest state, numbered; the class's answers
+-- to quiz questions (a random voter id per page, nothing personal), deleted with their session soon after it ends.
 CREATE TABLE live_session (
     code       VARCHAR(6)   NOT NULL PRIMARY KEY,
     key_digest CHAR(64)     NOT NULL,
