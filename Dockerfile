@@ -15,7 +15,16 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app netfilterflow \
     && mkdir /data && chown 10001 /data
 WORKDIR /app
-COPY --from=build /src/target/netfilter-flow.jar /app/netfilter-flow.jar
+# the quick start: the extracted jar and its launcher; the class data archives are made again here, by the Java
+# that will run them (an archive is good for its own JVM only)
+COPY --from=build /src/target/app /app/app
+COPY --from=build /src/target/netfilter-flow /app/netfilter-flow
+COPY --from=build /src/src/main/resources/scenarios/docker-wan-published.json /tmp/training.json
+RUN rm -f /app/app/*.jsa \
+    && java -XX:ArchiveClassesAtExit=/app/app/cli.jsa -jar /app/app/netfilter-flow.jar trace /tmp/training.json >/dev/null \
+    && java -XX:ArchiveClassesAtExit=/app/app/server.jsa -Dspring.context.exit=onRefresh \
+         -jar /app/app/netfilter-flow.jar --server.port=0 --netfilter-flow.data-dir=/tmp/training-data >/dev/null \
+    && rm -rf /tmp/training.json /tmp/training-data
 USER 10001
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0
@@ -24,4 +33,4 @@ ENV SERVER_ADDRESS=0.0.0.0
 # (compose.yaml runs two behind nginx)
 ENV NETFILTER_FLOW_DATA_DIR=/data
 VOLUME /data
-ENTRYPOINT ["java", "-jar", "/app/netfilter-flow.jar"]
+ENTRYPOINT ["/app/netfilter-flow"]

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code bench [--rulesets DIR] [--seconds N]}: parser throughput in lines per second for the
- * largest dump that loads and for a generated kube-proxy dump of 10,000 services. A measurement
- * to read, not a test: it never fails on a figure.
+ * largest dump that loads and for a generated kube-proxy dump of 10,000 services; {@code bench --whole-process}
+ * times whole processes instead ({@link WholeProcessBench}). A measurement to read, not a test: it never fails on a
+ * figure.
  */
 final class BenchCommand implements Cli.Command {
 
@@ -32,6 +33,14 @@ final class BenchCommand implements Cli.Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--whole-process")) {
+            try {
+                return WholeProcessBench.run(out, Integer.parseInt(option(args, "--rounds", "3")));
+            } catch (IOException | InterruptedException e) {
+                err.println("bench: " + e.getMessage());
+                return 1;
+            }
+        }
         Path rulesets = Path.of(option(args, "--rulesets", "../shared/rulesets"));
         double seconds = Double.parseDouble(option(args, "--seconds", "3"));
         out.printf(Locale.ROOT, "netfilter-flow parser benchmark (%d s a measurement, after warm-up)%n", (long) seconds);

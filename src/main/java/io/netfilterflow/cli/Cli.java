@@ -76,6 +76,9 @@ public final class Cli {
                   compare SCENARIO.json TRACEFILE  diff a trace recorded on a real host ('nft monitor trace'
                                                    output, or kernel log TRACE lines) with the simulation
                   bench [--rulesets DIR]           measure parser and simulator speed
+                  bench --whole-process [--rounds N]
+                                                   time check and trace as whole processes, beside
+                                                   iptables-nft-restore --test on the same dumps
                   load [--url URL] [--streams N] [--scenario FILE]
                                                    open N hop streams at once against a running server
                                                    and print p50/p95 time to first hop and errors

@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 
 /**
  * Servers of one deployment, each a process of this same program (the jar, or the classes a test runs from) on
@@ -45,13 +43,7 @@ final class LiveServers implements AutoCloseable {
 
     /** Starts server {@code i} and waits until it answers its health check. */
     void start(int i) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx768m", "-XX:+UseSerialGC"));
-        String classPath = System.getProperty("java.class.path");
-        if (bootJar(classPath)) {
-            command.addAll(List.of("-jar", classPath)); // java -jar netfilter-flow.jar live-bench
-        } else { // a test's classes (or the jar of a test runner whose manifest names them)
-            command.addAll(List.of("-cp", classPath, "io.netfilterflow.NetfilterFlowApplication"));
-        }
+        List<String> command = ThisProgram.command("-Xmx768m", "-XX:+UseSerialGC");
         command.add("--server.port=" + ports[i]);
         command.addAll(settings);
         processes[i] = new ProcessBuilder(command).redirectErrorStream(true)
@@ -92,22 +84,6 @@ final class LiveServers implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Whether the class path is this program's own executable jar (Spring Boot's, with BOOT-INF/ inside). */
-    private static boolean bootJar(String classPath) {
-        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-            return false;
-        }
-        try (JarFile jar = new JarFile(classPath)) {
-            return jar.getEntry("BOOT-INF/") != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private static int freePort() throws IOException {
