@@ -132,4 +132,27 @@ class AccessibilityBrowserTest extends BrowserPages {
             assertNoViolations(page, language + " quiz presenter");
         }
     }
+
+    /** A live session: the Live dialog running, the presenter's bar and class counts, a student's bar, stepped away. */
+    @Test
+    void aLiveSessionHasNoViolation() {
+        Page presenter = open("/?preset=raw-notrack&lang=ko#hop=2");
+        presenter.waitForSelector("body[data-state=done]");
+        presenter.click("#live");
+        assertNoViolations(presenter, "ko live dialog");
+        presenter.click("#live-start");
+        presenter.waitForSelector("#live-running:not([hidden])");
+        assertNoViolations(presenter, "ko live dialog, running");
+        String code = presenter.textContent("#live-code");
+        presenter.check("#live-quiz");
+        presenter.click("#live-close");
+        presenter.waitForSelector("#quiz[data-view=ask]", new Page.WaitForSelectorOptions().setTimeout(30_000));
+        assertNoViolations(presenter, "ko live presenter, the class's answers");
+        Page student = open("/live/" + code + "?lang=zh-CN");
+        student.waitForSelector("#quiz[data-view=ask]", new Page.WaitForSelectorOptions().setTimeout(10_000));
+        assertNoViolations(student, "zh-CN live student, a question");
+        student.keyboard().press("ArrowLeft");
+        student.waitForSelector("#live-return");
+        assertNoViolations(student, "zh-CN live student, stepped away");
+    }
 }
