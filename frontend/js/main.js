@@ -27,8 +27,7 @@ import {PacketBuilder, bindEndpointClicks} from './builder.js';
 import {EndpointForms} from './endpoint-form.js';
 import {CompareDialog} from './compare.js';
 import {kernelPath} from './kernel-path.js';
-import {LiveLead} from './live-lead.js';
-import {LiveFollow} from './live-follow.js';
+import {LivePage} from './live-page.js';
 
 const $ = id => document.getElementById(id);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -58,16 +57,10 @@ const compare = CompareDialog($('compare-dialog'), {
 });
 const registry = DiagramRegistry();
 const quiz = Quiz($('quiz'), {playback, diagram: $('diagram')});
-const follow = LiveFollow({bar: $('live-bar'), quiz, apply: followState});
+const live = LivePage({dialog: $('live-dialog'), bar: $('live-bar'), quiz, presenter, playback, editor,
+  presets: $('preset'), shown: () => scenario || editor.read(), run, runReady: () => runReady, goTo});
 // the keys and buttons: in a quiz, none steps past a question; a student following a presenter steps away
-const steps = follow.guard(quiz.guard(playback));
-const lead = LiveLead({dialog: $('live-dialog'), bar: $('live-bar'), quiz,
-  scenario: () => scenario || editor.read(),
-  position: () => ({hop: playback.state().cursor + 1, present: presenter.active(), quiz: quiz.active()}),
-  setQuiz: on => {
-    quiz.set(on);
-    if (scenario) run(scenario);
-  }});
+const steps = live.guard(quiz.guard(playback));
 const builder = PacketBuilder($('builder-dialog'), {
   scenario: () => editor.read() || (openEditor(true), null),
   run: one => {
@@ -83,7 +76,6 @@ let listPending = false;
 let firstHopMarked = false;
 let target = null;
 let runReady = Promise.resolve(); // resolves once a run's hops may arrive (its playback is reset)
-let followedShare = null;
 
 playback.on('change', render);
 
@@ -100,7 +92,7 @@ function render(state) {
   $('position').textContent = hop ? t('hop.of', state.cursor + 1, state.hops.length) : t('hop.none');
   $('speed-value').textContent = t('speed', SPEEDS[state.speedIndex]);
   quiz.update(state);
-  lead.changed();
+  live.changed();
   if (hop && !firstHopMarked) {
     firstHopMarked = true;
     requestAnimationFrame(() => performance.mark('first-hop-drawn'));
@@ -235,23 +227,6 @@ function goTo(hop) {
   reachTarget(Boolean(playback.state().summary));
 }
 
-/** A live session's state on this page: the presenter's scenario, hop and modes. */
-async function followState({scenario: id, hop, present, quiz: quizOn}) {
-  presenter.set(present);
-  if (quiz.active() !== quizOn) quiz.set(quizOn);
-  if (id !== followedShare) {
-    const shared = await getJson(`/api/shares/${encodeURIComponent(id)}`);
-    followedShare = id;
-    $('preset').value = '';
-    editor.fill(shared);
-    run(shared, {hop: Math.max(1, hop)});
-    await runReady;
-    quiz.presenterAt(Math.max(1, hop) - 1);
-    return;
-  }
-  goTo(hop);
-}
-
 async function loadPreset(id) {
   clearRun();
   const preset = await getJson(`/api/presets/${encodeURIComponent(id)}`);
@@ -295,11 +270,14 @@ async function start() {
     select.append(option);
   }
   if (link.liveCode) { // a student's page: the presenter's scenario, where the presenter is
-    await follow.join(link.liveCode).catch(problem => showRefusal($('verdicts'), problem));
+    await live.join(link.liveCode).catch(problem => showRefusal($('verdicts'), problem));
     document.body.dataset.ready = 'true';
     return;
   }
-  if (await resumePresenting(link)) return;
+  if (await live.resume(link)) { // a presenter's tab reloaded during a live session
+    document.body.dataset.ready = 'true';
+    return;
+  }
   const at = link.hop || link.packet ? {hop: link.hop, packet: link.packet} : null;
   let broken = null;
   const shared = await sharedScenario(link).catch(problem => {
@@ -320,21 +298,6 @@ async function start() {
   if (broken) showRefusal($('verdicts'), broken);
   document.body.dataset.ready = 'true';
   if (link.preset && scenario && (at || link.present || link.quiz)) await run(scenario, at);
-}
-
-/** A presenter's tab reloaded during a live session takes it up again where it was. */
-async function resumePresenting(link) {
-  const kept = lead.kept();
-  if (!kept || link.encoded || link.shareId) return false;
-  const current = await getJson(`/api/live/${kept.code}`).catch(() => null);
-  if (!current || current.ended) {
-    lead.forget();
-    return false;
-  }
-  await followState(current.state);
-  lead.resume(kept, current.state);
-  document.body.dataset.ready = 'true';
-  return true;
 }
 
 $('preset').addEventListener('change', event => loadPreset(event.target.value));
@@ -373,9 +336,7 @@ $('diagram').addEventListener('click', event => {
 bindEndpointClicks($('diagram'), name => builder.open(name));
 bindControls(steps, playback);
 $('share').addEventListener('click', () => share.open());
-$('live').addEventListener('click', () => lead.open());
-// presenter and quiz mode are a presenter's state too: a student's page follows them
-new MutationObserver(() => lead.changed()).observe(document.documentElement, {attributeFilter: ['class']});
+$('live').addEventListener('click', () => live.open());
 $('compare').addEventListener('click', () => compare.open());
 $('kernel-legend-clear').addEventListener('click', () => showKernelPath(null));
 $('counters').addEventListener('click', () => counters.open(scenario));

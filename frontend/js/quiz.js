@@ -298,6 +298,11 @@ export function Quiz(panel, {playback, diagram}) {
       drawnView = '';
       update();
     },
+    /** Stops the packet moving on by itself (a presenter's page taken up again stays where it was). */
+    pause() {
+      halt();
+      update();
+    },
     /** Where the presenter is (follow): the quiz asks there, and the student cannot step past it. */
     presenterAt(index) {
       frontier = index;

@@ -90,6 +90,18 @@ class LiveSessionBrowserTest extends BrowserPages {
         assertThat(presenter.locator("#quiz .quiz-tally li.right")).hasCount(1);
         Browser.screenshot(student, "live-student-told");
 
+        // the presenter's tab reloaded takes the session up again, where it was, and still moves the class
+        String before = presenter.textContent("#position");
+        presenter.reload();
+        presenter.waitForSelector("body[data-ready=true]");
+        assertThat(presenter.locator("#live-bar .live-code")).hasText(code, WAIT);
+        assertThat(presenter.locator("#position")).hasText(before, WAIT);
+        presenter.click("#live");
+        presenter.uncheck("#live-quiz");
+        presenter.click("#live-close");
+        presenter.keyboard().press("End");
+        assertThat(student.locator("#position")).hasText(presenter.textContent("#position"), WAIT);
+
         presenter.click("#live");
         presenter.click("#live-end");
         assertThat(student.locator("#live-bar")).containsText("ended",
