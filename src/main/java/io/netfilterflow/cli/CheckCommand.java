@@ -35,8 +35,9 @@ final class CheckCommand implements Cli.Command {
     /** Words that only ebtables-save writes, to suggest the flag when it was forgotten. */
     private static final Pattern EBTABLES_HINT =
             Pattern.compile("(?m)^\\*broute|-p (IPv4|IPv6|ARP|Length|802_1Q)\\b|-j CONTINUE\\b|--ip-(src|dst|proto) ");
-    /** What {@code nft list ruleset} writes, which is not a save format. */
-    private static final Pattern NFT_HINT = Pattern.compile("(?m)^table (ip|ip6|inet|bridge|arp|netdev) ");
+    /** What {@code nft list ruleset} writes at a line's start, which is not a save format. */
+    private static final List<String> NFT_TABLES =
+            List.of("table ip ", "table ip6 ", "table inet ", "table bridge ", "table arp ", "table netdev ");
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -56,7 +57,7 @@ final class CheckCommand implements Cli.Command {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        if (nft || !ebtables && (NFT_HINT.matcher(text).find() || NftJsonReader.isJson(text))) {
+        if (nft || !ebtables && (looksLikeNft(text) || NftJsonReader.isJson(text))) {
             return readNft(file, text, out, err);
         }
         try {
@@ -82,13 +83,27 @@ final class CheckCommand implements Cli.Command {
             }
             return Cli.INVALID_INPUT;
         } catch (RulesSyntaxException e) {
-            String hint = NFT_HINT.matcher(text).find()
+            String hint = looksLikeNft(text)
                     ? " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)"
                     : !ebtables && EBTABLES_HINT.matcher(text).find()
                     ? " (this looks like ebtables-save output: add --ebtables)" : "";
             err.println(file + ":" + e.line() + ": " + e.reason() + hint);
             return Cli.INVALID_INPUT;
         }
+    }
+
+    /** Whether a line starts with {@code table FAMILY}: found by scanning for the word, not a regex, as dumps are large. */
+    private static boolean looksLikeNft(String text) {
+        for (int at = text.indexOf("table "); at >= 0; at = text.indexOf("table ", at + 1)) {
+            if (at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r') {
+                for (String table : NFT_TABLES) {
+                    if (text.startsWith(table, at)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private int readNft(String file, String text, PrintStream out, PrintStream err) {

@@ -8,7 +8,9 @@ import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
 import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
+import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,15 +22,17 @@ final class RulesetSummary {
     }
 
     static String of(String file, IptablesRuleset ruleset) {
-        Map<String, Integer> matches = new TreeMap<>();
-        Map<String, Integer> targets = new TreeMap<>();
+        Map<String, Integer> matches = new HashMap<>();
+        Map<String, Integer> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (IptTable table : ruleset.tables()) {
             tables.append(String.format("  %-9s %s%n", table.name().saveName(),
                     counts(-1, table.chains().size(), table.ruleCount())));
             for (IptChain chain : table.chains()) {
                 for (IptRule rule : chain.rules()) {
-                    rule.matches().forEach(match -> count(matches, match.name()));
+                    for (XtMatch match : rule.matches()) {
+                        count(matches, match.name());
+                    }
                     if (rule.target() instanceof ChainJump jump) {
                         count(targets, jump.isGoto() ? "(goto chain)" : "(jump to chain)");
                     } else if (rule.target() != null) {
@@ -45,8 +49,8 @@ final class RulesetSummary {
     }
 
     static String of(String file, EbtablesRuleset ruleset) {
-        Map<String, Integer> matches = new TreeMap<>();
-        Map<String, Integer> targets = new TreeMap<>();
+        Map<String, Integer> matches = new HashMap<>();
+        Map<String, Integer> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (EbtTable table : ruleset.tables()) {
             tables.append(String.format("  %-9s %s%n", table.name().saveName(),
@@ -80,7 +84,8 @@ final class RulesetSummary {
         if (counts.isEmpty()) {
             return "none";
         }
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
 }

@@ -21,6 +21,7 @@ final class TextFiles {
 
     /** Larger than any real dump: the biggest corpus ruleset is a few MB. */
     static final int MAX_BYTES = 64 << 20;
+    private static final int BLOCK = 64 << 10;
 
     /** Why a file was not read, worded to follow {@code file: }. */
     static final class Refused extends Exception {
@@ -47,7 +48,7 @@ final class TextFiles {
             throw new Refused("cannot read: is a directory");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return decode(capped(in, limit));
+            return capped(in, limit, Files.isRegularFile(path) ? Files.size(path) : 0);
         } catch (NoSuchFileException e) {
             throw new Refused("cannot read: no such file");
         } catch (IOException e) {
@@ -55,23 +56,31 @@ final class TextFiles {
         }
     }
 
-    /** The bytes up to the first NUL (refused) or past the limit (refused), read a block at a time. */
-    private static byte[] capped(InputStream in, int limit) throws IOException, Refused {
-        byte[] bytes = new byte[8192];
+    /**
+     * The text up to the first NUL (refused) or past the limit (refused), read a block at a time into a buffer
+     * as large as the file says it is. ASCII, what dumps are, becomes a string in one copy; anything else is
+     * decoded strictly.
+     */
+    private static String capped(InputStream in, int limit, long expected) throws IOException, Refused {
+        byte[] bytes = new byte[(int) Math.max(8192, Math.min(expected + 1, limit + 1L))];
         int size = 0;
+        boolean ascii = true;
         while (true) {
             if (size == bytes.length) {
                 bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, limit + 1L));
             }
-            int n = in.read(bytes, size, bytes.length - size);
+            // a block at a time: a channel's stream reads through a native buffer as large as the request
+            int n = in.read(bytes, size, Math.min(BLOCK, bytes.length - size));
             if (n < 0) {
-                return Arrays.copyOf(bytes, size);
+                return ascii ? new String(bytes, 0, size, StandardCharsets.ISO_8859_1) : decode(Arrays.copyOf(bytes, size));
             }
             for (int i = size; i < size + n; i++) {
-                if (bytes[i] == 0) {
+                byte b = bytes[i];
+                if (b == 0) {
                     decode(Arrays.copyOf(bytes, i)); // bad UTF-8 before the NUL is named first
                     throw new Refused("cannot read: not a text file (a NUL byte at offset " + i + ")");
                 }
+                ascii &= b > 0;
             }
             size += n;
             if (size > limit) {

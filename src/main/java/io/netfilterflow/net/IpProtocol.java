@@ -24,9 +24,14 @@ public record IpProtocol(int number) {
             Map.entry("l2tp", 115), Map.entry("sctp", 132), Map.entry("udplite", 136));
 
     private static final String[] NAMES = new String[256];
+    /** One value per number, so that parsing a dump's 100k {@code -p tcp} makes none. */
+    private static final IpProtocol[] BY_NUMBER = new IpProtocol[256];
 
     static {
         BY_NAME.forEach((name, number) -> NAMES[number] = name);
+        for (int number = 0; number < BY_NUMBER.length; number++) {
+            BY_NUMBER[number] = new IpProtocol(number);
+        }
         NAMES[0] = null; // "all" is never printed: a rule without -p has no protocol
     }
 
@@ -38,13 +43,17 @@ public record IpProtocol(int number) {
 
     /** A name ({@code tcp}, case-insensitive as in iptables) or a number; {@code icmpv6} is an alias. */
     public static IpProtocol parse(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        Integer known = BY_NAME.get(lower.equals("icmpv6") ? "ipv6-icmp" : lower);
+        Integer known = BY_NAME.get(text); // as written nearly always: no lower-case copy
+        if (known == null) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            known = BY_NAME.get(lower.equals("icmpv6") ? "ipv6-icmp" : lower);
+        }
         if (known != null) {
-            return new IpProtocol(known);
+            return BY_NUMBER[known];
         }
         try {
-            return new IpProtocol(Integer.parseInt(text));
+            int number = Integer.parseInt(text);
+            return number >= 0 && number < BY_NUMBER.length ? BY_NUMBER[number] : new IpProtocol(number);
         } catch (NumberFormatException e) {
             throw new InvalidValue("net.unknown-protocol", text);
         }

@@ -62,4 +62,14 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     public String toString() {
         return ((bits >>> 24) & 0xff) + "." + ((bits >>> 16) & 0xff) + "." + ((bits >>> 8) & 0xff) + "." + (bits & 0xff);
     }
+
+    @Override
+    public boolean equals(Object other) { // written out, as Negatable's: hashed for every address a dump has
+        return other instanceof Ipv4Address that && that.bits == bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
 }

@@ -63,4 +63,14 @@ public record Ipv4Prefix(Ipv4Address address, int mask) {
         int length = length();
         return address + "/" + (length >= 0 ? Integer.toString(length) : new Ipv4Address(mask).toString());
     }
+
+    @Override
+    public boolean equals(Object other) { // written out, as Negatable's: hashed for every prefix a dump has
+        return other instanceof Ipv4Prefix that && that.mask == mask && that.address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 33 + mask;
+    }
 }

@@ -72,4 +72,14 @@ public record PortRange(int first, int last) {
     public String toString() {
         return format(':');
     }
+
+    @Override
+    public boolean equals(Object other) { // written out, as Negatable's: hashed for every port a dump has
+        return other instanceof PortRange that && that.first == first && that.last == last;
+    }
+
+    @Override
+    public int hashCode() {
+        return first * 65537 + last;
+    }
 }

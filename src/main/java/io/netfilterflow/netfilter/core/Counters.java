@@ -27,7 +27,9 @@ public record Counters(long packets, long bytes) {
         if (colon < 0) {
             throw new InvalidValue("rules.not-a-counter-pair", text);
         }
-        return new Counters(number(text.substring(1, colon)), number(text.substring(colon + 1, text.length() - 1)));
+        long packets = number(text.substring(1, colon));
+        long bytes = number(text.substring(colon + 1, text.length() - 1));
+        return packets == 0 && bytes == 0 ? ZERO : new Counters(packets, bytes); // [0:0] on most chains of a dump
     }
 
     public static long number(String text) {

@@ -17,4 +17,16 @@ public record Negatable<T>(T value, boolean inverted) {
     public boolean test(boolean valueMatches) {
         return valueMatches != inverted;
     }
+
+    // written out, not left to the record: a dump's parse compares and hashes hundreds of thousands of these,
+    // most of it before the JIT has compiled the record's generic methods (SharedValues)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Negatable<?> that && that.inverted == inverted && that.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode() * 2 + (inverted ? 1 : 0);
+    }
 }

@@ -6,16 +6,15 @@ import io.netfilterflow.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Which base chains reach each chain through jumps and gotos, found as the kernel's
  * {@code mark_source_chains} walks them; a chain that reaches itself is a loop and is refused.
- * Iterative, so a deep chain of chains cannot overflow the stack.
+ * Iterative, so a deep chain of chains cannot overflow the stack. Reading the jumps is also where a jump to no
+ * chain, or to a base chain, is refused ({@code translate_table}), as each jump's chain is looked up once.
  */
 public final class ChainGraph {
 
@@ -27,33 +26,58 @@ public final class ChainGraph {
 
     private ChainGraph(IptTable table) {
         chains = table.chains();
-        Map<String, Integer> index = new HashMap<>(chains.size() * 2);
-        for (int i = 0; i < chains.size(); i++) {
-            index.put(chains.get(i).name(), i);
-        }
         callees = new int[chains.size()][];
         calls = new IptRule[chains.size()][];
         for (int i = 0; i < chains.size(); i++) {
-            List<IptRule> jumps = chains.get(i).rules().stream().filter(r -> r.target() instanceof ChainJump).toList();
-            callees[i] = new int[jumps.size()];
-            calls[i] = jumps.toArray(IptRule[]::new);
-            for (int j = 0; j < jumps.size(); j++) {
-                callees[i][j] = index.get(((ChainJump) jumps.get(j).target()).chain());
+            List<IptRule> rules = chains.get(i).rules();
+            int count = 0;
+            for (IptRule rule : rules) {
+                count += rule.target() instanceof ChainJump ? 1 : 0;
+            }
+            callees[i] = new int[count];
+            calls[i] = new IptRule[count];
+            int j = 0;
+            for (IptRule rule : rules) {
+                if (rule.target() instanceof ChainJump jump) {
+                    callees[i][j] = callee(table, rule, jump);
+                    calls[i][j++] = rule;
+                }
             }
         }
         reachedBy = new int[chains.size()];
     }
 
-    /** Walks every base chain of the table; throws on a loop, naming the rule that closes it. */
+    private static int callee(IptTable table, IptRule rule, ChainJump jump) {
+        int callee = table.indexOf(jump.chain());
+        if (callee < 0) {
+            throw new RulesSyntaxException(rule.source(), Problem.of("rules.no-such-target-or-chain",
+                    jump.chain(), table.name().saveName()));
+        }
+        if (table.chains().get(callee).isBuiltin()) {
+            throw new RulesSyntaxException(rule.source(), Problem.of("rules.jump-to-builtin-chain", jump.chain()));
+        }
+        return callee;
+    }
+
+    /** Reads the table's jumps and walks every base chain; throws on a bad jump or a loop, naming the rule. */
     public static ChainGraph of(IptTable table) {
-        ChainGraph graph = new ChainGraph(table);
-        for (int i = 0; i < graph.chains.size(); i++) {
-            if (graph.chains.get(i).isBuiltin()) {
-                graph.walk(i, graph.bases.size());
-                graph.bases.add(graph.chains.get(i).name());
+        return jumpsOf(table).walked();
+    }
+
+    /** Reads the table's jumps, refusing one to no chain or to a base chain, in the table's order; not walked yet. */
+    public static ChainGraph jumpsOf(IptTable table) {
+        return new ChainGraph(table);
+    }
+
+    /** Walks every base chain; throws on a loop, naming the rule that closes it. */
+    public ChainGraph walked() {
+        for (int i = 0; i < chains.size(); i++) {
+            if (chains.get(i).isBuiltin()) {
+                walk(i, bases.size());
+                bases.add(chains.get(i).name());
             }
         }
-        return graph;
+        return this;
     }
 
     private void walk(int start, int baseBit) {

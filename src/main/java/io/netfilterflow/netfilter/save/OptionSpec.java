@@ -1,12 +1,15 @@
 package io.netfilterflow.netfilter.save;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import java.util.List;
 
 /**
  * The options one extension accepts on the command line, each with how many words follow it
  * (the extension's {@code struct xt_option_entry} table).
  */
-public record OptionSpec(List<Option> options) {
+public record OptionSpec(List<Option> options, Map<String, Option> byName) {
 
     /** One option: its long names and how many arguments it takes. */
     public record Option(List<String> names, int arity) {
@@ -18,16 +21,15 @@ public record OptionSpec(List<Option> options) {
             String names = (String) nameArityPairs[i];
             list.add(new Option(List.of(names.split("\\|")), (Integer) nameArityPairs[i + 1]));
         }
-        return new OptionSpec(List.copyOf(list));
+        Map<String, Option> byName = new HashMap<>();
+        for (Option option : list) {
+            option.names().forEach(name -> byName.putIfAbsent(name, option)); // the first declared wins
+        }
+        return new OptionSpec(List.copyOf(list), Map.copyOf(byName));
     }
 
     /** The option whose name (any alias) this is, or null. */
     public Option find(String name) {
-        for (Option option : options) {
-            if (option.names().contains(name)) {
-                return option;
-            }
-        }
-        return null;
+        return byName.get(name); // asked for each option of each rule, by each extension the rule loaded
     }
 }

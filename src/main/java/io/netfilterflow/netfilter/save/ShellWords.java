@@ -16,12 +16,17 @@ public final class ShellWords {
     }
 
     public static List<String> split(SourceLine line) {
-        String text = line.text();
-        List<String> words = new ArrayList<>(24);
-        StringBuilder word = new StringBuilder();
+        return split(line, new ArrayList<>(24));
+    }
+
+    /** The words of the line in {@code words}, emptied first: a parser reading many lines reuses one list. */
+    public static List<String> split(SourceLine line, List<String> words) {
+        words.clear();
+        String text = line.input(); // scanned in place: the line is a view into the whole input
+        StringBuilder word = new StringBuilder(0); // grown only for a word with quotes or escapes inside
         boolean inWord = false;
-        int i = 0;
-        int n = text.length();
+        int i = line.start();
+        int n = line.end();
         while (i < n) {
             char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r') {
@@ -32,7 +37,7 @@ public final class ShellWords {
                 }
                 i++;
             } else if (!inWord && isPlain(c)) {
-                int end = plainEnd(text, i);
+                int end = plainEnd(text, i, n);
                 if (end == n || text.charAt(end) == ' ' || text.charAt(end) == '\t') {
                     words.add(CommonWords.word(text, i, end)); // the common case: no quotes, no escapes
                     i = end;
@@ -42,11 +47,17 @@ public final class ShellWords {
                 i = end;
                 inWord = true;
             } else if (c == '"') {
-                i = doubleQuoted(line, i + 1, word);
+                int end = inWord ? -1 : plainQuoted(text, i + 1, n);
+                if (end > 0) {
+                    words.add(text.substring(i + 1, end)); // "a comment": the whole word, without escapes
+                    i = end + 1;
+                    continue;
+                }
+                i = doubleQuoted(line, i + 1, n, word);
                 inWord = true;
             } else if (c == '\'') {
                 int end = text.indexOf('\'', i + 1);
-                if (end < 0) {
+                if (end < 0 || end >= n) {
                     throw new RulesSyntaxException(line, Problem.of("rules.unterminated-single-quote"));
                 }
                 word.append(text, i + 1, end);
@@ -72,30 +83,44 @@ public final class ShellWords {
         return c != ' ' && c != '\t' && c != '\r' && c != '"' && c != '\'' && c != '\\';
     }
 
-    private static int plainEnd(String text, int from) {
+    private static int plainEnd(String text, int from, int n) {
         int i = from;
-        while (i < text.length() && isPlain(text.charAt(i))) {
+        while (i < n && isPlain(text.charAt(i))) {
             i++;
         }
         return i;
     }
 
-    private static int doubleQuoted(SourceLine line, int start, StringBuilder word) {
-        String text = line.text();
+    /** Where a quoted word that starts at {@code from} closes, when it has no escape and ends there; else -1. */
+    private static int plainQuoted(String text, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                return -1;
+            }
+            if (c == '"') {
+                return i + 1 == n || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t' ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int doubleQuoted(SourceLine line, int start, int n, StringBuilder word) {
+        String text = line.input();
         int i = start;
-        while (i < text.length()) {
+        while (i < n) {
             char c = text.charAt(i);
             if (c == '"') {
                 return i + 1;
             }
             if (c != '\\') {
                 int end = i + 1;
-                while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\') {
+                while (end < n && text.charAt(end) != '"' && text.charAt(end) != '\\') {
                     end++;
                 }
                 word.append(text, i, end);
                 i = end;
-            } else if (i + 1 < text.length()) {
+            } else if (i + 1 < n) {
                 char next = text.charAt(i + 1);
                 if (next != '"' && next != '\\' && next != '\'') {
                     word.append('\\');

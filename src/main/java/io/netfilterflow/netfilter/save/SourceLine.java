@@ -2,14 +2,31 @@ package io.netfilterflow.netfilter.save;
 
 import java.util.function.Consumer;
 
-/** One line of the user's input, kept with every rule so that any later message can point at it. */
-public record SourceLine(int number, String text) {
+/**
+ * One line of the user's input, kept with every rule so that any later message can point at it.
+ * A line read by {@link #forEach} is a view into the whole text rather than a copy of its own, and keeps only
+ * where it starts (it ends at the next newline): a dump of 430k lines keeps one string, and 24 bytes a line.
+ */
+public final class SourceLine {
 
-    public SourceLine {
+    /** {@link #start} of a line made from its own text, which may hold anything, newlines too. */
+    private static final int WHOLE = -1;
+
+    private final int number;
+    private final String input;
+    private final int start;
+
+    public SourceLine(int number, String text) {
+        this(number, text == null ? "" : text, WHOLE);
+    }
+
+    private SourceLine(int number, String input, int start) {
         if (number < 1) {
             throw new IllegalArgumentException("line numbers start at 1");
         }
-        text = text == null ? "" : text;
+        this.number = number;
+        this.input = input;
+        this.start = start;
     }
 
     /** Hands each line of a text to the reader, numbered from 1; returns how many there were. */
@@ -17,13 +34,81 @@ public record SourceLine(int number, String text) {
         int number = 0;
         int start = 0;
         while (start < text.length()) {
+            reader.accept(new SourceLine(++number, text, start));
             int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            reader.accept(new SourceLine(++number, text.substring(start, end)));
-            start = end + 1;
+            start = end < 0 ? text.length() : end + 1;
         }
         return number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String text() {
+        return start == WHOLE ? input : input.substring(start, end());
+    }
+
+    /** The text this line is part of, and where in it: what a reader scans without copying the line. */
+    String input() {
+        return input;
+    }
+
+    int start() {
+        return start == WHOLE ? 0 : start;
+    }
+
+    int end() {
+        if (start == WHOLE) {
+            return input.length();
+        }
+        int end = input.indexOf('\n', start);
+        return end < 0 ? input.length() : end;
+    }
+
+    /** The first character that is not white space, or -1 for a blank line: what a parser dispatches on. */
+    public int firstVisible() {
+        for (int i = start(), end = end(); i < end; i++) {
+            if (!Character.isWhitespace(input.charAt(i))) {
+                return input.charAt(i);
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the line, less white space around it, is this word. */
+    public boolean is(String word) {
+        int from = start();
+        int to = end();
+        while (from < to && Character.isWhitespace(input.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(input.charAt(to - 1))) {
+            to--;
+        }
+        return to - from == word.length() && input.startsWith(word, from);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof SourceLine line) || line.number != number) {
+            return false;
+        }
+        int length = end() - start();
+        return line.end() - line.start() == length && input.regionMatches(start(), line.input, line.start(), length);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = number;
+        for (int i = start(), end = end(); i < end; i++) {
+            hash = 31 * hash + input.charAt(i);
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "SourceLine[number=" + number + ", text=" + text() + "]";
     }
 }

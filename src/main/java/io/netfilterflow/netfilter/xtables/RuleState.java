@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,7 +22,7 @@ public final class RuleState<T> {
     }
 
     /** State of this rule's match or target object alone (two equal rules on two lines keep their own). */
-    public static <T> RuleState<T> of(Object rule, Class<T> type, Supplier<T> initial) {
+    public static <T> RuleState<T> of(KeepsState rule, Class<T> type, Supplier<T> initial) {
         return new RuleState<>(new Identity(rule), type, initial);
     }
 

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.bridge.ebt;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import io.netfilterflow.netfilter.bridge.EbtActionParam;
 import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -9,7 +10,7 @@ import io.netfilterflow.netfilter.xtables.RuleState;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 
 /** {@code --limit R --limit-burst N} ({@code ebt_limit}); ebtables always prints the burst. */
-public record EbtLimitMatch(RateLimit rate) implements EbtMatch {
+public record EbtLimitMatch(RateLimit rate) implements EbtMatch, KeepsState {
 
     public static final XtExtension<EbtLimitMatch> EXTENSION = new XtExtension<>("limit",
             OptionSpec.of("--limit", 1, "--limit-burst", 1),

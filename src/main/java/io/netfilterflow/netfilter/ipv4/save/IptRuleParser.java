@@ -12,6 +12,7 @@ import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.OptionUse;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.SharedValues;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
@@ -23,6 +24,7 @@ import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +54,8 @@ final class IptRuleParser {
 
     private final SourceLine line;
     private final List<String> words;
+    private final SharedValues shared;
+    private final UnaryOperator<String> chainNames;
     private int next;
     private boolean negate;
 
@@ -67,9 +71,13 @@ final class IptRuleParser {
     private XtTarget jump;
     private Counters counters;
 
-    IptRuleParser(SourceLine line, List<String> words, int start, Counters counters) {
+    /** {@code chainNames}: the table's own string for a chain name, which a jump keeps. */
+    IptRuleParser(SourceLine line, List<String> words, int start, Counters counters, SharedValues shared,
+                  UnaryOperator<String> chainNames) {
         this.line = line;
         this.words = words;
+        this.shared = shared;
+        this.chainNames = chainNames;
         this.next = start;
         this.counters = counters;
     }
@@ -92,9 +100,9 @@ final class IptRuleParser {
         }
         List<XtMatch> built = new ArrayList<>(matches.size());
         for (Pending pending : matches) {
-            built.add(pending.buildMatch());
+            built.add(shared.share(pending.buildMatch()));
         }
-        XtTarget builtTarget = target != null ? target.buildTarget() : jump;
+        XtTarget builtTarget = shared.share(target != null ? target.buildTarget() : jump);
         IpHeaderMatch header = new IpHeaderMatch(source, destination, in, out, protocol, fragment);
         ProtocolCheck.check(line, header, built, builtTarget);
         return new IptRule(header, built, builtTarget, counters, line);
@@ -102,12 +110,12 @@ final class IptRuleParser {
 
     private void option(String word) {
         switch (word) {
-            case "-s", "--source", "--src" -> source = once(source, word, Negatable.of(address(value(word)), take()));
+            case "-s", "--source", "--src" -> source = once(source, word, shared.share(Negatable.of(address(value(word)), take())));
             case "-d", "--destination", "--dst" ->
-                    destination = once(destination, word, Negatable.of(address(value(word)), take()));
-            case "-i", "--in-interface" -> in = once(in, word, Negatable.of(iface(value(word)), take()));
-            case "-o", "--out-interface" -> out = once(out, word, Negatable.of(iface(value(word)), take()));
-            case "-p", "--protocol" -> protocol = once(protocol, word, Negatable.of(protocol(value(word)), take()));
+                    destination = once(destination, word, shared.share(Negatable.of(address(value(word)), take())));
+            case "-i", "--in-interface" -> in = once(in, word, shared.share(Negatable.of(iface(value(word)), take())));
+            case "-o", "--out-interface" -> out = once(out, word, shared.share(Negatable.of(iface(value(word)), take())));
+            case "-p", "--protocol" -> protocol = once(protocol, word, shared.share(Negatable.of(protocol(value(word)), take())));
             case "-f", "--fragment" -> fragment = once(fragment, word, !take());
             case "-m", "--match" -> loadMatch(value(word));
             case "-j", "--jump" -> setTarget(value(word), false);
@@ -219,7 +227,7 @@ final class IptRuleParser {
             if (standard != null || extension != null) {
                 throw error(Problem.of("rules.goto-target", name));
             }
-            jump = new ChainJump(name, true);
+            jump = new ChainJump(chainNames.apply(name), true);
         } else if (standard != null) {
             jump = standard;
         } else if (extension != null) {
@@ -232,7 +240,7 @@ final class IptRuleParser {
             target = unsupported(name); // a chain jump takes no options, so this is a target we do not model
             lastUnsupported = target;
         } else {
-            jump = new ChainJump(name, false); // checked against the table's chains at COMMIT
+            jump = new ChainJump(chainNames.apply(name), false); // checked against the table's chains at COMMIT
         }
     }
 
@@ -256,9 +264,9 @@ final class IptRuleParser {
             throw error(unknownOption(name));
         }
         OptionSpec.Option spec = owner.extension().options().find(name);
-        List<String> args = new ArrayList<>(spec.arity());
-        for (int i = 0; i < spec.arity(); i++) {
-            args.add(i == 0 && inlineValue != null ? inlineValue : value(name));
+        String[] args = new String[spec.arity()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = i == 0 && inlineValue != null ? inlineValue : value(name);
         }
         if (spec.arity() == 0 && inlineValue != null) {
             throw error(Problem.of("rules.option-takes-no-value", name));
@@ -268,7 +276,7 @@ final class IptRuleParser {
             // no iptables target has an invertible option (XTOPT_INVERT is never set on one)
             throw owner.args().refuse("rules.cannot-negate-option", spec.names().get(0));
         }
-        owner.args().add(new OptionUse(spec.names().get(0), inverted, args));
+        owner.args().add(new OptionUse(spec.names().get(0), inverted, List.of(args)));
     }
 
     /** An option of an unsupported extension: it and the values after it are kept as written. */

@@ -7,6 +7,7 @@ import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.ipv4.IptablesRuleset;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
+import io.netfilterflow.netfilter.save.SharedValues;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
 import io.netfilterflow.problem.Problem;
@@ -22,6 +23,9 @@ import java.util.Set;
 public final class IptablesSaveParser {
 
     private final Backend backend;
+    private final SharedValues shared = new SharedValues();
+    /** The words of the line being read, one list for all. */
+    private final List<String> words = new ArrayList<>(32);
     private final List<IptTable> tables = new ArrayList<>();
     private final Set<IptTableName> seen = EnumSet.noneOf(IptTableName.class);
     private TableBuilder current;
@@ -47,16 +51,15 @@ public final class IptablesSaveParser {
     }
 
     private void line(SourceLine line) {
-        String text = line.text().strip();
-        if (text.isEmpty() || text.charAt(0) == '#') {
+        int first = line.firstVisible(); // the line is not copied: most are rules, read in place
+        if (first < 0 || first == '#') {
             return;
         }
-        char first = text.charAt(0);
         if (first == '*') {
-            openTable(line, text.substring(1));
+            openTable(line, line.text().strip().substring(1));
         } else if (first == ':') {
             declareChain(line);
-        } else if (text.equals("COMMIT")) {
+        } else if (line.is("COMMIT")) {
             commit(line);
         } else if (first == '-' || first == '[') {
             command(line);
@@ -82,7 +85,7 @@ public final class IptablesSaveParser {
 
     private void declareChain(SourceLine line) {
         TableBuilder table = requireTable(line);
-        List<String> words = ShellWords.split(line);
+        List<String> words = ShellWords.split(line, this.words);
         if (words.size() < 2 || words.size() > 3 || words.get(0).length() < 2) {
             throw new RulesSyntaxException(line, Problem.of("rules.chain-line"));
         }
@@ -105,7 +108,7 @@ public final class IptablesSaveParser {
 
     private void command(SourceLine line) {
         TableBuilder table = requireTable(line);
-        List<String> words = ShellWords.split(line);
+        List<String> words = ShellWords.split(line, this.words);
         int i = 0;
         Counters counters = null;
         if (words.get(0).startsWith("[")) {
@@ -170,8 +173,8 @@ public final class IptablesSaveParser {
         }
     }
 
-    private static IptRule rule(SourceLine line, List<String> words, int start, Counters counters) {
-        return new IptRuleParser(line, words, start, counters).parse();
+    private IptRule rule(SourceLine line, List<String> words, int start, Counters counters) {
+        return new IptRuleParser(line, words, start, counters, shared, current::chainName).parse();
     }
 
     /** A rule number after the chain name, or 0 when the rule itself follows. */

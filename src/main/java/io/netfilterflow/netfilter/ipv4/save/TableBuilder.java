@@ -46,7 +46,12 @@ final class TableBuilder {
     private final IptTableName name;
     private final Backend backend;
     private final Map<String, ChainDraft> chains = new LinkedHashMap<>();
-    /** Every jump rule added and removed, in input order: what nf_tables replays when the table is too deep. */
+    /** The chain the last rule went to: the next one nearly always goes there too, found without a lookup. */
+    private ChainDraft last;
+    /**
+     * Every jump rule added and removed, in input order: what nf_tables replays when the table is too deep.
+     * Kept for the nft backend only.
+     */
     private final List<NftJumpLimit.Change> jumps = new ArrayList<>();
 
     TableBuilder(IptTableName name, Backend backend) {
@@ -56,6 +61,15 @@ final class TableBuilder {
 
     IptTableName name() {
         return name;
+    }
+
+    /**
+     * The name as the chain was declared, when it was: a jump to it then shares that string instead of keeping
+     * its own copy (a dump of 60k services names each of its 120k chains in a jump).
+     */
+    String chainName(String chain) {
+        ChainDraft draft = chains.get(chain);
+        return draft == null ? chain : draft.name;
     }
 
     void declare(SourceLine line, String chain, String policyWord, Counters counters) {
@@ -99,7 +113,7 @@ final class TableBuilder {
         if (rule.header().inInterface() != null && (chain.equals("POSTROUTING") || chain.equals("OUTPUT"))) {
             throw new RulesSyntaxException(line, Problem.of("rules.no-in-interface-here", chain));
         }
-        ChainDraft draft = chains.get(chain);
+        ChainDraft draft = last != null && last.name.equals(chain) ? last : chains.get(chain);
         if (draft == null && name.isBuiltin(chain)) {
             draft = new ChainDraft(chain, StandardTarget.ACCEPT, null, line); // the kernel always has it
             chains.put(chain, draft);
@@ -107,9 +121,10 @@ final class TableBuilder {
         if (draft == null) {
             throw new RulesSyntaxException(line, Problem.of("rules.no-such-chain-declare", chain, name.saveName()));
         }
-        if (rule.target() instanceof ChainJump jump) {
+        if (backend == Backend.NFT && rule.target() instanceof ChainJump jump) {
             jumps.add(new NftJumpLimit.Change(line, position < 0 ? "-A" : "-I", chain, jump.chain(), true));
         }
+        last = draft;
         if (position < 0) {
             draft.rules.add(draft.rules.size(), rule);
         } else if (position - 1 > draft.rules.size()) {
@@ -153,13 +168,14 @@ final class TableBuilder {
     }
 
     private void removed(SourceLine line, String chain, IptRule rule) {
-        if (rule.target() instanceof ChainJump jump) {
+        if (backend == Backend.NFT && rule.target() instanceof ChainJump jump) {
             jumps.add(new NftJumpLimit.Change(line, "-D", chain, jump.chain(), false));
         }
     }
 
     /** {@code -X [CHAIN]}: deletes an empty user chain, or every user chain. */
     void deleteChain(SourceLine line, String chain) {
+        last = null;
         if (chain == null) {
             chains.values().stream().filter(draft -> draft.policy == null).forEach(draft -> clear(line, draft));
             chains.values().removeIf(draft -> draft.policy == null);
@@ -213,11 +229,11 @@ final class TableBuilder {
                 .sorted(Comparator.comparing(draft -> draft.name))
                 .forEach(draft -> ordered.add(chain(draft)));
         IptTable table = new IptTable(name, ordered);
-        TableChecks.checkJumps(table);
+        ChainGraph graph = ChainGraph.jumpsOf(table);
         if (backend == Backend.NFT) {
             NftJumpLimit.check(jumps, name::isBuiltin); // before the loop check: nf_tables refuses a loop as too deep
         }
-        TableChecks.checkHooks(table, ChainGraph.of(table));
+        TableChecks.checkHooks(table, graph.walked());
         return table;
     }
 

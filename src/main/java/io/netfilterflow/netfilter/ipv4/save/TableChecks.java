@@ -8,38 +8,18 @@ import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.xtables.XtMatch;
-import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.problem.Problem;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The checks the kernel makes when a table is loaded ({@code translate_table},
- * {@code xt_check_target}): jumps go to user chains that exist, and each extension is used only in
- * its table and from hooks it allows, reached through however many jumps.
+ * The checks the kernel makes when a table is loaded ({@code xt_check_match}, {@code xt_check_target}):
+ * each extension is used only in its table and from hooks it allows, reached through however many jumps
+ * ({@link ChainGraph} refuses jumps to no chain or to a base chain, and loops).
  */
 final class TableChecks {
 
     private TableChecks() {
-    }
-
-    static void checkJumps(IptTable table) {
-        IptTableName name = table.name();
-        for (IptChain chain : table.chains()) {
-            for (IptRule rule : chain.rules()) {
-                if (rule.target() instanceof ChainJump jump) {
-                    IptChain callee = table.chain(jump.chain());
-                    if (callee == null) {
-                        throw new RulesSyntaxException(rule.source(), Problem.of("rules.no-such-target-or-chain",
-                                jump.chain(), name.saveName()));
-                    }
-                    if (callee.isBuiltin()) {
-                        throw new RulesSyntaxException(rule.source(), Problem.of("rules.jump-to-builtin-chain",
-                                jump.chain()));
-                    }
-                }
-            }
-        }
     }
 
     static void checkHooks(IptTable table, ChainGraph graph) {

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.nft.expr;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import io.netfilterflow.net.Ipv4Address;
 import io.netfilterflow.net.PortRange;
 import io.netfilterflow.netfilter.nat.NatRange;
@@ -68,7 +69,7 @@ public sealed interface NftExpr {
      * {@code quota [over] N UNIT [used M UNIT]} ({@code nft_quota}): each packet's length is added to what the rule
      * has consumed; past the quota ({@code consumed >= N}) the rule breaks, or, with {@code over}, only then goes on.
      */
-    record Quota(long bytes, long used, boolean over) implements NftExpr {
+    record Quota(long bytes, long used, boolean over) implements NftExpr, KeepsState {
 
         /** What this rule has consumed so far in the run. */
         public static final class Consumed {
@@ -81,6 +82,6 @@ public sealed interface NftExpr {
     }
 
     /** {@code limit rate [over] N/UNIT [burst B packets]}: a token bucket; {@code over} matches past it. */
-    record Limit(RateLimit rate, boolean over) implements NftExpr {
+    record Limit(RateLimit rate, boolean over) implements NftExpr, KeepsState {
     }
 }

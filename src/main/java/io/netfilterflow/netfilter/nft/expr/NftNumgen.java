@@ -1,12 +1,13 @@
 package io.netfilterflow.netfilter.nft.expr;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import io.netfilterflow.netfilter.xtables.RuleState;
 
 /**
  * {@code numgen random mod N [offset O]} and {@code numgen inc mod N [offset O]} ({@code nft_numgen}): a draw
  * from the run's seeded generator, as {@code statistic --mode random} takes it, or a counter kept by the rule.
  */
-public record NftNumgen(boolean random, int modulus, int offset) implements NftSelector {
+public record NftNumgen(boolean random, int modulus, int offset) implements NftSelector, KeepsState {
 
     /** The counter of an {@code inc} generator. */
     static final class Counter {

@@ -18,11 +18,30 @@ public record CommentMatch(String comment) implements XtMatch {
             args -> {
                 var use = args.require("--comment");
                 args.notInvertible("--comment");
-                if (use.arg().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+                if (utf8Length(use.arg()) > MAX_LENGTH) {
                     throw args.refuse("rules.comment-too-long");
                 }
                 return new CommentMatch(use.arg());
             });
+
+    /** The length in UTF-8 without encoding it: every rule of a kube-proxy dump has a comment. */
+    private static int utf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length++;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += Character.isSurrogate(c) ? 1 : 3; // a lone surrogate is encoded as '?'
+            }
+        }
+        return length;
+    }
 
     @Override
     public String name() {

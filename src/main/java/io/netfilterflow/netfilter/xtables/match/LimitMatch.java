@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
 import io.netfilterflow.netfilter.save.RuleWriter;
@@ -10,7 +11,7 @@ import io.netfilterflow.netfilter.xtables.XtExtension;
 import io.netfilterflow.netfilter.xtables.XtMatch;
 
 /** {@code -m limit --limit R --limit-burst N} ({@code xt_limit}): a token bucket. */
-public record LimitMatch(RateLimit rate) implements XtMatch {
+public record LimitMatch(RateLimit rate) implements XtMatch, KeepsState {
 
     public static final XtExtension<LimitMatch> EXTENSION = new XtExtension<>("limit",
             OptionSpec.of("--limit", 1, "--limit-burst", 1),

@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.xtables.match;
 
+import io.netfilterflow.netfilter.core.KeepsState;
 import io.netfilterflow.netfilter.save.ExtensionArgs;
 import io.netfilterflow.netfilter.save.ListWriter;
 import io.netfilterflow.netfilter.save.OptionSpec;
@@ -20,7 +21,7 @@ import java.math.RoundingMode;
  * it (a 31-bit fraction), or every nth packet.
  */
 public record StatisticMatch(Mode mode, long probability, int every, int packet, boolean inverted)
-        implements XtMatch {
+        implements XtMatch, KeepsState {
 
     /** {@code XT_STATISTIC_MODE_RANDOM/NTH}. */
     public enum Mode { RANDOM, NTH }
