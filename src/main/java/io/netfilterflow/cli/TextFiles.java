@@ -22,6 +22,7 @@ final class TextFiles {
     /** Larger than any real dump: the biggest corpus ruleset is a few MB. */
     static final int MAX_BYTES = 64 << 20;
     private static final int BLOCK = 64 << 10;
+    private static final int COLLECT_AFTER = 8 << 20;
 
     /** Why a file was not read, worded to follow {@code file: }. */
     static final class Refused extends Exception {
@@ -38,6 +39,16 @@ final class TextFiles {
     }
 
     static String read(String file, int limit) throws Refused {
+        String text = readOnce(file, limit);
+        if (text.length() > COLLECT_AFTER) {
+            // the buffer read into is garbage as large as the file, in the old generation, where nothing would
+            // collect it in a command's short run: collected now, in a few ms, once the reading frame is gone
+            System.gc();
+        }
+        return text;
+    }
+
+    private static String readOnce(String file, int limit) throws Refused {
         Path path;
         try {
             path = Path.of(file);
@@ -47,13 +58,15 @@ final class TextFiles {
         if (Files.isDirectory(path)) {
             throw new Refused("cannot read: is a directory");
         }
+        String text;
         try (InputStream in = Files.newInputStream(path)) {
-            return capped(in, limit, Files.isRegularFile(path) ? Files.size(path) : 0);
+            text = capped(in, limit, Files.isRegularFile(path) ? Files.size(path) : 0);
         } catch (NoSuchFileException e) {
             throw new Refused("cannot read: no such file");
         } catch (IOException e) {
             throw new Refused("cannot read: " + e.getMessage());
         }
+        return text;
     }
 
     /**

@@ -48,6 +48,34 @@ class ShellWordsTest {
                 .hasMessage("line 3: unterminated single quote");
     }
 
+    @Test
+    void aLineOfALargerTextEndsAtItsNewline() {
+        java.util.List<java.util.List<String>> lines = new java.util.ArrayList<>();
+        SourceLine.forEach("-A X -m comment --comment \"a b\"\n\"c\" d\n", line -> lines.add(ShellWords.split(line)));
+        assertThat(lines).containsExactly(java.util.List.of("-A", "X", "-m", "comment", "--comment", "a b"),
+                java.util.List.of("c", "d"));
+    }
+
+    @Test
+    void aQuoteLeftOpenIsNotClosedByTheNextLine() {
+        java.util.List<SourceLine> lines = new java.util.ArrayList<>();
+        SourceLine.forEach("--comment \"open\n\"x\"\n--comment 'open\n'y'\n", lines::add);
+        assertThatThrownBy(() -> ShellWords.split(lines.get(0))).hasMessage("line 1: unterminated double quote");
+        assertThatThrownBy(() -> ShellWords.split(lines.get(2))).hasMessage("line 3: unterminated single quote");
+    }
+
+    @Test
+    void aQuotedWordJoinsTheTextRightAfterIt() {
+        assertThat(words("\"ab\"cd \"x\"\"y\" \"e\"")).containsExactly("abcd", "xy", "e");
+    }
+
+    @Test
+    void aReusedListHoldsOnlyTheLastLine() {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        ShellWords.split(new SourceLine(1, "-A INPUT -j DROP"), words);
+        assertThat(ShellWords.split(new SourceLine(2, "COMMIT"), words)).containsExactly("COMMIT");
+    }
+
     private static java.util.List<String> words(String text) {
         return ShellWords.split(new SourceLine(1, text));
     }
