@@ -57,7 +57,7 @@ final class CheckCommand implements Cli.Command {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
         }
-        if (nft || !ebtables && (looksLikeNft(text) || NftJsonReader.isJson(text))) {
+        if (nft || !ebtables && NftJsonReader.isJson(text)) {
             return readNft(file, text, out, err);
         }
         try {
@@ -83,6 +83,11 @@ final class CheckCommand implements Cli.Command {
             }
             return Cli.INVALID_INPUT;
         } catch (RulesSyntaxException e) {
+            if (!ebtables && looksLikeNft(text)) {
+                // an nft listing fails as a save file at its first line or before, so a dump that reads is not
+                // scanned for one: a 46 MB file is not read twice
+                return readNft(file, text, out, err);
+            }
             String hint = looksLikeNft(text)
                     ? " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)"
                     : !ebtables && EBTABLES_HINT.matcher(text).find()

@@ -22,8 +22,8 @@ final class RulesetSummary {
     }
 
     static String of(String file, IptablesRuleset ruleset) {
-        Map<String, Integer> matches = new HashMap<>();
-        Map<String, Integer> targets = new HashMap<>();
+        Map<String, int[]> matches = new HashMap<>();
+        Map<String, int[]> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (IptTable table : ruleset.tables()) {
             tables.append(String.format("  %-9s %s%n", table.name().saveName(),
@@ -49,8 +49,8 @@ final class RulesetSummary {
     }
 
     static String of(String file, EbtablesRuleset ruleset) {
-        Map<String, Integer> matches = new HashMap<>();
-        Map<String, Integer> targets = new HashMap<>();
+        Map<String, int[]> matches = new HashMap<>();
+        Map<String, int[]> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (EbtTable table : ruleset.tables()) {
             tables.append(String.format("  %-9s %s%n", table.name().saveName(),
@@ -76,15 +76,21 @@ final class RulesetSummary {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static void count(Map<String, Integer> counts, String name) {
-        counts.merge(name, 1, Integer::sum);
+    /** One more use of the name: a counter of its own, as a dump's rules would box a number each. */
+    private static void count(Map<String, int[]> counts, String name) {
+        int[] count = counts.get(name);
+        if (count == null) {
+            counts.put(name, new int[] {1});
+        } else {
+            count[0]++;
+        }
     }
 
-    private static String list(Map<String, Integer> counts) {
+    private static String list(Map<String, int[]> counts) {
         if (counts.isEmpty()) {
             return "none";
         }
-        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0])
                 .collect(Collectors.joining(", "));
     }
 

@@ -69,6 +69,19 @@ class CliTest {
     }
 
     @Test
+    void anNftFileWhoseTablesComeAfterOtherLinesIsStillReadAsOne() throws IOException {
+        Path nft = write("later.nft", "#!/usr/sbin/nft -f\n# saved by hand\n\ntable inet f {\n\tchain c {\n\t}\n}\n");
+        Path broken = write("broken-later.nft", "# x\ntable ip f {\n\tchain c {\n\t\tfrobnicate\n\t}\n}\n");
+
+        assertThat(run("check", nft.toString())).isZero();
+        assertThat(out()).startsWith(nft + ": nftables ruleset, 1 table, 1 chain, 0 rules");
+        assertThat(run("check", broken.toString())).isEqualTo(2);
+        assertThat(err()).startsWith(broken + ":4: ").doesNotContain("unexpected");
+        assertThat(run("check", nft.toString(), "--ebtables")).isEqualTo(2);
+        assertThat(err()).endsWith("(this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)\n");
+    }
+
+    @Test
     void checkSummarizesANativeNftablesDump() throws IOException {
         Path file = dir.resolve("docker.nft");
         try (var in = getClass().getResourceAsStream("/rulesets/docker-moby-nftabler-golden.nft")) {

@@ -24,16 +24,18 @@ public record IptRule(IpHeaderMatch header, List<XtMatch> matches, XtTarget targ
 
     /** The extensions of this rule that are kept but not modelled, matches first. */
     public List<Unsupported> unsupported() {
-        List<Unsupported> found = new ArrayList<>();
+        List<Unsupported> found = null; // asked of every rule by check: nearly all have none, and get no list made
         for (XtMatch match : matches) {
             if (match instanceof Unsupported unsupported) {
+                found = found == null ? new ArrayList<>() : found;
                 found.add(unsupported);
             }
         }
         if (target instanceof Unsupported unsupported) {
+            found = found == null ? new ArrayList<>() : found;
             found.add(unsupported);
         }
-        return found;
+        return found == null ? List.of() : found;
     }
 
     /** The same rule without its source position, for comparing what two texts mean. */
