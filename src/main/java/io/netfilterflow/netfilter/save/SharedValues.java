@@ -4,7 +4,7 @@ import io.netfilterflow.netfilter.core.KeepsState;
 
 /**
  * One instance for equal immutable values among those seen lately. A dump repeats a few conditions
- * ({@code -p tcp}, {@code ! -s 10.244.0.0/16}, {@code --dport 80}) hundreds of thousands of times; kept once
+ * ({@code -p tcp}, {@code ! -s 10.244.0.0/16}, {@code -i docker0}) hundreds of thousands of times; kept once
  * instead of once per rule, they are memory the model does not hold. Direct-mapped, so bounded and O(1): a value
  * whose slot another took is simply kept as it is. What {@link KeepsState} is never shared.
  */

@@ -54,6 +54,10 @@ final class IptRuleParser {
 
     private final SourceLine line;
     private final List<String> words;
+    /**
+     * Keeps the header's conditions once (matches and targets are left as made: comparing them cost a run more
+     * time than their memory was worth).
+     */
     private final SharedValues shared;
     private final UnaryOperator<String> chainNames;
     private int next;
@@ -100,9 +104,9 @@ final class IptRuleParser {
         }
         List<XtMatch> built = new ArrayList<>(matches.size());
         for (Pending pending : matches) {
-            built.add(shared.share(pending.buildMatch()));
+            built.add(pending.buildMatch());
         }
-        XtTarget builtTarget = shared.share(target != null ? target.buildTarget() : jump);
+        XtTarget builtTarget = target != null ? target.buildTarget() : jump;
         IpHeaderMatch header = new IpHeaderMatch(source, destination, in, out, protocol, fragment);
         ProtocolCheck.check(line, header, built, builtTarget);
         return new IptRule(header, built, builtTarget, counters, line);
