@@ -3,7 +3,6 @@ package io.netfilterflow.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** The sub-commands of {@code java -jar netfilter-flow.jar COMMAND ...}; none starts Spring. */
 public final class Cli {
@@ -17,17 +16,22 @@ public final class Cli {
     public static final int USAGE = 64;
     public static final int INVALID_INPUT = 2;
 
-    private static final Map<String, Command> COMMANDS = Map.of(
-            "check", new CheckCommand(false),
-            "print", new CheckCommand(true),
-            "bench", new BenchCommand(),
-            "trace", new TraceCommand(),
-            "verify", new VerifyCommand(),
-            "compare", new CompareCommand(),
-            "load", new LoadCommand(),
-            "live-bench", new LiveBenchCommand(),
-            "import", new ImportCommand(),
-            "help", (args, out, err) -> usage(out, OK));
+    /** The command of this name, or null; made only when asked for, so a run loads no other command's classes. */
+    private static Command command(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand(false);
+            case "print" -> new CheckCommand(true);
+            case "bench" -> new BenchCommand();
+            case "trace" -> new TraceCommand();
+            case "verify" -> new VerifyCommand();
+            case "compare" -> new CompareCommand();
+            case "load" -> new LoadCommand();
+            case "live-bench" -> new LiveBenchCommand();
+            case "import" -> new ImportCommand();
+            case "help" -> (args, out, err) -> usage(out, OK);
+            default -> null;
+        };
+    }
 
     private Cli() {
     }
@@ -41,7 +45,7 @@ public final class Cli {
         if (argv[0].equals("--help") || argv[0].equals("-h")) {
             return usage(out, OK);
         }
-        Command command = COMMANDS.get(argv[0]);
+        Command command = command(argv[0]);
         if (command == null) {
             err.println("netfilter-flow: unknown command '" + argv[0] + "'");
             return usage(err, USAGE);

@@ -31,12 +31,15 @@ public final class NftJsonReader {
     static final int MAX_DEPTH = 64;
     static final long MAX_LENGTH = 64L * 1024 * 1024;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxDocumentLength(MAX_LENGTH).build())
-            .build()).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    /** Made when JSON is first read: {@link #isJson} is asked of every file {@code check} reads, most of them not JSON. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                        .maxDocumentLength(MAX_LENGTH).build())
+                .build()).disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
 
     private NftJsonReader() {
     }
@@ -69,7 +72,7 @@ public final class NftJsonReader {
 
     private static String pretty(String text) {
         try {
-            return MAPPER.writer().with(PRETTY).writeValueAsString(MAPPER.reader()
+            return Json.MAPPER.writer().with(Json.PRETTY).writeValueAsString(Json.MAPPER.reader()
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text));
         } catch (JacksonException e) {
             throw invalid(e);
@@ -79,14 +82,14 @@ public final class NftJsonReader {
     /** The objects of the {@code nftables} array, each with the line it starts on. */
     private static List<NftJsonListing.Item> items(String text) {
         List<NftJsonListing.Item> items = new ArrayList<>();
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = Json.MAPPER.createParser(text)) {
             expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "{\"nftables\": [ ... ]}");
             expect(parser, parser.nextToken() == JsonToken.PROPERTY_NAME && parser.currentName().equals("nftables"),
                     "\"nftables\"");
             expect(parser, parser.nextToken() == JsonToken.START_ARRAY, "[");
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode node = MAPPER.readTree(parser);
+                JsonNode node = Json.MAPPER.readTree(parser);
                 if (node == null || !node.isObject() || node.size() != 1) {
                     throw new RulesSyntaxException(line, Problem.of("rules.nft-expected",
                             "{\"table\": ...}, {\"chain\": ...}, {\"rule\": ...} ...", String.valueOf(node)));
