@@ -97,7 +97,7 @@ final class CheckCommand implements Cli.Command {
         }
     }
 
-    /** Whether a line starts with {@code table FAMILY}: found by scanning for the word, not a regex, as dumps are large. */
+    /** Whether a line starts with {@code table FAMILY}: found by scanning for the word, not a regex. */
     private static boolean looksLikeNft(String text) {
         for (int at = text.indexOf("table "); at >= 0; at = text.indexOf("table ", at + 1)) {
             if (at == 0 || text.charAt(at - 1) == '\n' || text.charAt(at - 1) == '\r') {

@@ -85,7 +85,8 @@ final class TextFiles {
             // a block at a time: a channel's stream reads through a native buffer as large as the request
             int n = in.read(bytes, size, Math.min(BLOCK, bytes.length - size));
             if (n < 0) {
-                return ascii ? new String(bytes, 0, size, StandardCharsets.ISO_8859_1) : decode(Arrays.copyOf(bytes, size));
+                return ascii ? new String(bytes, 0, size, StandardCharsets.ISO_8859_1)
+                        : decode(Arrays.copyOf(bytes, size));
             }
             for (int i = size; i < size + n; i++) {
                 byte b = bytes[i];

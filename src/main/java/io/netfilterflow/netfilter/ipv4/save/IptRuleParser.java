@@ -114,12 +114,12 @@ final class IptRuleParser {
 
     private void option(String word) {
         switch (word) {
-            case "-s", "--source", "--src" -> source = once(source, word, shared.share(Negatable.of(address(value(word)), take())));
+            case "-s", "--source", "--src" -> source = once(source, word, condition(address(value(word))));
             case "-d", "--destination", "--dst" ->
-                    destination = once(destination, word, shared.share(Negatable.of(address(value(word)), take())));
-            case "-i", "--in-interface" -> in = once(in, word, shared.share(Negatable.of(iface(value(word)), take())));
-            case "-o", "--out-interface" -> out = once(out, word, shared.share(Negatable.of(iface(value(word)), take())));
-            case "-p", "--protocol" -> protocol = once(protocol, word, shared.share(Negatable.of(protocol(value(word)), take())));
+                    destination = once(destination, word, condition(address(value(word))));
+            case "-i", "--in-interface" -> in = once(in, word, condition(iface(value(word))));
+            case "-o", "--out-interface" -> out = once(out, word, condition(iface(value(word))));
+            case "-p", "--protocol" -> protocol = once(protocol, word, condition(protocol(value(word))));
             case "-f", "--fragment" -> fragment = once(fragment, word, !take());
             case "-m", "--match" -> loadMatch(value(word));
             case "-j", "--jump" -> setTarget(value(word), false);
@@ -134,6 +134,11 @@ final class IptRuleParser {
             throw error(Problem.of("rules.option-given-twice", option));
         }
         return value;
+    }
+
+    /** A header condition with the pending {@code !}, kept once for all rules that have it. */
+    private <T> Negatable<T> condition(T value) {
+        return shared.share(Negatable.of(value, take()));
     }
 
     /** Consumes a pending {@code !}. */
