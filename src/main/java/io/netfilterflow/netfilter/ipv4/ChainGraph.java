@@ -59,11 +59,6 @@ public final class ChainGraph {
         return callee;
     }
 
-    /** Reads the table's jumps and walks every base chain; throws on a bad jump or a loop, naming the rule. */
-    public static ChainGraph of(IptTable table) {
-        return jumpsOf(table).walked();
-    }
-
     /** Reads the table's jumps, refusing one to no chain or to a base chain, in the table's order; not walked yet. */
     public static ChainGraph jumpsOf(IptTable table) {
         return new ChainGraph(table);
