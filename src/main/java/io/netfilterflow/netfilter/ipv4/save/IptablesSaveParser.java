@@ -59,10 +59,10 @@ public final class IptablesSaveParser {
             openTable(line, line.text().strip().substring(1));
         } else if (first == ':') {
             declareChain(line);
-        } else if (line.is("COMMIT")) {
-            commit(line);
         } else if (first == '-' || first == '[') {
             command(line);
+        } else if (line.is("COMMIT")) {
+            commit(line);
         } else {
             throw new RulesSyntaxException(line, Problem.of("rules.unexpected-line"));
         }
