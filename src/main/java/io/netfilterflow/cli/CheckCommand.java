@@ -13,6 +13,7 @@ import io.netfilterflow.netfilter.nft.json.NftJsonReader;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -32,9 +33,13 @@ final class CheckCommand implements Cli.Command {
         this.printBack = printBack;
     }
 
-    /** Words that only ebtables-save writes, to suggest the flag when it was forgotten. */
-    private static final Pattern EBTABLES_HINT =
-            Pattern.compile("(?m)^\\*broute|-p (IPv4|IPv6|ARP|Length|802_1Q)\\b|-j CONTINUE\\b|--ip-(src|dst|proto) ");
+    /** Words that only ebtables-save writes, to suggest the flag when it was forgotten; compiled on an error only. */
+    private static final class EbtablesHint {
+        static final Pattern PATTERN =
+                Pattern.compile("(?m)^\\*broute|-p (IPv4|IPv6|ARP|Length|802_1Q)\\b|-j CONTINUE\\b"
+                        + "|--ip-(src|dst|proto) ");
+    }
+
     /** What {@code nft list ruleset} writes at a line's start, which is not a save format. */
     private static final List<String> NFT_TABLES =
             List.of("table ip ", "table ip6 ", "table inet ", "table bridge ", "table arp ", "table netdev ");
@@ -43,7 +48,12 @@ final class CheckCommand implements Cli.Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         boolean ebtables = args.contains("--ebtables");
         boolean nft = args.contains("--nft");
-        List<String> files = args.stream().filter(arg -> !arg.equals("--ebtables") && !arg.equals("--nft")).toList();
+        List<String> files = new ArrayList<>();
+        for (String arg : args) {
+            if (!arg.equals("--ebtables") && !arg.equals("--nft")) {
+                files.add(arg);
+            }
+        }
         if (files.size() != 1 || files.get(0).startsWith("-") || (nft && ebtables)) {
             // as before: --nft is listed by help, beside the save formats
             err.println("usage: " + (printBack ? "print" : "check") + " RULES_FILE [--ebtables]");
@@ -90,7 +100,7 @@ final class CheckCommand implements Cli.Command {
             }
             String hint = looksLikeNft(text)
                     ? " (this looks like 'nft list ruleset' output: give iptables-save or ebtables-save output)"
-                    : !ebtables && EBTABLES_HINT.matcher(text).find()
+                    : !ebtables && EbtablesHint.PATTERN.matcher(text).find()
                     ? " (this looks like ebtables-save output: add --ebtables)" : "";
             err.println(file + ":" + e.line() + ": " + e.reason() + hint);
             return Cli.INVALID_INPUT;

@@ -1,8 +1,10 @@
 package io.netfilterflow.cli;
 
 import io.netfilterflow.netfilter.bridge.EbtChain;
+import io.netfilterflow.netfilter.bridge.EbtMatch;
 import io.netfilterflow.netfilter.bridge.EbtRule;
 import io.netfilterflow.netfilter.bridge.EbtTable;
+import io.netfilterflow.netfilter.bridge.EbtWatcher;
 import io.netfilterflow.netfilter.bridge.EbtablesRuleset;
 import io.netfilterflow.netfilter.ipv4.IptChain;
 import io.netfilterflow.netfilter.ipv4.IptRule;
@@ -13,9 +15,12 @@ import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-/** The text {@code check} prints: tables, chain and rule counts, and which extensions are used how often. */
+/**
+ * The text {@code check} prints: tables, chain and rule counts, and which extensions are used how often.
+ * Built with plain appends and loops: no format strings, lambdas or concatenations, each of which a short command
+ * would link at first use (measured: most of a 30-line {@code check}'s own time went to linking such call sites).
+ */
 final class RulesetSummary {
 
     private RulesetSummary() {
@@ -26,8 +31,7 @@ final class RulesetSummary {
         Map<String, int[]> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (IptTable table : ruleset.tables()) {
-            tables.append(String.format("  %-9s %s%n", table.name().saveName(),
-                    counts(-1, table.chains().size(), table.ruleCount())));
+            table(tables, table.name().saveName(), table.chains().size(), table.ruleCount());
             for (IptChain chain : table.chains()) {
                 for (IptRule rule : chain.rules()) {
                     for (XtMatch match : rule.matches()) {
@@ -43,9 +47,8 @@ final class RulesetSummary {
                 }
             }
         }
-        return file + ": iptables ruleset, " + counts(ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount())
-                + "\n" + tables
-                + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
+        return summary(file, "iptables", ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount(), tables,
+                matches, targets);
     }
 
     static String of(String file, EbtablesRuleset ruleset) {
@@ -53,27 +56,48 @@ final class RulesetSummary {
         Map<String, int[]> targets = new HashMap<>();
         StringBuilder tables = new StringBuilder();
         for (EbtTable table : ruleset.tables()) {
-            tables.append(String.format("  %-9s %s%n", table.name().saveName(),
-                    counts(-1, table.chains().size(), table.ruleCount())));
+            table(tables, table.name().saveName(), table.chains().size(), table.ruleCount());
             for (EbtChain chain : table.chains()) {
                 for (EbtRule rule : chain.rules()) {
-                    rule.matches().forEach(match -> count(matches, match.name()));
-                    rule.watchers().forEach(watcher -> count(matches, watcher.name() + " (watcher)"));
+                    for (EbtMatch match : rule.matches()) {
+                        count(matches, match.name());
+                    }
+                    for (EbtWatcher watcher : rule.watchers()) {
+                        count(matches, watcher.name().concat(" (watcher)"));
+                    }
                     count(targets, rule.target().name());
                 }
             }
         }
-        return file + ": ebtables ruleset, " + counts(ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount())
-                + "\n" + tables
-                + "  matches: " + list(matches) + "\n  targets: " + list(targets) + "\n";
+        return summary(file, "ebtables", ruleset.tables().size(), ruleset.chainCount(), ruleset.ruleCount(), tables,
+                matches, targets);
     }
 
-    private static String counts(int tables, int chains, int rules) {
-        return (tables >= 0 ? plural(tables, "table") + ", " : "") + plural(chains, "chain") + ", " + plural(rules, "rule");
+    private static String summary(String file, String kind, int tableCount, int chains, int rules,
+                                  StringBuilder tables, Map<String, int[]> matches, Map<String, int[]> targets) {
+        StringBuilder out = new StringBuilder(256).append(file).append(": ").append(kind).append(" ruleset, ");
+        plural(out, tableCount, "table").append(", ");
+        counts(out, chains, rules).append('\n').append(tables).append("  matches: ");
+        list(out, matches).append("\n  targets: ");
+        return list(out, targets).append('\n').toString();
     }
 
-    private static String plural(int n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+    /** {@code "  filter    3 chains, 5 rules"}: the name left-aligned in nine columns. */
+    private static void table(StringBuilder out, String name, int chains, int rules) {
+        out.append("  ").append(name);
+        for (int pad = name.length(); pad < 9; pad++) {
+            out.append(' ');
+        }
+        counts(out.append(' '), chains, rules).append('\n');
+    }
+
+    private static StringBuilder counts(StringBuilder out, int chains, int rules) {
+        return plural(plural(out, chains, "chain").append(", "), rules, "rule");
+    }
+
+    private static StringBuilder plural(StringBuilder out, int n, String word) {
+        out.append(n).append(' ').append(word);
+        return n == 1 ? out : out.append('s');
     }
 
     /** One more use of the name: a counter of its own, as a dump's rules would box a number each. */
@@ -86,12 +110,15 @@ final class RulesetSummary {
         }
     }
 
-    private static String list(Map<String, int[]> counts) {
+    private static StringBuilder list(StringBuilder out, Map<String, int[]> counts) {
         if (counts.isEmpty()) {
-            return "none";
+            return out.append("none");
         }
-        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0])
-                .collect(Collectors.joining(", "));
+        String separator = "";
+        for (Map.Entry<String, int[]> entry : new TreeMap<>(counts).entrySet()) {
+            out.append(separator).append(entry.getKey()).append(' ').append(entry.getValue()[0]);
+            separator = ", ";
+        }
+        return out;
     }
-
 }

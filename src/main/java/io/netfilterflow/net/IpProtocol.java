@@ -28,7 +28,9 @@ public record IpProtocol(int number) {
     private static final IpProtocol[] BY_NUMBER = new IpProtocol[256];
 
     static {
-        BY_NAME.forEach((name, number) -> NAMES[number] = name);
+        for (Map.Entry<String, Integer> entry : BY_NAME.entrySet()) {
+            NAMES[entry.getValue()] = entry.getKey();
+        }
         for (int number = 0; number < BY_NUMBER.length; number++) {
             BY_NUMBER[number] = new IpProtocol(number);
         }
@@ -61,6 +63,17 @@ public record IpProtocol(int number) {
 
     public boolean isAll() {
         return number == 0;
+    }
+
+    // written out, like Negatable's: a record's generated ones are linked at first use, costing a short command's start
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpProtocol protocol && protocol.number == number;
+    }
+
+    @Override
+    public int hashCode() {
+        return number;
     }
 
     @Override

@@ -35,7 +35,11 @@ public final class IptTable {
     }
 
     public int ruleCount() {
-        return chains.stream().mapToInt(chain -> chain.rules().size()).sum();
+        int rules = 0;
+        for (IptChain chain : chains) {
+            rules += chain.rules().size();
+        }
+        return rules;
     }
 
     @Override

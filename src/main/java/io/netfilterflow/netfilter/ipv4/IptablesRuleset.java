@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.ipv4;
 
+import io.netfilterflow.netfilter.save.Unsupported;
 import io.netfilterflow.netfilter.save.UnsupportedUse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,19 +31,32 @@ public record IptablesRuleset(List<IptTable> tables) {
         for (IptTable table : tables) {
             for (IptChain chain : table.chains()) {
                 for (IptRule rule : chain.rules()) {
-                    rule.unsupported().forEach(u -> found.add(new UnsupportedUse(u, rule.source())));
+                    for (Unsupported use : rule.unsupported()) {
+                        found.add(new UnsupportedUse(use, rule.source()));
+                    }
                 }
             }
         }
-        found.sort(Comparator.comparingInt(use -> use.line().number()));
+        if (found.size() > 1) {
+            found.sort(Comparator.comparingInt(use -> use.line().number()));
+        }
         return found;
     }
 
+    // counted in loops, as the tables' own counts: what check prints links no stream at its start
     public int ruleCount() {
-        return tables.stream().mapToInt(IptTable::ruleCount).sum();
+        int rules = 0;
+        for (IptTable table : tables) {
+            rules += table.ruleCount();
+        }
+        return rules;
     }
 
     public int chainCount() {
-        return tables.stream().mapToInt(table -> table.chains().size()).sum();
+        int chains = 0;
+        for (IptTable table : tables) {
+            chains += table.chains().size();
+        }
+        return chains;
     }
 }

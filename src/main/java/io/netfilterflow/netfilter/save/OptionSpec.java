@@ -23,7 +23,9 @@ public record OptionSpec(List<Option> options, Map<String, Option> byName) {
         }
         Map<String, Option> byName = new HashMap<>();
         for (Option option : list) {
-            option.names().forEach(name -> byName.putIfAbsent(name, option)); // the first declared wins
+            for (String name : option.names()) {
+                byName.putIfAbsent(name, option); // the first declared wins
+            }
         }
         return new OptionSpec(List.copyOf(list), Map.copyOf(byName));
     }

@@ -35,8 +35,11 @@ import java.util.regex.Pattern;
  */
 final class IptRuleParser {
 
-    /** What an xtables extension may be called: up to 28 characters, no blanks or quotes. */
-    private static final Pattern EXTENSION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,27}");
+    /** What an xtables extension may be called: compiled only when a rule names one this project does not model. */
+    private static final class ExtensionName {
+        /** Up to 28 characters, no blanks or quotes. */
+        static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,27}");
+    }
 
     /**
      * One extension being collected: a modelled one with the options given to it so far, or an
@@ -200,7 +203,7 @@ final class IptRuleParser {
             throw error(Problem.of("rules.cannot-negate-match", name));
         }
         XtExtension<? extends XtMatch> extension = XtRegistry.match(name);
-        if (extension == null && !EXTENSION_NAME.matcher(name).matches()) {
+        if (extension == null && !ExtensionName.PATTERN.matcher(name).matches()) {
             // no extension can have this name (XT_EXTENSION_MAXNAMELEN): iptables cannot load it
             throw error(Problem.of("rules.not-a-match-name", name));
         }
@@ -243,7 +246,7 @@ final class IptRuleParser {
             target = pending(extension);
         } else if (XtRegistry.isKnownUnsupportedTarget(name)
                 || (next < words.size() && words.get(next).startsWith("--"))) {
-            if (!EXTENSION_NAME.matcher(name).matches()) {
+            if (!ExtensionName.PATTERN.matcher(name).matches()) {
                 throw error(Problem.of("rules.not-a-target-name", name)); // as for matches: no extension has it
             }
             target = unsupported(name); // a chain jump takes no options, so this is a target we do not model

@@ -14,7 +14,6 @@ import io.netfilterflow.netfilter.xtables.target.ChainJump;
 import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import java.util.Map;
  */
 final class TableBuilder {
 
-    /** A chain being filled. */
-    private static final class ChainDraft {
+    /** A chain being filled; user chains are ordered by name, as iptables-save lists them. */
+    private static final class ChainDraft implements Comparable<ChainDraft> {
         final String name;
         StandardTarget policy;
         Counters counters;
@@ -38,6 +37,11 @@ final class TableBuilder {
             this.policy = policy;
             this.counters = counters;
             this.declaredAt = declaredAt;
+        }
+
+        @Override
+        public int compareTo(ChainDraft other) {
+            return name.compareTo(other.name);
         }
     }
 
@@ -225,9 +229,16 @@ final class TableBuilder {
                 ordered.add(chain(draft));
             }
         }
-        chains.values().stream().filter(draft -> draft.policy == null)
-                .sorted(Comparator.comparing(draft -> draft.name))
-                .forEach(draft -> ordered.add(chain(draft)));
+        List<ChainDraft> user = new ArrayList<>();
+        for (ChainDraft draft : chains.values()) {
+            if (draft.policy == null) {
+                user.add(draft);
+            }
+        }
+        user.sort(null);
+        for (ChainDraft draft : user) {
+            ordered.add(chain(draft));
+        }
         IptTable table = new IptTable(name, ordered);
         ChainGraph graph = ChainGraph.jumpsOf(table);
         if (backend == Backend.NFT) {

@@ -40,28 +40,14 @@ import io.netfilterflow.netfilter.xtables.target.RejectTarget;
 import io.netfilterflow.netfilter.xtables.target.SnatTarget;
 import io.netfilterflow.netfilter.xtables.target.TcpmssTarget;
 import io.netfilterflow.netfilter.xtables.target.TraceTarget;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** The iptables extensions this project models, by the name {@code -m} and {@code -j} take. */
+/**
+ * The iptables extensions this project models, by the name {@code -m} and {@code -j} take. A switch, not a map
+ * filled at start: an extension's class, and the functions it is made of, are loaded only when a rule names it
+ * (a dump uses a handful of the 37, and each loaded costs a short command's start time).
+ */
 public final class XtRegistry {
-
-    private static final Map<String, XtExtension<? extends XtMatch>> MATCHES = index(Stream.of(
-            TcpMatch.EXTENSION, UdpMatch.EXTENSION, IcmpMatch.EXTENSION, SctpMatch.EXTENSION,
-            MultiportMatch.EXTENSION, ConntrackMatch.EXTENSION, StateMatch.EXTENSION, AddrtypeMatch.EXTENSION,
-            MarkMatch.EXTENSION, ConnmarkMatch.EXTENSION, CommentMatch.EXTENSION, MacMatch.EXTENSION,
-            PhysdevMatch.EXTENSION, LimitMatch.EXTENSION, RecentMatch.EXTENSION, OwnerMatch.EXTENSION,
-            SetMatch.EXTENSION, StatisticMatch.EXTENSION, RpfilterMatch.EXTENSION, IprangeMatch.EXTENSION,
-            PkttypeMatch.EXTENSION, LengthMatch.EXTENSION));
-
-    private static final Map<String, XtExtension<? extends XtTarget>> TARGETS = index(Stream.of(
-            RejectTarget.EXTENSION, LogTarget.EXTENSION, NflogTarget.EXTENSION, MarkTarget.EXTENSION,
-            ConnmarkTarget.EXTENSION, CtTarget.EXTENSION, NotrackTarget.EXTENSION, DnatTarget.EXTENSION,
-            SnatTarget.EXTENSION, MasqueradeTarget.EXTENSION, RedirectTarget.EXTENSION, ChecksumTarget.EXTENSION,
-            TcpmssTarget.EXTENSION, NfqueueTarget.EXTENSION, TraceTarget.EXTENSION));
 
     /** Real iptables extensions not modelled here, so they are refused by name rather than taken for chains. */
     private static final Set<String> KNOWN_UNSUPPORTED_TARGETS = Set.of(
@@ -73,27 +59,56 @@ public final class XtRegistry {
     private XtRegistry() {
     }
 
-    private static <T> Map<String, XtExtension<? extends T>> index(Stream<XtExtension<? extends T>> all) {
-        return all.collect(Collectors.toUnmodifiableMap(XtExtension::name, Function.identity()));
-    }
-
     public static XtExtension<? extends XtMatch> match(String name) {
-        return MATCHES.get(name);
+        return switch (name) {
+            case "tcp" -> TcpMatch.EXTENSION;
+            case "udp" -> UdpMatch.EXTENSION;
+            case "icmp" -> IcmpMatch.EXTENSION;
+            case "sctp" -> SctpMatch.EXTENSION;
+            case "multiport" -> MultiportMatch.EXTENSION;
+            case "conntrack" -> ConntrackMatch.EXTENSION;
+            case "state" -> StateMatch.EXTENSION;
+            case "addrtype" -> AddrtypeMatch.EXTENSION;
+            case "mark" -> MarkMatch.EXTENSION;
+            case "connmark" -> ConnmarkMatch.EXTENSION;
+            case "comment" -> CommentMatch.EXTENSION;
+            case "mac" -> MacMatch.EXTENSION;
+            case "physdev" -> PhysdevMatch.EXTENSION;
+            case "limit" -> LimitMatch.EXTENSION;
+            case "recent" -> RecentMatch.EXTENSION;
+            case "owner" -> OwnerMatch.EXTENSION;
+            case "set" -> SetMatch.EXTENSION;
+            case "statistic" -> StatisticMatch.EXTENSION;
+            case "rpfilter" -> RpfilterMatch.EXTENSION;
+            case "iprange" -> IprangeMatch.EXTENSION;
+            case "pkttype" -> PkttypeMatch.EXTENSION;
+            case "length" -> LengthMatch.EXTENSION;
+            default -> null;
+        };
     }
 
     public static XtExtension<? extends XtTarget> target(String name) {
-        return TARGETS.get(name);
+        return switch (name) {
+            case "REJECT" -> RejectTarget.EXTENSION;
+            case "LOG" -> LogTarget.EXTENSION;
+            case "NFLOG" -> NflogTarget.EXTENSION;
+            case "MARK" -> MarkTarget.EXTENSION;
+            case "CONNMARK" -> ConnmarkTarget.EXTENSION;
+            case "CT" -> CtTarget.EXTENSION;
+            case "NOTRACK" -> NotrackTarget.EXTENSION;
+            case "DNAT" -> DnatTarget.EXTENSION;
+            case "SNAT" -> SnatTarget.EXTENSION;
+            case "MASQUERADE" -> MasqueradeTarget.EXTENSION;
+            case "REDIRECT" -> RedirectTarget.EXTENSION;
+            case "CHECKSUM" -> ChecksumTarget.EXTENSION;
+            case "TCPMSS" -> TcpmssTarget.EXTENSION;
+            case "NFQUEUE" -> NfqueueTarget.EXTENSION;
+            case "TRACE" -> TraceTarget.EXTENSION;
+            default -> null;
+        };
     }
 
     public static boolean isKnownUnsupportedTarget(String name) {
         return KNOWN_UNSUPPORTED_TARGETS.contains(name);
-    }
-
-    public static Set<String> matchNames() {
-        return MATCHES.keySet();
-    }
-
-    public static Set<String> targetNames() {
-        return TARGETS.keySet();
     }
 }
