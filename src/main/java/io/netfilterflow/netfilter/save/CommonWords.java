@@ -10,6 +10,8 @@ final class CommonWords {
 
     private static final int SLOTS = 256;
     private static final String[] TABLE = new String[SLOTS];
+    /** Each word's characters, in its slot: compared without calling into the string. */
+    private static final char[][] CHARS = new char[SLOTS][];
 
     static {
         for (String word : List.of("-A", "-I", "-m", "-j", "-g", "-p", "-s", "-d", "-i", "-o", "!", "-c",
@@ -21,32 +23,44 @@ final class CommonWords {
                 "NEW", "RELATED,ESTABLISHED", "INVALID", "--tcp-flags", "FIN,SYN,RST,ACK", "SYN",
                 "statistic", "--mode", "random", "--probability", "recent", "mac", "--mac-source",
                 "KUBE-MARK-MASQ", "KUBE-SERVICES", "KUBE-NODEPORTS", "DOCKER", "--random-fully")) {
-            int slot = slot(word, 0, word.length());
+            char[] chars = word.toCharArray();
+            int slot = slot(chars, 0, chars.length);
             while (TABLE[slot] != null) {
-                slot = (slot + 1) % SLOTS;
+                slot = (slot + 1) & (SLOTS - 1);
             }
             TABLE[slot] = word;
+            CHARS[slot] = chars;
         }
     }
 
     private CommonWords() {
     }
 
-    /** {@code text.substring(start, end)}, shared when it is a common word. */
-    static String word(String text, int start, int end) {
+    /** The common word {@code chars[start..end)} spells, or null when it is none. */
+    static String word(char[] chars, int start, int end) {
         int length = end - start;
-        for (int slot = slot(text, start, end); TABLE[slot] != null; slot = (slot + 1) % SLOTS) {
-            String candidate = TABLE[slot];
-            if (candidate.length() == length && text.regionMatches(start, candidate, 0, length)) {
-                return candidate;
+        for (int slot = slot(chars, start, end); TABLE[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+            char[] candidate = CHARS[slot];
+            if (candidate.length == length && same(candidate, chars, start)) {
+                return TABLE[slot];
             }
         }
-        return text.substring(start, end);
+        return null;
     }
 
-    private static int slot(String text, int start, int end) {
+    private static boolean same(char[] word, char[] chars, int start) {
+        for (int i = 0; i < word.length; i++) {
+            if (word[i] != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Never negative, so a mask finds the slot. */
+    private static int slot(char[] chars, int start, int end) {
         int length = end - start;
-        int hash = length * 31 + text.charAt(start) * 7 + text.charAt(end - 1) * 3 + text.charAt(start + length / 2);
-        return Math.floorMod(hash, SLOTS);
+        int hash = length * 31 + chars[start] * 7 + chars[end - 1] * 3 + chars[start + length / 2];
+        return hash & (SLOTS - 1);
     }
 }

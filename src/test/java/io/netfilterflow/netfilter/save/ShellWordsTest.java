@@ -76,6 +76,23 @@ class ShellWordsTest {
         assertThat(ShellWords.split(new SourceLine(2, "COMMIT"), words)).containsExactly("COMMIT");
     }
 
+    @Test
+    void wordsBeyondAsciiAreWordsLikeAnyOther() {
+        assertThat(words("-m comment --comment 默认策略 --comment \"규칙 하나\" ñ\\ é\r"))
+                .containsExactly("-m", "comment", "--comment", "默认策略", "--comment", "규칙 하나", "ñ é");
+    }
+
+    @Test
+    void commonWordsAreOneStringAndOthersAreCopiesOfTheirText() {
+        java.util.List<String> first = words("-A KUBE-SERVICES -m comment -j ACCEPT --commentx -");
+        java.util.List<String> second = words("-A KUBE-SERVICES -m comment -j ACCEPT --commentx -");
+        assertThat(first).containsExactly("-A", "KUBE-SERVICES", "-m", "comment", "-j", "ACCEPT", "--commentx", "-");
+        for (int i = 0; i < 6; i++) {
+            assertThat(first.get(i)).as(first.get(i)).isSameAs(second.get(i));
+        }
+        assertThat(first.get(6)).isEqualTo(second.get(6)).isNotSameAs(second.get(6));
+    }
+
     private static java.util.List<String> words(String text) {
         return ShellWords.split(new SourceLine(1, text));
     }
