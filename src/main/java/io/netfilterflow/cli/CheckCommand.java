@@ -78,7 +78,7 @@ final class CheckCommand implements Cli.Command {
                 shown = printBack ? EbtablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
                 unsupported = ruleset.unsupported();
             } else {
-                IptablesRuleset ruleset = IptablesSaveParser.parse(text);
+                IptablesRuleset ruleset = IptablesSaveParser.parseReadingAhead(text);
                 shown = printBack ? IptablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
                 unsupported = ruleset.unsupported();
             }

@@ -1,6 +1,7 @@
 package io.netfilterflow.netfilter.save;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One line of the user's input, kept with every rule so that any later message can point at it.
@@ -42,6 +43,38 @@ public final class SourceLine {
             int end = newline < 0 ? length : newline;
             reader.accept(new SourceLine(++number, text, start, end));
             start = end + 1;
+        }
+        return number;
+    }
+
+    /**
+     * Hands the reader each line from the one that starts at {@code from}, which is line {@code number}, for as long
+     * as it answers true: what reads part of a text on another thread.
+     */
+    public static void forEachFrom(String text, int from, int number, Predicate<SourceLine> reader) {
+        int start = from;
+        int length = text.length();
+        while (start < length) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? length : newline;
+            if (!reader.test(new SourceLine(number++, text, start, end))) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Where the line after the one {@code offset} is in starts, or the text's length when there is none. */
+    public static int nextLineStart(String text, int offset) {
+        int newline = text.indexOf('\n', offset);
+        return newline < 0 ? text.length() : newline + 1;
+    }
+
+    /** The number of the line that starts at {@code offset}. */
+    public static int numberAt(String text, int offset) {
+        int number = 1;
+        for (int at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+            number++;
         }
         return number;
     }

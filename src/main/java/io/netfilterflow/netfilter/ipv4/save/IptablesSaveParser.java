@@ -29,9 +29,12 @@ public final class IptablesSaveParser {
     private final List<IptTable> tables = new ArrayList<>();
     private final Set<IptTableName> seen = EnumSet.noneOf(IptTableName.class);
     private TableBuilder current;
+    /** The later rules, read on a second thread; null when this parser reads every line itself. */
+    private final RuleReadAhead ahead;
 
-    private IptablesSaveParser(Backend backend) {
+    private IptablesSaveParser(Backend backend, RuleReadAhead ahead) {
         this.backend = backend;
+        this.ahead = ahead;
     }
 
     /** The ruleset as x_tables (iptables-legacy-restore) loads it. */
@@ -41,8 +44,27 @@ public final class IptablesSaveParser {
 
     /** The ruleset as the backend's restore loads it: nf_tables also refuses jumps too deep ({@link NftJumpLimit}). */
     public static IptablesRuleset parse(String text, Backend backend) {
-        IptablesSaveParser parser = new IptablesSaveParser(backend);
-        int number = SourceLine.forEach(text, parser::line);
+        return parse(text, backend, null);
+    }
+
+    /**
+     * The ruleset as x_tables loads it, a large text's later rules read on a second thread meanwhile: for a command
+     * that reads one dump on a machine of its own. The server reads on one thread, beside other requests.
+     */
+    public static IptablesRuleset parseReadingAhead(String text) {
+        return parse(text, Backend.LEGACY, RuleReadAhead.startFor(text));
+    }
+
+    private static IptablesRuleset parse(String text, Backend backend, RuleReadAhead ahead) {
+        IptablesSaveParser parser = new IptablesSaveParser(backend, ahead);
+        int number;
+        try {
+            number = SourceLine.forEach(text, parser::line);
+        } finally {
+            if (ahead != null) {
+                ahead.stop();
+            }
+        }
         if (parser.current != null) {
             throw new RulesSyntaxException(Math.max(number, 1), Problem.of("rules.table-not-committed",
                     parser.current.name().saveName()));
@@ -108,6 +130,16 @@ public final class IptablesSaveParser {
 
     private void command(SourceLine line) {
         TableBuilder table = requireTable(line);
+        if (ahead != null) {
+            Object read = ahead.take(line.number());
+            if (read instanceof RulesSyntaxException refused) {
+                throw refused;
+            }
+            if (read instanceof IptRule rule) {
+                table.add(line, ahead.chain(line.number()), rule, -1); // as chainCommand appends
+                return;
+            }
+        }
         List<String> words = ShellWords.split(line, this.words);
         int i = 0;
         Counters counters = null;
