@@ -17,14 +17,16 @@ RUN useradd --system --uid 10001 --home-dir /app netfilterflow \
 WORKDIR /app
 # the quick start: the extracted jar and its launcher; the class data archives are made again here, by the Java
 # that will run them (an archive is good for its own JVM only)
+# (cli.jsa from the list of classes the build's training runs loaded; server.jsa from a start, AOT as the launcher)
 COPY --from=build /src/target/app /app/app
 COPY --from=build /src/target/netfilter-flow /app/netfilter-flow
-COPY --from=build /src/src/main/resources/scenarios/docker-wan-published.json /tmp/training.json
+COPY --from=build /src/target/cds-lists/cli.classlist /tmp/cli.classlist
 RUN rm -f /app/app/*.jsa \
-    && java -XX:ArchiveClassesAtExit=/app/app/cli.jsa -jar /app/app/netfilter-flow.jar trace /tmp/training.json >/dev/null \
-    && java -XX:ArchiveClassesAtExit=/app/app/server.jsa -Dspring.context.exit=onRefresh \
+    && java -Xshare:dump -XX:SharedClassListFile=/tmp/cli.classlist -XX:SharedArchiveFile=/app/app/cli.jsa \
+         -jar /app/app/netfilter-flow.jar >/dev/null \
+    && java -XX:ArchiveClassesAtExit=/app/app/server.jsa -Dspring.context.exit=onRefresh -Dspring.aot.enabled=true \
          -jar /app/app/netfilter-flow.jar --server.port=0 --netfilter-flow.data-dir=/tmp/training-data >/dev/null \
-    && rm -rf /tmp/training.json /tmp/training-data
+    && rm -rf /tmp/cli.classlist /tmp/training-data
 USER 10001
 EXPOSE 8080
 ENV SERVER_ADDRESS=0.0.0.0

@@ -20,6 +20,15 @@ public final class KubeProxyDump {
     private KubeProxyDump() {
     }
 
+    /**
+     * {@code java -cp target/app/netfilter-flow.jar io.netfilterflow.cli.KubeProxyDump 10000 > dump.rules}: the dump
+     * {@code bench --whole-process} times, for timing {@code check} or {@code iptables-restore --test} by hand (and
+     * what the build's class archive is trained on).
+     */
+    public static void main(String[] args) {
+        System.out.print(generate(Integer.parseInt(args[0])));
+    }
+
     public static String generate(int services) {
         List<String> sepChains = new ArrayList<>(services);
         List<String> svcChains = new ArrayList<>(services);

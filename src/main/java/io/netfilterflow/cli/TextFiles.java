@@ -88,7 +88,12 @@ final class TextFiles {
                 return ascii ? new String(bytes, 0, size, StandardCharsets.ISO_8859_1)
                         : decode(Arrays.copyOf(bytes, size));
             }
+            // one OR a byte: a byte of 0 or above 127 sets the sign bit, and only then is the block looked at again
+            int zeroOrHigh = 0;
             for (int i = size; i < size + n; i++) {
+                zeroOrHigh |= bytes[i] - 1;
+            }
+            for (int i = size; zeroOrHigh < 0 && i < size + n; i++) {
                 byte b = bytes[i];
                 if (b == 0) {
                     decode(Arrays.copyOf(bytes, i)); // bad UTF-8 before the NUL is named first

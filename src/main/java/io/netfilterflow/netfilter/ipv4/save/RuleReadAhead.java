@@ -6,7 +6,6 @@ import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SharedValues;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +159,7 @@ final class RuleReadAhead implements Runnable {
         /** Lines are handed over in batches: the parser is woken once a batch, not once a line. */
         private static final int BATCH = 256;
 
-        private final List<String> words = new ArrayList<>(32);
+        private final ShellWords shellWords = new ShellWords();
         private final SharedValues shared = new SharedValues();
         private final Map<String, String> names = new HashMap<>();
         private int index;
@@ -196,7 +195,7 @@ final class RuleReadAhead implements Runnable {
             if (first != '-' && first != '[') {
                 return null;
             }
-            List<String> words = ShellWords.split(line, this.words);
+            List<String> words = shellWords.read(line);
             int i = 0;
             Counters counters = null;
             if (words.get(0).startsWith("[")) {
