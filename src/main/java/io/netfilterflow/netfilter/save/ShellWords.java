@@ -21,31 +21,24 @@ public final class ShellWords {
         }
     }
 
-    /** The list {@link #read} fills, and the array it copies each line into: one each for all the lines read. */
-    private final List<String> words = new ArrayList<>(32);
-    private char[] chars = new char[256];
+    private ShellWords() {
+    }
 
-    /** The words of one line, in a list of their own. */
     public static List<String> split(SourceLine line) {
-        return new ShellWords().read(line);
+        return split(line, new ArrayList<>(24));
     }
 
     /**
-     * The words of the line, in a list this splitter empties and fills again for its next line: a parser reading
-     * many lines keeps one splitter. The line is copied into an array and scanned there: a short command runs this
-     * code compiled by C1 alone, which calls {@code String.charAt} rather than inlining it, and a dump is mostly
-     * this scan.
+     * The words of the line in {@code words}, emptied first: a parser reading many lines reuses one list.
+     * The line is copied once into an array and scanned there: a short command runs this code compiled by C1
+     * alone, which calls {@code String.charAt} rather than inlining it, and a dump is mostly this scan.
      */
-    public List<String> read(SourceLine line) {
-        List<String> words = this.words;
+    public static List<String> split(SourceLine line, List<String> words) {
         words.clear();
         String text = line.input(); // the line is a view into the whole input
         int offset = line.start();
         int n = line.end() - offset;
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        char[] chars = this.chars;
+        char[] chars = new char[n];
         text.getChars(offset, offset + n, chars, 0);
         StringBuilder word = new StringBuilder(0); // grown only for a word with quotes or escapes inside
         boolean inWord = false;

@@ -71,10 +71,9 @@ class ShellWordsTest {
 
     @Test
     void aReusedListHoldsOnlyTheLastLine() {
-        ShellWords splitter = new ShellWords();
-        java.util.List<String> words = splitter.read(new SourceLine(1, "-A INPUT -j DROP " + "x".repeat(300)));
-        assertThat(splitter.read(new SourceLine(2, "COMMIT"))).isSameAs(words).containsExactly("COMMIT");
-        assertThat(splitter.read(new SourceLine(3, "-A " + "y".repeat(600) + " -j RETURN"))).hasSize(4);
+        java.util.List<String> words = new java.util.ArrayList<>();
+        ShellWords.split(new SourceLine(1, "-A INPUT -j DROP"), words);
+        assertThat(ShellWords.split(new SourceLine(2, "COMMIT"), words)).containsExactly("COMMIT");
     }
 
     @Test

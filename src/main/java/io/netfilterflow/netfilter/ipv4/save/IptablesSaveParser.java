@@ -24,8 +24,8 @@ public final class IptablesSaveParser {
 
     private final Backend backend;
     private final SharedValues shared = new SharedValues();
-    /** Splits every line, into one list for all. */
-    private final ShellWords shellWords = new ShellWords();
+    /** The words of the line being read, one list for all. */
+    private final List<String> words = new ArrayList<>(32);
     private final List<IptTable> tables = new ArrayList<>();
     private final Set<IptTableName> seen = EnumSet.noneOf(IptTableName.class);
     private TableBuilder current;
@@ -107,7 +107,7 @@ public final class IptablesSaveParser {
 
     private void declareChain(SourceLine line) {
         TableBuilder table = requireTable(line);
-        List<String> words = shellWords.read(line);
+        List<String> words = ShellWords.split(line, this.words);
         if (words.size() < 2 || words.size() > 3 || words.get(0).length() < 2) {
             throw new RulesSyntaxException(line, Problem.of("rules.chain-line"));
         }
@@ -140,7 +140,7 @@ public final class IptablesSaveParser {
                 return;
             }
         }
-        List<String> words = shellWords.read(line);
+        List<String> words = ShellWords.split(line, this.words);
         int i = 0;
         Counters counters = null;
         if (words.get(0).startsWith("[")) {

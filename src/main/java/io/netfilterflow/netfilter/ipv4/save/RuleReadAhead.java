@@ -6,6 +6,7 @@ import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.save.SharedValues;
 import io.netfilterflow.netfilter.save.ShellWords;
 import io.netfilterflow.netfilter.save.SourceLine;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ final class RuleReadAhead implements Runnable {
     /** Below this, a dump is read before a second thread would have paid for itself. */
     static final int MIN_CHARS = 1 << 20;
     /**
-     * Above this (the quick start's C2 side), no gain was measured: 1.61 s against 1.68 s for 430k lines, within
-     * noise, and 20 MB more at the peak, as rules wait for the parser.
+     * Above this (where the quick start compiles with C2), no gain was measured: 1.61 s against 1.68 s for 430k
+     * lines, within noise, and 30 MB more at the peak (298 MB against 268), as read rules wait for the parser.
      */
     static final int MAX_CHARS = 12 << 20;
     /**
@@ -159,7 +160,7 @@ final class RuleReadAhead implements Runnable {
         /** Lines are handed over in batches: the parser is woken once a batch, not once a line. */
         private static final int BATCH = 256;
 
-        private final ShellWords shellWords = new ShellWords();
+        private final List<String> words = new ArrayList<>(32);
         private final SharedValues shared = new SharedValues();
         private final Map<String, String> names = new HashMap<>();
         private int index;
@@ -195,7 +196,7 @@ final class RuleReadAhead implements Runnable {
             if (first != '-' && first != '[') {
                 return null;
             }
-            List<String> words = shellWords.read(line);
+            List<String> words = ShellWords.split(line, this.words);
             int i = 0;
             Counters counters = null;
             if (words.get(0).startsWith("[")) {
