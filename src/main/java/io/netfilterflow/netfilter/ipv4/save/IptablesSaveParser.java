@@ -141,16 +141,8 @@ public final class IptablesSaveParser {
             }
         }
         List<String> words = ShellWords.split(line, this.words);
-        int i = 0;
-        Counters counters = null;
-        if (words.get(0).startsWith("[")) {
-            try {
-                counters = Counters.parseBracketed(words.get(0));
-            } catch (IllegalArgumentException e) {
-                throw new RulesSyntaxException(line, Problem.of(e));
-            }
-            i = 1;
-        }
+        Counters counters = leadingCounters(line, words);
+        int i = counters == null ? 0 : 1;
         if (words.size() <= i) {
             throw new RulesSyntaxException(line, Problem.of("rules.counter-without-command"));
         }
@@ -175,7 +167,8 @@ public final class IptablesSaveParser {
             case "-A", "--append" -> table.add(line, chain, rule(line, words, i + 2, counters), -1);
             case "-I", "--insert" -> {
                 int position = position(line, words, i + 2);
-                table.add(line, chain, rule(line, words, i + 2 + (position > 0 ? 1 : 0), counters), Math.max(position, 1));
+                IptRule rule = rule(line, words, i + 2 + (position > 0 ? 1 : 0), counters);
+                table.add(line, chain, rule, Math.max(position, 1));
             }
             case "-D", "--delete" -> {
                 int position = position(line, words, i + 2);
@@ -202,6 +195,18 @@ public final class IptablesSaveParser {
                 table.policy(line, chain, words.get(i + 2), counters);
             }
             default -> throw new RulesSyntaxException(line, Problem.of("rules.unsupported-command", command));
+        }
+    }
+
+    /** The counters a command's line starts with ({@code [packets:bytes] -A ...}), or null when it has none. */
+    static Counters leadingCounters(SourceLine line, List<String> words) {
+        if (!words.get(0).startsWith("[")) {
+            return null;
+        }
+        try {
+            return Counters.parseBracketed(words.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new RulesSyntaxException(line, Problem.of(e));
         }
     }
 

@@ -197,16 +197,13 @@ final class RuleReadAhead implements Runnable {
                 return null;
             }
             List<String> words = ShellWords.split(line, this.words);
-            int i = 0;
-            Counters counters = null;
-            if (words.get(0).startsWith("[")) {
-                try {
-                    counters = Counters.parseBracketed(words.get(0));
-                } catch (IllegalArgumentException e) {
-                    return null; // the parser refuses it
-                }
-                i = 1;
+            Counters counters;
+            try {
+                counters = IptablesSaveParser.leadingCounters(line, words);
+            } catch (RulesSyntaxException e) {
+                return null; // the parser refuses it
             }
+            int i = counters == null ? 0 : 1;
             if (words.size() <= i + 1 || !words.get(i).equals("-A") && !words.get(i).equals("--append")) {
                 return null;
             }
