@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,14 @@ final class LiveStream implements WriteListener, AsyncListener {
     private final AtomicInteger pumps = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
+    /**
+     * Held while this stream uses its request (writes to it, completes it) and by the container's callbacks that
+     * end it: once the container has ended a request it reuses its objects for another connection's request, so
+     * nothing here may touch them after that, not even a write begun on another thread just before.
+     */
+    private final ReentrantLock request = new ReentrantLock();
+    /** The container has ended the request, or is ending it; set under {@link #request}. */
+    private volatile boolean released;
     private int queuedBytes;
     private long lastSeq;
     private boolean unflushed;
@@ -135,7 +145,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 
     /** Whoever raises {@link #pumps} from 0 writes until it falls back to 0: one writer at a time, none waits. */
     private void pump() {
-        if (begun && pumps.getAndIncrement() == 0) {
+        if (begun && !ended.get() && pumps.getAndIncrement() == 0) {
             int missed = 1;
             do {
                 drain();
@@ -145,8 +155,19 @@ final class LiveStream implements WriteListener, AsyncListener {
     }
 
     private void drain() {
+        request.lock();
         try {
-            while (out.isReady()) {
+            if (!released) {
+                write();
+            }
+        } finally {
+            request.unlock();
+        }
+    }
+
+    private void write() {
+        try {
+            while (!ended.get() && out.isReady()) {
                 lastTaken = System.nanoTime();
                 byte[] next;
                 synchronized (queue) {
@@ -170,23 +191,60 @@ final class LiveStream implements WriteListener, AsyncListener {
                 }
             }
         } catch (IOException | RuntimeException gone) {
-            end();
+            // the container saw the write fail too: it reports the error and ends the request itself
+            end(false);
         }
     }
 
+    /** Ends the stream here: what the container has not ended (a client that takes nothing, a last event sent). */
     private void end() {
+        end(true);
+    }
+
+    /**
+     * Forgets the stream, ending its request too when {@code complete}. A request the container is ending or has
+     * ended is never completed from here: Tomcat reuses a finished request's async context for a later request,
+     * whichever connection that comes on, and completing it then ends some other page's stream.
+     */
+    private void end(boolean complete) {
         synchronized (queue) {
             queue.clear();
             queuedBytes = 0;
         }
         closed.set(true);
         if (ended.compareAndSet(false, true)) {
-            try {
-                async.complete();
-            } catch (RuntimeException alreadyEnded) {
-                // the container ended it first (a timeout, the client gone)
+            if (complete) {
+                request.lock();
+                try {
+                    if (!released) {
+                        released = true;
+                        async.complete();
+                    }
+                } catch (RuntimeException alreadyEnded) {
+                    // the container ended it first (a timeout, the client gone)
+                } finally {
+                    request.unlock();
+                }
             }
             gone.accept(this);
+        }
+    }
+
+    /**
+     * The container ends the request once this returns: nothing here touches it after. A write under way on another
+     * thread is waited for (it does not block: the socket was ready); not for ever, should the container's own
+     * locks ever hold that write up.
+     */
+    private void released() {
+        boolean locked = false;
+        try {
+            locked = request.tryLock(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        released = true;
+        if (locked) {
+            request.unlock();
         }
     }
 
@@ -196,24 +254,29 @@ final class LiveStream implements WriteListener, AsyncListener {
         pump();
     }
 
+    /** The container's callbacks, on its own thread while the request is still this stream's. */
     @Override
     public void onError(Throwable error) {
         end();
+        released();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
         end();
+        released();
     }
 
     @Override
     public void onError(AsyncEvent event) {
         end();
+        released();
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-        end();
+        released();
+        end(false);
     }
 
     @Override

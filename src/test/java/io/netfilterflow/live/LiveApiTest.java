@@ -239,6 +239,43 @@ class LiveApiTest {
         }
     }
 
+    /**
+     * Pages leave while others join: the container ends a left page's request and reuses its objects for a new
+     * one, so a left stream's last write or end, racing that, must not reach the page that came next.
+     */
+    @Test
+    void pagesThatLeaveNeverEndThePagesThatJoinMeanwhile() throws Exception {
+        JsonNode session = start();
+        String code = session.get("code").asString();
+        String key = session.get("key").asString();
+        for (int round = 1; round <= 6; round++) {
+            List<LiveEvents> leaving = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                leaving.add(events(code, false));
+            }
+            for (LiveEvents page : leaving) {
+                page.next("state");
+            }
+            leaving.forEach(LiveEvents::close);
+            List<LiveEvents> joining = List.of(events(code, false), events(code, false));
+            try {
+                Thread.sleep(700); // the heartbeats find the left ones gone meanwhile
+                assertThat(send("POST", "/api/live/" + code + "/state", state(round, false), key).statusCode())
+                        .isEqualTo(200);
+                for (LiveEvents page : joining) {
+                    page.next("state");
+                    assertThat(JSON.readTree(page.next("state").data()).get("state").get("hop").asInt())
+                            .as("round %d: a page that joined as others left", round).isEqualTo(round);
+                }
+            } finally {
+                joining.forEach(LiveEvents::close);
+            }
+            for (int i = 0; i < 100 && hub.openStreams() > 0; i++) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private void awaitFollowers(LiveEvents presenter, int count) throws InterruptedException {
         while (JSON.readTree(presenter.next("followers").data()).get("followers").asInt() != count) {
             Thread.onSpinWait();
