@@ -20,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A session nobody moves ends by itself (its students told), and is deleted with its answers a while later: nothing
- * of a class is kept once its session is over.
+ * of a class is kept once its session is over. Its database is its own: the context stays cached while later tests
+ * run, and its sweeper would end their sessions too, any left unmoved for 1.5 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"netfilter-flow.live.idle-timeout=1500ms", "netfilter-flow.live.keep-ended=500ms",
-                "netfilter-flow.live.sweep=200ms"})
+                "netfilter-flow.live.sweep=200ms", "netfilter-flow.data-dir=target/test-data-live-idle"})
 class LiveIdleTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
