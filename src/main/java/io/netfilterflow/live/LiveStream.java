@@ -46,7 +46,9 @@ final class LiveStream implements WriteListener, AsyncListener {
      * nothing here may touch them after that, not even a write begun on another thread just before.
      */
     private final ReentrantLock request = new ReentrantLock();
-    /** The container has ended the request, or is ending it; set under {@link #request}. */
+    /**
+     * The container has ended the request, or is ending it: set holding {@link #request}, or after a second's wait.
+     */
     private volatile boolean released;
     private int queuedBytes;
     private long lastSeq;
@@ -231,21 +233,31 @@ final class LiveStream implements WriteListener, AsyncListener {
     }
 
     /**
-     * The container ends the request once this returns: nothing here touches it after. A write under way on another
-     * thread is waited for (it does not block: the socket was ready); not for ever, should the container's own
-     * locks ever hold that write up.
+     * A container callback, on its thread, before the container takes the request back: nothing here touches the
+     * request after this returns. Completing it here (on an error or a timeout) is the container's own rule. A write
+     * under way on another thread is waited for (it does not block: the socket was ready), but not for ever, should
+     * the container's own locks ever hold that write up.
      */
-    private void released() {
+    private void releasedByContainer(boolean complete) {
         boolean locked = false;
         try {
             locked = request.tryLock(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        released = true;
-        if (locked) {
-            request.unlock();
+        try {
+            if (complete && !released) {
+                async.complete();
+            }
+        } catch (RuntimeException alreadyEnded) {
+            // the container is ending it already
+        } finally {
+            released = true;
+            if (locked) {
+                request.unlock();
+            }
         }
+        end(false);
     }
 
     @Override
@@ -254,29 +266,24 @@ final class LiveStream implements WriteListener, AsyncListener {
         pump();
     }
 
-    /** The container's callbacks, on its own thread while the request is still this stream's. */
     @Override
     public void onError(Throwable error) {
-        end();
-        released();
+        releasedByContainer(true);
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        end();
-        released();
+        releasedByContainer(true);
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        end();
-        released();
+        releasedByContainer(true);
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-        released();
-        end(false);
+        releasedByContainer(false);
     }
 
     @Override
