@@ -218,12 +218,7 @@ final class LiveStream implements WriteListener, AsyncListener {
             if (complete) {
                 request.lock();
                 try {
-                    if (!released) {
-                        released = true;
-                        async.complete();
-                    }
-                } catch (RuntimeException alreadyEnded) {
-                    // the container ended it first (a timeout, the client gone)
+                    completeUnlessReleased();
                 } finally {
                     request.unlock();
                 }
@@ -246,18 +241,29 @@ final class LiveStream implements WriteListener, AsyncListener {
             Thread.currentThread().interrupt();
         }
         try {
-            if (complete && !released) {
-                async.complete();
+            if (complete) {
+                completeUnlessReleased();
             }
-        } catch (RuntimeException alreadyEnded) {
-            // the container is ending it already
-        } finally {
             released = true;
+        } finally {
             if (locked) {
                 request.unlock();
             }
         }
         end(false);
+    }
+
+    /** Completes the request once, unless the container has it back; with {@link #request} held (or waited for). */
+    private void completeUnlessReleased() {
+        try {
+            if (!released) {
+                async.complete();
+            }
+        } catch (RuntimeException alreadyEnded) {
+            // the container ended it first (a timeout, the client gone)
+        } finally {
+            released = true;
+        }
     }
 
     @Override
