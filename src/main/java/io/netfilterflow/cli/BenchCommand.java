@@ -35,7 +35,7 @@ final class BenchCommand implements Cli.Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--whole-process")) {
             try {
-                return WholeProcessBench.run(out, Integer.parseInt(option(args, "--rounds", "3")));
+                return WholeProcessBench.run(out, Integer.parseInt(option(args, "--rounds", "5")));
             } catch (IOException | InterruptedException e) {
                 err.println("bench: " + e.getMessage());
                 return 1;

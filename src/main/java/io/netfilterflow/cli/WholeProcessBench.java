@@ -14,9 +14,10 @@ import java.util.Locale;
  * {@code bench --whole-process}: what a user waits for, as whole processes timed by GNU time (wall, CPU, peak
  * memory; medians of a few rounds): {@code check} of generated kube-proxy dumps of 70k and 430k lines beside the
  * kernel's own tool on the same files ({@code iptables-nft-restore --test}, in a network namespace of its own,
- * where it is installed and we are root), {@code check} of a 30-line file and {@code trace} of a preset, and the
- * server's start to a healthy {@code /actuator/health}. The quick start beside the jar ({@code target/netfilter-flow})
- * is timed where the build made one, and {@code java -jar} beside it for the small runs.
+ * where it is installed and we are root; the two run in turn, round by round), {@code check} of a 30-line file
+ * and {@code trace} of a preset, and the server's start to a healthy {@code /actuator/health}. The quick start
+ * beside the jar ({@code target/netfilter-flow}) is timed where the build made one, and {@code java -jar} beside it
+ * for the small runs.
  */
 final class WholeProcessBench {
 
@@ -67,11 +68,22 @@ final class WholeProcessBench {
         for (int services : new int[] {10_000, 61_429}) {
             Path dump = write("kube-proxy-" + services + ".rules", KubeProxyDump.generate(services));
             long lines = Files.readAllLines(dump).size();
-            Run ours = median(program("check", dump.toString()));
+            List<String> check = program("check", dump.toString());
+            List<String> restore = List.of("unshare", "--net", "iptables-nft-restore", "--test", dump.toString());
+            List<Run> ourRuns = new ArrayList<>();
+            List<Run> theirRuns = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                // one of each in turn: a change in the machine's load while they run falls on both sides alike
+                ourRuns.add(time(check));
+                if (reference) {
+                    theirRuns.add(time(restore));
+                }
+            }
+            Run ours = middle(ourRuns);
             print(out, "check, kube-proxy dump of " + lines + " lines", ours);
             if (reference) {
-                Run theirs = median(List.of("unshare", "--net", "iptables-nft-restore", "--test", dump.toString()));
-                print(out, "iptables-nft-restore --test, the same file", theirs);
+                Run theirs = middle(theirRuns);
+                print(out, "iptables-nft-restore --test, the same file (in turn)", theirs);
                 out.printf(Locale.ROOT, "  %-58s %.2f× wall, %.2f× CPU%n", "  iptables-nft-restore / check:",
                         theirs.wallSeconds() / ours.wallSeconds(), theirs.cpuSeconds() / ours.cpuSeconds());
             }
@@ -111,6 +123,11 @@ final class WholeProcessBench {
         for (int i = 0; i < rounds; i++) {
             runs.add(time(command));
         }
+        return middle(runs);
+    }
+
+    /** Each figure's median over the runs. */
+    private static Run middle(List<Run> runs) {
         double[] wall = runs.stream().mapToDouble(Run::wallSeconds).sorted().toArray();
         double[] cpu = runs.stream().mapToDouble(Run::cpuSeconds).sorted().toArray();
         long[] peak = runs.stream().mapToLong(Run::peakKilobytes).sorted().toArray();

@@ -9,25 +9,29 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
     /** Parses dotted-quad notation; throws {@link IllegalArgumentException} with a readable reason. */
     public static Ipv4Address parse(String text) {
+        return parse(text, 0, text.length());
+    }
+
+    /** The address {@code text[from..to)} spells, read in place: a prefix's address is not copied out first. */
+    public static Ipv4Address parse(String text, int from, int to) {
         int value = 0;
         int octets = 0;
-        int start = 0;
-        int len = text.length();
-        for (int i = 0; i <= len; i++) {
-            if (i == len || text.charAt(i) == '.') {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
                 if (i == start || i - start > 3 || octets == 4) {
-                    throw new InvalidValue("net.not-an-ipv4-address", text);
+                    throw notAnAddress(text, from, to);
                 }
                 int octet = 0;
                 for (int j = start; j < i; j++) {
                     char c = text.charAt(j);
                     if (c < '0' || c > '9') {
-                        throw new InvalidValue("net.not-an-ipv4-address", text);
+                        throw notAnAddress(text, from, to);
                     }
                     octet = octet * 10 + (c - '0');
                 }
                 if (octet > 255) {
-                    throw new InvalidValue("net.not-an-ipv4-address", text);
+                    throw notAnAddress(text, from, to);
                 }
                 value = (value << 8) | octet;
                 octets++;
@@ -35,9 +39,13 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
             }
         }
         if (octets != 4) {
-            throw new InvalidValue("net.not-an-ipv4-address", text);
+            throw notAnAddress(text, from, to);
         }
         return new Ipv4Address(value);
+    }
+
+    private static InvalidValue notAnAddress(String text, int from, int to) {
+        return new InvalidValue("net.not-an-ipv4-address", text.substring(from, to));
     }
 
     public static boolean looksLikeIpv6(String text) {

@@ -22,22 +22,31 @@ public record Ipv4Prefix(Ipv4Address address, int mask) {
         if (slash < 0) {
             return new Ipv4Prefix(Ipv4Address.parse(text), -1);
         }
-        Ipv4Address address = Ipv4Address.parse(text.substring(0, slash));
-        String maskText = text.substring(slash + 1);
-        if (maskText.indexOf('.') >= 0) {
-            return new Ipv4Prefix(address, Ipv4Address.parse(maskText).bits());
+        Ipv4Address address = Ipv4Address.parse(text, 0, slash);
+        if (text.indexOf('.', slash + 1) >= 0) {
+            return new Ipv4Prefix(address, Ipv4Address.parse(text, slash + 1, text.length()).bits());
         }
-        int length = parseLength(maskText, text);
-        return new Ipv4Prefix(address, maskOf(length));
+        return new Ipv4Prefix(address, maskOf(parseLength(text, slash + 1)));
     }
 
     public static int maskOf(int length) {
         return length == 0 ? 0 : -1 << (32 - length);
     }
 
-    private static int parseLength(String maskText, String text) {
+    private static int parseLength(String text, int from) {
+        int digits = text.length() - from;
+        if (digits == 1 || digits == 2) { // "/32", nearly every prefix: read without a copy
+            int length = 0;
+            for (int i = from; i < text.length() && length >= 0; i++) {
+                char c = text.charAt(i);
+                length = c >= '0' && c <= '9' ? length * 10 + (c - '0') : -1;
+            }
+            if (length >= 0 && length <= 32) {
+                return length;
+            }
+        }
         try {
-            int length = Integer.parseInt(maskText);
+            int length = Integer.parseInt(text.substring(from));
             if (length >= 0 && length <= 32) {
                 return length;
             }

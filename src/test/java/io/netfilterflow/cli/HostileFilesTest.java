@@ -34,6 +34,22 @@ class HostileFilesTest {
     }
 
     @Test
+    void aNulByteIsFoundWhereverItIsAndUtf8TextIsReadWhole() throws IOException {
+        String rules = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m comment --comment x -j ACCEPT\nCOMMIT\n";
+        for (int at = 0; at < 24; at++) {
+            byte[] bytes = rules.getBytes(StandardCharsets.US_ASCII);
+            bytes[at] = 0;
+            Path file = Files.write(dir.resolve("nul" + at + ".rules"), bytes);
+            assertThat(run("check", file.toString())).as("NUL at %d", at).isEqualTo(Cli.INVALID_INPUT);
+            assertThat(err()).isEqualTo(file + ": cannot read: not a text file (a NUL byte at offset " + at + ")\n");
+        }
+        Path utf8 = Files.writeString(dir.resolve("utf8.rules"), rules.replace("x -j", "\u00e9\u00e9\u00e9 -j"));
+        assertThat(run("check", utf8.toString())).isEqualTo(Cli.OK);
+        assertThat(run("print", utf8.toString())).isEqualTo(Cli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--comment \"\u00e9\u00e9\u00e9\" -j ACCEPT");
+    }
+
+    @Test
     void aFileTooLargeIsRefusedBeforeItIsReadWhole() throws IOException {
         Path huge = dir.resolve("huge.rules");
         Files.write(huge, "#".repeat(TextFiles.MAX_BYTES + 1).getBytes(StandardCharsets.US_ASCII));

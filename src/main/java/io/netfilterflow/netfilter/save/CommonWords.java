@@ -1,5 +1,6 @@
 package io.netfilterflow.netfilter.save;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -10,8 +11,8 @@ final class CommonWords {
 
     private static final int SLOTS = 256;
     private static final String[] TABLE = new String[SLOTS];
-    /** Each word's characters, in its slot: compared without calling into the string. */
-    private static final char[][] CHARS = new char[SLOTS][];
+    /** Each word's characters as bytes, in its slot: compared without calling into the string. */
+    private static final byte[][] BYTES = new byte[SLOTS][];
 
     static {
         for (String word : List.of("-A", "-I", "-m", "-j", "-g", "-p", "-s", "-d", "-i", "-o", "!", "-c",
@@ -23,34 +24,34 @@ final class CommonWords {
                 "NEW", "RELATED,ESTABLISHED", "INVALID", "--tcp-flags", "FIN,SYN,RST,ACK", "SYN",
                 "statistic", "--mode", "random", "--probability", "recent", "mac", "--mac-source",
                 "KUBE-MARK-MASQ", "KUBE-SERVICES", "KUBE-NODEPORTS", "DOCKER", "--random-fully")) {
-            char[] chars = word.toCharArray();
-            int slot = slot(chars, 0, chars.length);
+            byte[] bytes = word.getBytes(StandardCharsets.ISO_8859_1);
+            int slot = slot(bytes, 0, bytes.length);
             while (TABLE[slot] != null) {
                 slot = (slot + 1) & (SLOTS - 1);
             }
             TABLE[slot] = word;
-            CHARS[slot] = chars;
+            BYTES[slot] = bytes;
         }
     }
 
     private CommonWords() {
     }
 
-    /** The common word {@code chars[start..end)} spells, or null when it is none. */
-    static String word(char[] chars, int start, int end) {
+    /** The common word {@code bytes[start..end)} spells (ISO 8859-1), or null when it is none. */
+    static String word(byte[] bytes, int start, int end) {
         int length = end - start;
-        for (int slot = slot(chars, start, end); TABLE[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
-            char[] candidate = CHARS[slot];
-            if (candidate.length == length && same(candidate, chars, start)) {
+        for (int slot = slot(bytes, start, end); TABLE[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+            byte[] candidate = BYTES[slot];
+            if (candidate.length == length && same(candidate, bytes, start)) {
                 return TABLE[slot];
             }
         }
         return null;
     }
 
-    private static boolean same(char[] word, char[] chars, int start) {
+    private static boolean same(byte[] word, byte[] bytes, int start) {
         for (int i = 0; i < word.length; i++) {
-            if (word[i] != chars[start + i]) {
+            if (word[i] != bytes[start + i]) {
                 return false;
             }
         }
@@ -58,9 +59,10 @@ final class CommonWords {
     }
 
     /** Never negative, so a mask finds the slot. */
-    private static int slot(char[] chars, int start, int end) {
+    private static int slot(byte[] bytes, int start, int end) {
         int length = end - start;
-        int hash = length * 31 + chars[start] * 7 + chars[end - 1] * 3 + chars[start + length / 2];
+        int hash = length * 31 + (bytes[start] & 0xff) * 7 + (bytes[end - 1] & 0xff) * 3
+                + (bytes[start + length / 2] & 0xff);
         return hash & (SLOTS - 1);
     }
 }

@@ -4,9 +4,7 @@ import io.netfilterflow.netfilter.core.Negatable;
 import io.netfilterflow.problem.InvalidValue;
 import io.netfilterflow.problem.Problem;
 import java.util.ArrayList;
-import io.netfilterflow.problem.Problem;
 import java.util.List;
-import io.netfilterflow.problem.Problem;
 import java.util.function.Function;
 
 /**

@@ -19,7 +19,12 @@ public record OptionSpec(List<Option> options, Map<String, Option> byName) {
         List<Option> list = new java.util.ArrayList<>();
         for (int i = 0; i < nameArityPairs.length; i += 2) {
             String names = (String) nameArityPairs[i];
-            list.add(new Option(List.of(names.split("\\|")), (Integer) nameArityPairs[i + 1]));
+            String[] aliases = names.split("\\|");
+            for (int a = 0; a < aliases.length; a++) {
+                // the same string as the factories' literals: ExtensionArgs finds an option by identity, mostly
+                aliases[a] = aliases[a].intern();
+            }
+            list.add(new Option(List.of(aliases), (Integer) nameArityPairs[i + 1]));
         }
         Map<String, Option> byName = new HashMap<>();
         for (Option option : list) {

@@ -35,16 +35,7 @@ public final class SourceLine {
 
     /** Hands each line of a text to the reader, numbered from 1; returns how many there were. */
     public static int forEach(String text, Consumer<SourceLine> reader) {
-        int number = 0;
-        int start = 0;
-        int length = text.length();
-        while (start < length) {
-            int newline = text.indexOf('\n', start);
-            int end = newline < 0 ? length : newline;
-            reader.accept(new SourceLine(++number, text, start, end));
-            start = end + 1;
-        }
-        return number;
+        return forEachBefore(text, text.length(), reader);
     }
 
     /**
@@ -62,6 +53,24 @@ public final class SourceLine {
             }
             start = end + 1;
         }
+    }
+
+    /** Hands the reader each line that starts before {@code end}, numbered from 1; returns how many there were. */
+    public static int forEachBefore(String text, int end, Consumer<SourceLine> reader) {
+        int number = 0;
+        int start = 0;
+        while (start < end) {
+            int newline = text.indexOf('\n', start);
+            int lineEnd = newline < 0 ? text.length() : newline;
+            reader.accept(new SourceLine(++number, text, start, lineEnd));
+            start = lineEnd + 1;
+        }
+        return number;
+    }
+
+    /** Where the line after this one starts in the text it is part of (past its end when there is none). */
+    public int nextStart() {
+        return end + 1;
     }
 
     /** Where the line after the one {@code offset} is in starts, or the text's length when there is none. */

@@ -83,6 +83,30 @@ class ShellWordsTest {
     }
 
     @Test
+    void charactersWhoseLowByteIsABlankAQuoteOrABackslashAndPairsOfSurrogatesArePlain() {
+        // U+4E20 and U+4E5C end in the bytes of a blank and a backslash; an emoji is two chars, one code point
+        assertThat(words("\uD83D\uDE00 -A \u4E20\u4E5C\"x \uD83D\uDE00\"y \uD83D\uDE00z \u5C22"))
+                .containsExactly("\uD83D\uDE00", "-A", "\u4E20\u4E5Cx \uD83D\uDE00y", "\uD83D\uDE00z", "\u5C22");
+    }
+
+    @Test
+    void aTextCopiedOnceAsBytesSplitsAsEachLineDoes() {
+        String text = "-A X -m comment --comment \"a b\"\n\u9ed8 'c d' e\\ f\n\"x\"y \"\\\"q\\\"\" z\n";
+        byte[] bytes = ShellWords.bytesOf(text);
+        java.util.List<java.util.List<String>> once = new java.util.ArrayList<>();
+        java.util.List<java.util.List<String>> each = new java.util.ArrayList<>();
+        SourceLine.forEach(text, line -> {
+            once.add(java.util.List.copyOf(ShellWords.split(line, new java.util.ArrayList<>(), bytes)));
+            each.add(ShellWords.split(line));
+        });
+
+        assertThat(once).isEqualTo(each).containsExactly(
+                java.util.List.of("-A", "X", "-m", "comment", "--comment", "a b"),
+                java.util.List.of("\u9ed8", "c d", "e f"), java.util.List.of("xy", "\"q\"", "z"));
+        assertThat(ShellWords.bytesOf("\uD83D\uDE00 a")).as("a pair of surrogates is one byte").isNull();
+    }
+
+    @Test
     void commonWordsAreOneStringAndOthersAreCopiesOfTheirText() {
         java.util.List<String> first = words("-A KUBE-SERVICES -m comment -j ACCEPT --commentx -");
         java.util.List<String> second = words("-A KUBE-SERVICES -m comment -j ACCEPT --commentx -");

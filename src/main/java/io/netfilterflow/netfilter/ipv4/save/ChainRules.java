@@ -39,7 +39,11 @@ final class ChainRules {
             System.arraycopy(hashes, index, hashes, index + 1, rules.size() - index);
             hashes[index] = rule.header().hashCode();
         }
-        rules.add(index, rule);
+        if (index == rules.size()) {
+            rules.add(rule); // what nearly every line does: no copy of the rules after it, of which there are none
+        } else {
+            rules.add(index, rule);
+        }
     }
 
     IptRule remove(int index) {

@@ -105,12 +105,17 @@ final class IptRuleParser {
         if (negate) {
             throw error(Problem.of("rules.negation-at-end"));
         }
-        List<XtMatch> built = new ArrayList<>(matches.size());
-        for (Pending pending : matches) {
-            built.add(pending.buildMatch());
+        XtMatch[] made = new XtMatch[matches.size()];
+        for (int i = 0; i < made.length; i++) {
+            made[i] = matches.get(i).buildMatch();
         }
+        List<XtMatch> built = List.of(made); // immutable already: the rule keeps it as it is, without a copy
         XtTarget builtTarget = target != null ? target.buildTarget() : jump;
-        IpHeaderMatch header = new IpHeaderMatch(source, destination, in, out, protocol, fragment);
+        // a rule without header conditions (a dump has thousands) shares one header
+        boolean anyHeader = source == null && destination == null && in == null && out == null && protocol == null
+                && fragment == null;
+        IpHeaderMatch header = anyHeader ? IpHeaderMatch.ANY
+                : new IpHeaderMatch(source, destination, in, out, protocol, fragment);
         ProtocolCheck.check(line, header, built, builtTarget);
         return new IptRule(header, built, builtTarget, counters, line);
     }

@@ -22,6 +22,12 @@ import java.util.Set;
  */
 public final class IptablesSaveParser {
 
+    /**
+     * Up to this size a text is copied once as bytes for splitting its lines, not once a line. Above it, that copy
+     * would be the largest thing at the peak (46 MB for a dump of 430k lines), where memory is what counts.
+     */
+    private static final int MAX_CHARS_COPIED = 12 << 20;
+
     private final Backend backend;
     private final SharedValues shared = new SharedValues();
     /** The words of the line being read, one list for all. */
@@ -31,10 +37,13 @@ public final class IptablesSaveParser {
     private TableBuilder current;
     /** The later rules, read on a second thread; null when this parser reads every line itself. */
     private final RuleReadAhead ahead;
+    /** The text as bytes, for splitting its lines ({@link ShellWords#bytesOf}); null when each line is copied. */
+    private final byte[] bytes;
 
-    private IptablesSaveParser(Backend backend, RuleReadAhead ahead) {
+    private IptablesSaveParser(Backend backend, RuleReadAhead ahead, byte[] bytes) {
         this.backend = backend;
         this.ahead = ahead;
+        this.bytes = bytes;
     }
 
     /** The ruleset as x_tables (iptables-legacy-restore) loads it. */
@@ -44,7 +53,11 @@ public final class IptablesSaveParser {
 
     /** The ruleset as the backend's restore loads it: nf_tables also refuses jumps too deep ({@link NftJumpLimit}). */
     public static IptablesRuleset parse(String text, Backend backend) {
-        return parse(text, backend, null);
+        return parse(text, backend, null, bytesOf(text));
+    }
+
+    private static byte[] bytesOf(String text) {
+        return text.length() <= MAX_CHARS_COPIED ? ShellWords.bytesOf(text) : null;
     }
 
     /**
@@ -52,14 +65,15 @@ public final class IptablesSaveParser {
      * that reads one dump on a machine of its own. The server reads on one thread, beside other requests.
      */
     public static IptablesRuleset parseReadingAhead(String text) {
-        return parse(text, Backend.LEGACY, RuleReadAhead.startFor(text));
+        byte[] bytes = bytesOf(text);
+        return parse(text, Backend.LEGACY, RuleReadAhead.startFor(text, bytes), bytes);
     }
 
-    private static IptablesRuleset parse(String text, Backend backend, RuleReadAhead ahead) {
-        IptablesSaveParser parser = new IptablesSaveParser(backend, ahead);
+    private static IptablesRuleset parse(String text, Backend backend, RuleReadAhead ahead, byte[] bytes) {
+        IptablesSaveParser parser = new IptablesSaveParser(backend, ahead, bytes);
         int number;
         try {
-            number = SourceLine.forEach(text, parser::line);
+            number = ahead == null ? SourceLine.forEach(text, parser::line) : parser.readWithAhead(text);
         } finally {
             if (ahead != null) {
                 ahead.stop();
@@ -70,6 +84,27 @@ public final class IptablesSaveParser {
                     parser.current.name().saveName()));
         }
         return new IptablesRuleset(parser.tables);
+    }
+
+    /**
+     * The lines before the later part, found here; then the later part's lines as the second thread found them, so
+     * that no line is looked for twice; then, should that thread have ended early, the lines it did not hand over.
+     */
+    private int readWithAhead(String text) {
+        int number = SourceLine.forEachBefore(text, ahead.from(), this::line);
+        int resume = ahead.from();
+        for (SourceLine line = ahead.line(number + 1); line != null; line = ahead.line(number + 1)) {
+            line(line);
+            number = line.number();
+            resume = line.nextStart();
+        }
+        int[] last = {number};
+        SourceLine.forEachFrom(text, resume, number + 1, line -> {
+            line(line);
+            last[0] = line.number();
+            return true;
+        });
+        return last[0];
     }
 
     private void line(SourceLine line) {
@@ -107,7 +142,7 @@ public final class IptablesSaveParser {
 
     private void declareChain(SourceLine line) {
         TableBuilder table = requireTable(line);
-        List<String> words = ShellWords.split(line, this.words);
+        List<String> words = ShellWords.split(line, this.words, bytes);
         if (words.size() < 2 || words.size() > 3 || words.get(0).length() < 2) {
             throw new RulesSyntaxException(line, Problem.of("rules.chain-line"));
         }
@@ -140,7 +175,7 @@ public final class IptablesSaveParser {
                 return;
             }
         }
-        List<String> words = ShellWords.split(line, this.words);
+        List<String> words = ShellWords.split(line, this.words, bytes);
         Counters counters = leadingCounters(line, words);
         int i = counters == null ? 0 : 1;
         if (words.size() <= i) {

@@ -37,6 +37,8 @@ final class RuleReadAhead implements Runnable {
     private static final int PERCENT_LEFT_TO_PARSER = 50;
 
     private final String text;
+    /** The parser's copy of the text as bytes, read here too; null when lines are copied one by one. */
+    private final byte[] bytes;
     private final int from;
     private final Object lock = new Object();
     private volatile boolean stopped;
@@ -51,18 +53,21 @@ final class RuleReadAhead implements Runnable {
      */
     private String[][] chains;
     private Object[][] outcomes;
+    /** Per line, the line itself: the parser takes it from here, not finding it in the text again. */
+    private SourceLine[][] lines;
 
-    private RuleReadAhead(String text) {
+    private RuleReadAhead(String text, byte[] bytes) {
         this.text = text;
+        this.bytes = bytes;
         this.from = SourceLine.nextLineStart(text, (int) ((long) text.length() * PERCENT_LEFT_TO_PARSER / 100));
     }
 
     /** A reader of the later part on a thread of its own, or null when the text is too small to be worth one. */
-    static RuleReadAhead startFor(String text) {
+    static RuleReadAhead startFor(String text, byte[] bytes) {
         if (text.length() < MIN_CHARS || text.length() > MAX_CHARS || Runtime.getRuntime().availableProcessors() < 2) {
             return null;
         }
-        RuleReadAhead reader = new RuleReadAhead(text);
+        RuleReadAhead reader = new RuleReadAhead(text, bytes);
         Thread thread = new Thread(reader, "rules-read-ahead");
         thread.setDaemon(true);
         thread.start();
@@ -76,6 +81,7 @@ final class RuleReadAhead implements Runnable {
             int chunks = ((text.length() - from) >> CHUNK_BITS) + 1; // a line has a character at least
             chains = new String[chunks][];
             outcomes = new Object[chunks][];
+            lines = new SourceLine[chunks][];
             first = number;
             Reading reading = new Reading();
             SourceLine.forEachFrom(text, from, number, reading::read);
@@ -88,6 +94,27 @@ final class RuleReadAhead implements Runnable {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** Where the lines read here start in the text. */
+    int from() {
+        return from;
+    }
+
+    /** The line of this number, as read here; null when this reader ended before it (the parser reads on itself). */
+    SourceLine line(int number) {
+        int at = awaitFirst();
+        if (at < 0 || number < at) {
+            return null;
+        }
+        int index = number - at;
+        if (index >= done && !await(index)) {
+            return null;
+        }
+        SourceLine[] chunk = lines[index >> CHUNK_BITS];
+        SourceLine line = chunk[index & (CHUNK - 1)];
+        chunk[index & (CHUNK - 1)] = null;
+        return line;
     }
 
     /** What was read ahead for the line: its rule, the refusal it met, or null when the parser reads it itself. */
@@ -172,7 +199,9 @@ final class RuleReadAhead implements Runnable {
             if ((index & (CHUNK - 1)) == 0) {
                 chains[index >> CHUNK_BITS] = new String[CHUNK];
                 outcomes[index >> CHUNK_BITS] = new Object[CHUNK];
+                lines[index >> CHUNK_BITS] = new SourceLine[CHUNK];
             }
+            lines[index >> CHUNK_BITS][index & (CHUNK - 1)] = line;
             Object outcome;
             try {
                 outcome = rule(line);
@@ -196,7 +225,7 @@ final class RuleReadAhead implements Runnable {
             if (first != '-' && first != '[') {
                 return null;
             }
-            List<String> words = ShellWords.split(line, this.words);
+            List<String> words = ShellWords.split(line, this.words, bytes);
             Counters counters;
             try {
                 counters = IptablesSaveParser.leadingCounters(line, words);

@@ -8,6 +8,9 @@ import io.netfilterflow.netfilter.ipv4.IptTable;
 import io.netfilterflow.netfilter.ipv4.IptTableName;
 import io.netfilterflow.netfilter.save.RulesSyntaxException;
 import io.netfilterflow.netfilter.xtables.XtMatch;
+import io.netfilterflow.netfilter.xtables.XtTarget;
+import io.netfilterflow.netfilter.xtables.target.ChainJump;
+import io.netfilterflow.netfilter.xtables.target.StandardTarget;
 import io.netfilterflow.problem.Problem;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +35,7 @@ final class TableChecks {
                 }
                 bases = bases != null ? bases : graph.basesOf(i);
                 if (rule.target() != null) {
-                    check(table.name(), rule, true, rule.target().name(), HookRestrictions.forTarget(rule.target().name()), bases);
+                    check(table.name(), rule, true, rule.target().name(), restriction(rule.target()), bases);
                 }
                 for (XtMatch match : rule.matches()) {
                     check(table.name(), rule, false, match.name(), HookRestrictions.forMatch(match.name()), bases);
@@ -42,7 +45,7 @@ final class TableChecks {
     }
 
     private static boolean restricted(IptRule rule) {
-        if (rule.target() != null && HookRestrictions.forTarget(rule.target().name()) != null) {
+        if (restriction(rule.target()) != null) {
             return true;
         }
         for (XtMatch match : rule.matches()) {
@@ -51,6 +54,17 @@ final class TableChecks {
             }
         }
         return false;
+    }
+
+    /**
+     * A target's restriction; none for a jump or a verdict, which are the kernel's standard target and have none, so
+     * a chain's name is not looked up as a target's.
+     */
+    private static HookRestrictions.Restriction restriction(XtTarget target) {
+        if (target == null || target instanceof ChainJump || target instanceof StandardTarget) {
+            return null;
+        }
+        return HookRestrictions.forTarget(target.name());
     }
 
     private static void check(IptTableName name, IptRule rule, boolean isTarget, String extension,

@@ -18,7 +18,8 @@ public record CommentMatch(String comment) implements XtMatch {
             args -> {
                 var use = args.require("--comment");
                 args.notInvertible("--comment");
-                if (utf8Length(use.arg()) > MAX_LENGTH) {
+                // a char is at most 3 bytes of UTF-8 (a pair of surrogates, 4 for 2): a short comment is not counted
+                if (use.arg().length() * 3 > MAX_LENGTH && utf8Length(use.arg()) > MAX_LENGTH) {
                     throw args.refuse("rules.comment-too-long");
                 }
                 return new CommentMatch(use.arg());

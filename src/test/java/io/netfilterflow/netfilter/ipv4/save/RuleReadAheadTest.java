@@ -23,7 +23,7 @@ class RuleReadAheadTest {
     @Test
     void theDumpIsLargeEnoughToBeReadAhead() {
         assertThat(String.join("\n", DUMP).length()).isBetween(RuleReadAhead.MIN_CHARS, RuleReadAhead.MAX_CHARS);
-        assertThat(RuleReadAhead.startFor("*nat\nCOMMIT\n")).as("a small text is read by one thread").isNull();
+        assertThat(RuleReadAhead.startFor("*nat\nCOMMIT\n", null)).as("a small text is read by one thread").isNull();
     }
 
     @Test
