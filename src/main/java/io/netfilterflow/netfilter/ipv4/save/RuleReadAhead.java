@@ -103,43 +103,37 @@ final class RuleReadAhead implements Runnable {
 
     /** The line of this number, as read here; null when this reader ended before it (the parser reads on itself). */
     SourceLine line(int number) {
-        int at = awaitFirst();
-        if (at < 0 || number < at) {
-            return null;
-        }
-        int index = number - at;
-        if (index >= done && !await(index)) {
-            return null;
-        }
-        SourceLine[] chunk = lines[index >> CHUNK_BITS];
-        SourceLine line = chunk[index & (CHUNK - 1)];
-        chunk[index & (CHUNK - 1)] = null;
-        return line;
+        int index = handedOver(number);
+        return index < 0 ? null : taken(lines, index);
     }
 
     /** What was read ahead for the line: its rule, the refusal it met, or null when the parser reads it itself. */
     Object take(int number) {
-        int at = awaitFirst();
-        if (at < 0 || number < at) {
-            return null;
-        }
-        int index = number - at;
-        if (index >= done && !await(index)) {
-            return null;
-        }
-        Object[] chunk = outcomes[index >> CHUNK_BITS];
-        Object outcome = chunk[index & (CHUNK - 1)];
-        chunk[index & (CHUNK - 1)] = null; // the model keeps the rule; this reader need not
-        return outcome;
+        int index = handedOver(number);
+        return index < 0 ? null : taken(outcomes, index); // the model keeps the rule; this reader need not
     }
 
     /** The chain a rule taken by {@link #take} is appended to. */
     String chain(int number) {
-        int index = number - first;
-        String[] chunk = chains[index >> CHUNK_BITS];
-        String chain = chunk[index & (CHUNK - 1)];
+        return taken(chains, number - first);
+    }
+
+    /** The line's place among those read here, once it is handed over (waited for); -1 when this reader ended first. */
+    private int handedOver(int number) {
+        int at = awaitFirst();
+        if (at < 0 || number < at) {
+            return -1;
+        }
+        int index = number - at;
+        return index < done || await(index) ? index : -1;
+    }
+
+    /** What the chunks hold at the index, left null there. */
+    private static <T> T taken(T[][] chunks, int index) {
+        T[] chunk = chunks[index >> CHUNK_BITS];
+        T value = chunk[index & (CHUNK - 1)];
         chunk[index & (CHUNK - 1)] = null;
-        return chain;
+        return value;
     }
 
     /** Ends the reading: the parser is done, or refused the dump before the lines read here. */
