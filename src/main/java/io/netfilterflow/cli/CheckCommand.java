@@ -61,8 +61,11 @@ final class CheckCommand implements Cli.Command {
         }
         String file = files.get(0);
         String text;
+        byte[] ascii;
         try {
-            text = TextFiles.read(file);
+            TextFiles.Text read = TextFiles.readText(file);
+            text = read.text();
+            ascii = read.ascii();
         } catch (TextFiles.Refused e) {
             err.println(file + ": " + e.getMessage());
             return Cli.INVALID_INPUT;
@@ -78,7 +81,7 @@ final class CheckCommand implements Cli.Command {
                 shown = printBack ? EbtablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
                 unsupported = ruleset.unsupported();
             } else {
-                IptablesRuleset ruleset = IptablesSaveParser.parseReadingAhead(text);
+                IptablesRuleset ruleset = IptablesSaveParser.parseReadingAhead(text, ascii);
                 shown = printBack ? IptablesSavePrinter.print(ruleset) : RulesetSummary.of(file, ruleset);
                 unsupported = ruleset.unsupported();
             }

@@ -34,21 +34,37 @@ final class TextFiles {
     private TextFiles() {
     }
 
+    /**
+     * A file's text, and the bytes it was read into when it is ASCII and not large (null otherwise): the character
+     * at each index of the text is the byte there, and a parser can split lines in them instead of in a copy.
+     */
+    record Text(String text, byte[] ascii) {
+    }
+
     static String read(String file) throws Refused {
         return read(file, MAX_BYTES);
     }
 
     static String read(String file, int limit) throws Refused {
-        String text = readOnce(file, limit);
-        if (text.length() > COLLECT_AFTER) {
+        return collected(readOnce(file, limit, false));
+    }
+
+    /** As {@link #read(String)}, with the bytes of an ASCII file up to 8 MB. */
+    static Text readText(String file) throws Refused {
+        Text read = readOnce(file, MAX_BYTES, true);
+        return read.ascii() != null ? read : new Text(collected(read), null);
+    }
+
+    private static String collected(Text read) {
+        if (read.text().length() > COLLECT_AFTER) {
             // the buffer read into is garbage as large as the file, in the old generation, where nothing would
             // collect it in a command's short run: collected now, in a few ms, once the reading frame is gone
             System.gc();
         }
-        return text;
+        return read.text();
     }
 
-    private static String readOnce(String file, int limit) throws Refused {
+    private static Text readOnce(String file, int limit, boolean keepAscii) throws Refused {
         Path path;
         try {
             path = Path.of(file);
@@ -58,9 +74,9 @@ final class TextFiles {
         if (Files.isDirectory(path)) {
             throw new Refused("cannot read: is a directory");
         }
-        String text;
+        Text text;
         try (InputStream in = Files.newInputStream(path)) {
-            text = capped(in, limit, Files.isRegularFile(path) ? Files.size(path) : 0);
+            text = capped(in, limit, Files.isRegularFile(path) ? Files.size(path) : 0, keepAscii);
         } catch (NoSuchFileException e) {
             throw new Refused("cannot read: no such file");
         } catch (IOException e) {
@@ -74,7 +90,8 @@ final class TextFiles {
      * as large as the file says it is. ASCII, what dumps are, becomes a string in one copy; anything else is
      * decoded strictly.
      */
-    private static String capped(InputStream in, int limit, long expected) throws IOException, Refused {
+    private static Text capped(InputStream in, int limit, long expected, boolean keepAscii)
+            throws IOException, Refused {
         byte[] bytes = new byte[(int) Math.max(8192, Math.min(expected + 1, limit + 1L))];
         int size = 0;
         boolean ascii = true;
@@ -85,8 +102,11 @@ final class TextFiles {
             // a block at a time: a channel's stream reads through a native buffer as large as the request
             int n = in.read(bytes, size, Math.min(BLOCK, bytes.length - size));
             if (n < 0) {
-                return ascii ? new String(bytes, 0, size, StandardCharsets.ISO_8859_1)
-                        : decode(Arrays.copyOf(bytes, size));
+                if (!ascii) {
+                    return new Text(decode(Arrays.copyOf(bytes, size)), null);
+                }
+                String text = new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
+                return new Text(text, keepAscii && size <= COLLECT_AFTER ? bytes : null);
             }
             // one OR a byte: a byte of 0 or above 127 sets the sign bit, and only then is the block looked at again
             int zeroOrHigh = 0;

@@ -41,13 +41,14 @@ public final class ShellWords {
     }
 
     /**
-     * As {@link #split(SourceLine, List)}, the line scanned in {@code inputBytes}, what {@link #bytesOf} made of the
-     * whole text the line is part of: a parser of many lines copies its text once, not once a line.
+     * As {@link #split(SourceLine, List)}, the line scanned in {@code inputBytes}: the whole text the line is part of,
+     * a byte for each character from the first ({@link #bytesOf}, or the bytes an ASCII file was read into; what
+     * follows the text is not read). A parser of many lines has its text as bytes once, not a copy a line.
      */
     public static List<String> split(SourceLine line, List<String> words, byte[] inputBytes) {
         words.clear();
         String text = line.input(); // the line is a view into the whole input
-        if (inputBytes != null && inputBytes.length == text.length()) {
+        if (inputBytes != null && inputBytes.length >= text.length()) {
             return scan(line, inputBytes, line.start(), line.end(), 0, words);
         }
         int offset = line.start();

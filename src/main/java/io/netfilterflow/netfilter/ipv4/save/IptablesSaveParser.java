@@ -65,7 +65,15 @@ public final class IptablesSaveParser {
      * that reads one dump on a machine of its own. The server reads on one thread, beside other requests.
      */
     public static IptablesRuleset parseReadingAhead(String text) {
-        byte[] bytes = bytesOf(text);
+        return parseReadingAhead(text, null);
+    }
+
+    /**
+     * As {@link #parseReadingAhead(String)}, for a text read from an ASCII file, given with the bytes it was read into
+     * (each character is the byte at its index; null when there are none): its lines are split in those.
+     */
+    public static IptablesRuleset parseReadingAhead(String text, byte[] ascii) {
+        byte[] bytes = ascii != null && text.length() <= MAX_CHARS_COPIED ? ascii : bytesOf(text);
         return parse(text, Backend.LEGACY, RuleReadAhead.startFor(text, bytes), bytes);
     }
 

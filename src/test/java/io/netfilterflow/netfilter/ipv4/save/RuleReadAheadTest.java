@@ -56,6 +56,14 @@ class RuleReadAheadTest {
         }
         assertThat(ahead.unsupported()).isEqualTo(alone.unsupported()).hasSize(1);
         assertThat(IptablesSavePrinter.print(ahead)).isEqualTo(IptablesSavePrinter.print(alone));
+
+        // the bytes an ASCII file was read into, longer than the text, with what a read left after it
+        byte[] read = java.util.Arrays.copyOf(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                text.length() + 4);
+        System.arraycopy(new byte[] {'"', '\'', '\\', ' '}, 0, read, text.length(), 4);
+        IptablesRuleset fromRead = IptablesSaveParser.parseReadingAhead(text, read);
+        assertThat(IptablesSavePrinter.print(fromRead)).isEqualTo(IptablesSavePrinter.print(alone));
+        assertThat(fromRead.unsupported()).isEqualTo(alone.unsupported());
     }
 
     @Test
