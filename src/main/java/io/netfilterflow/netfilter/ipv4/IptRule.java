@@ -25,8 +25,8 @@ public record IptRule(IpHeaderMatch header, List<XtMatch> matches, XtTarget targ
     /** The extensions of this rule that are kept but not modelled, matches first. */
     public List<Unsupported> unsupported() {
         List<Unsupported> found = null; // asked of every rule by check: nearly all have none, and get no list made
-        for (XtMatch match : matches) {
-            if (match instanceof Unsupported unsupported) {
+        for (int i = 0; i < matches.size(); i++) { // by index: no iterator made for each rule
+            if (matches.get(i) instanceof Unsupported unsupported) {
                 found = found == null ? new ArrayList<>() : found;
                 found.add(unsupported);
             }

@@ -15,7 +15,8 @@ public final class ExtensionArgs {
 
     private final String extension;
     private final SourceLine line;
-    private final List<OptionUse> uses = new ArrayList<>();
+    /** Most extensions are given one or two options. */
+    private final List<OptionUse> uses = new ArrayList<>(2);
 
     public ExtensionArgs(String extension, SourceLine line) {
         this.extension = extension;
@@ -23,10 +24,8 @@ public final class ExtensionArgs {
     }
 
     public void add(OptionUse use) {
-        for (OptionUse existing : uses) {
-            if (existing.name().equals(use.name())) {
-                throw refuse("rules.option-given-twice", use.name());
-            }
+        if (find(use.name()) != null) {
+            throw refuse("rules.option-given-twice", use.name());
         }
         uses.add(use);
     }
@@ -49,9 +48,9 @@ public final class ExtensionArgs {
 
     /** The use of this option, or null. */
     public OptionUse find(String name) {
-        for (OptionUse use : uses) {
-            if (use.name().equals(name)) {
-                return use;
+        for (int i = 0; i < uses.size(); i++) { // by index: asked for each option of each rule, no iterator made
+            if (uses.get(i).name().equals(name)) {
+                return uses.get(i);
             }
         }
         return null;

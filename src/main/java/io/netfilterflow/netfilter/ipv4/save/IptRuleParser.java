@@ -72,7 +72,7 @@ final class IptRuleParser {
     private Negatable<InterfaceName> out;
     private Negatable<IpProtocol> protocol;
     private Boolean fragment;
-    private final List<Pending> matches = new ArrayList<>();
+    private final List<Pending> matches = new ArrayList<>(4);
     private Pending target;
     private Pending lastUnsupported;
     private XtTarget jump;

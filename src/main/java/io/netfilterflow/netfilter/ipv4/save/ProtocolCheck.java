@@ -8,6 +8,7 @@ import io.netfilterflow.netfilter.xtables.XtMatch;
 import io.netfilterflow.netfilter.xtables.XtTarget;
 import io.netfilterflow.netfilter.xtables.target.NatTarget;
 import io.netfilterflow.problem.Problem;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +26,10 @@ final class ProtocolCheck {
     private ProtocolCheck() {
     }
 
-    static void check(SourceLine line, IpHeaderMatch header, Iterable<XtMatch> matches, XtTarget target) {
+    static void check(SourceLine line, IpHeaderMatch header, List<XtMatch> matches, XtTarget target) {
         IpProtocol required = header.requiredProtocol();
-        for (XtMatch match : matches) {
+        for (int i = 0; i < matches.size(); i++) { // by index: no iterator made for each rule of a dump
+            XtMatch match = matches.get(i);
             Integer needed = SINGLE.get(match.name());
             if (needed != null && (required == null || required.number() != needed)) {
                 throw new RulesSyntaxException(line, Problem.of("rules.match-needs-protocol", match.name(),
