@@ -16,6 +16,15 @@ public record IpHeaderMatch(Negatable<Ipv4Prefix> source, Negatable<Ipv4Prefix> 
 
     public static final IpHeaderMatch ANY = new IpHeaderMatch(null, null, null, null, null, null);
 
+    /** The header of these conditions: {@link #ANY} when there are none, one object for a dump's thousands of such. */
+    public static IpHeaderMatch of(Negatable<Ipv4Prefix> source, Negatable<Ipv4Prefix> destination,
+                                   Negatable<InterfaceName> inInterface, Negatable<InterfaceName> outInterface,
+                                   Negatable<IpProtocol> protocol, Boolean fragment) {
+        return source == null && destination == null && inInterface == null && outInterface == null
+                && protocol == null && fragment == null ? ANY
+                : new IpHeaderMatch(source, destination, inInterface, outInterface, protocol, fragment);
+    }
+
     /** The protocol the rule requires (for {@code -m tcp} and friends), or null when not a plain {@code -p}. */
     public IpProtocol requiredProtocol() {
         return protocol == null || protocol.inverted() ? null : protocol.value();

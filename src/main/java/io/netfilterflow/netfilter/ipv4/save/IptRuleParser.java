@@ -111,11 +111,7 @@ final class IptRuleParser {
         }
         List<XtMatch> built = List.of(made); // immutable already: the rule keeps it as it is, without a copy
         XtTarget builtTarget = target != null ? target.buildTarget() : jump;
-        // a rule without header conditions (a dump has thousands) shares one header
-        boolean anyHeader = source == null && destination == null && in == null && out == null && protocol == null
-                && fragment == null;
-        IpHeaderMatch header = anyHeader ? IpHeaderMatch.ANY
-                : new IpHeaderMatch(source, destination, in, out, protocol, fragment);
+        IpHeaderMatch header = IpHeaderMatch.of(source, destination, in, out, protocol, fragment);
         ProtocolCheck.check(line, header, built, builtTarget);
         return new IptRule(header, built, builtTarget, counters, line);
     }
