@@ -40,19 +40,21 @@ public final class SourceLine {
 
     /**
      * Hands the reader each line from the one that starts at {@code from}, which is line {@code number}, for as long
-     * as it answers true: what reads part of a text on another thread.
+     * as it answers true: what reads part of a text on another thread. Returns the number of the last line handed
+     * over ({@code number - 1} when there was none).
      */
-    public static void forEachFrom(String text, int from, int number, Predicate<SourceLine> reader) {
+    public static int forEachFrom(String text, int from, int number, Predicate<SourceLine> reader) {
         int start = from;
         int length = text.length();
         while (start < length) {
             int newline = text.indexOf('\n', start);
             int end = newline < 0 ? length : newline;
             if (!reader.test(new SourceLine(number++, text, start, end))) {
-                return;
+                break;
             }
             start = end + 1;
         }
+        return number - 1;
     }
 
     /** Hands the reader each line that starts before {@code end}, numbered from 1; returns how many there were. */

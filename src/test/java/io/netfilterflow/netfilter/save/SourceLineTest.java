@@ -26,6 +26,20 @@ class SourceLineTest {
     }
 
     @Test
+    void aTextReadInPartsIsReadAsOneWithItsLinesNumberedOnce() {
+        String text = "a\nbb\nccc\ndddd";
+        List<SourceLine> lines = new ArrayList<>();
+        int before = SourceLine.forEachBefore(text, text.indexOf("ccc"), lines::add);
+        int next = lines.get(lines.size() - 1).nextStart();
+        int last = SourceLine.forEachFrom(text, next, before + 1, line -> lines.add(line) && line.number() < 3);
+        assertThat(before).isEqualTo(2);
+        assertThat(last).isEqualTo(3);
+        assertThat(SourceLine.forEachFrom(text, lines.get(2).nextStart(), last + 1, lines::add)).isEqualTo(4);
+        assertThat(SourceLine.forEachFrom(text, text.length(), 5, lines::add)).as("none left").isEqualTo(4);
+        assertThat(lines).isEqualTo(lines(text));
+    }
+
+    @Test
     void aLineMadeAloneKeepsAllOfItsText() {
         assertThat(new SourceLine(1, "a\nb").text()).isEqualTo("a\nb");
         assertThat(new SourceLine(1, null).text()).isEmpty();

@@ -106,13 +106,10 @@ public final class IptablesSaveParser {
             number = line.number();
             resume = line.nextStart();
         }
-        int[] last = {number};
-        SourceLine.forEachFrom(text, resume, number + 1, line -> {
+        return SourceLine.forEachFrom(text, resume, number + 1, line -> {
             line(line);
-            last[0] = line.number();
             return true;
         });
-        return last[0];
     }
 
     private void line(SourceLine line) {
